@@ -1,0 +1,68 @@
+# myomine -- flat Makefile.  Switches: asan=1 (AddressSanitizer+UBSan),
+# tsan=1 (ThreadSanitizer), debug=1.  `make run` builds and runs the main
+# job on corpus/; `make check` runs every test.
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wno-unused-parameter
+CPPFLAGS += -D_GNU_SOURCE -DMM_LEXDIR='"$(PREFIX)/share/myomine/lexicons"'
+PKG_CFLAGS := $(shell pkg-config --cflags libpcre2-8 zlib 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs libpcre2-8 zlib 2>/dev/null || echo -lpcre2-8 -lz)
+LIBS      = $(PKG_LIBS) -lm
+PREFIX   ?= /usr/local
+OMP       = -fopenmp
+
+ifeq ($(asan),1)
+  CC      = clang
+  CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  LDFLAGS += -fsanitize=address,undefined
+endif
+ifeq ($(tsan),1)
+  CC      = clang
+  CFLAGS  = -O1 -g -fsanitize=thread
+  LDFLAGS += -fsanitize=thread
+endif
+ifeq ($(debug),1)
+  CFLAGS  = -O0 -g
+endif
+
+SRC  = main.c util.c input.c record.c doc.c pubmed.c textfmt.c text.c lexicon.c match.c cooc.c output.c run.c
+OBJ  = $(addprefix pipeline/,$(SRC:.c=.o))
+HDR  = $(wildcard pipeline/*.h) pipeline/entities.inc
+
+.PHONY: all deps run check clean install bench fuzz
+
+all: deps myomine
+
+# Install the Debian -dev packages when headers are missing (as root), or say how.
+deps:
+	@if ! printf '#include <pcre2.h>\n#include <zlib.h>\n' | $(CC) -DPCRE2_CODE_UNIT_WIDTH=8 -E -x c - >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "myomine: installing libpcre2-dev zlib1g-dev"; \
+	    (apt-get install -y libpcre2-dev zlib1g-dev || (apt-get update && apt-get install -y libpcre2-dev zlib1g-dev)) >/dev/null; \
+	  else \
+	    echo "myomine: missing build dependencies; run: sudo apt-get install -y libpcre2-dev zlib1g-dev" >&2; exit 1; \
+	  fi; \
+	fi
+
+myomine: $(OBJ)
+	$(CC) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+pipeline/%.o: pipeline/%.c $(HDR)
+	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(WARN) -c -o $@ $<
+
+run: all
+	./myomine -o myomine-out --mentions corpus/
+	@echo "results: $$(pwd)/myomine-out (entities.tsv, pairs.tsv, matrix.*, mentions.tsv, summary.json)"
+
+check: all
+	@sh tests/run-tests.sh
+
+clean:
+	rm -f myomine pipeline/*.o tests/unit/*.o tests/bin/*
+	rm -rf myomine-out tests/tmp
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/myomine/lexicons $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 myomine $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 lexicons/*.tsv $(DESTDIR)$(PREFIX)/share/myomine/lexicons/
+	install -m 644 docs/myomine.1 $(DESTDIR)$(PREFIX)/share/man/man1/

@@ -1,0 +1,284 @@
+/* cooc.c -- see cooc.h */
+#include "cooc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_BITS 16 /* one bitmap page covers 65536 PMIDs (8 KB) */
+
+typedef struct {
+	uint64_t **page;
+	size_t n_page;
+} bitmap;
+
+static int bm_get(const bitmap *b, uint32_t k)
+{
+	size_t p = k >> PAGE_BITS;
+	if (p >= b->n_page || !b->page[p]) return 0;
+	uint32_t o = k & ((1u << PAGE_BITS) - 1);
+	return (int)(b->page[p][o >> 6] >> (o & 63) & 1);
+}
+
+static void bm_set(bitmap *b, uint32_t k, int v)
+{
+	size_t p = k >> PAGE_BITS;
+	if (p >= b->n_page) {
+		if (!v) return;
+		size_t np = p + 1;
+		b->page = mm_realloc(b->page, np * sizeof *b->page);
+		memset(b->page + b->n_page, 0, (np - b->n_page) * sizeof *b->page);
+		b->n_page = np;
+	}
+	if (!b->page[p]) { if (!v) return; b->page[p] = mm_calloc(1u << (PAGE_BITS - 6), sizeof(uint64_t)); }
+	uint32_t o = k & ((1u << PAGE_BITS) - 1);
+	if (v) b->page[p][o >> 6] |= 1ULL << (o & 63);
+	else b->page[p][o >> 6] &= ~(1ULL << (o & 63));
+}
+
+static void bm_free(bitmap *b)
+{
+	for (size_t i = 0; i < b->n_page; ++i) free(b->page[i]);
+	free(b->page);
+}
+
+/* open-addressing map uint32 -> uint32 (key 0 is "empty"; PMIDs are > 0) */
+typedef struct { uint32_t *k, *v; size_t cap, n; } u32map;
+
+static uint32_t *map_slot(u32map *m, uint32_t key, int create)
+{
+	if (create && (m->n + 1) * 4 > m->cap * 3) {
+		size_t oc = m->cap;
+		uint32_t *ok = m->k, *ov = m->v;
+		m->cap = oc ? oc * 2 : 1024;
+		m->k = mm_calloc(m->cap, sizeof *m->k);
+		m->v = mm_malloc(m->cap * sizeof *m->v);
+		for (size_t i = 0; i < oc; ++i) if (ok[i]) {
+			size_t h = mm_hash64(ok[i]) & (m->cap - 1);
+			while (m->k[h]) h = (h + 1) & (m->cap - 1);
+			m->k[h] = ok[i];
+			m->v[h] = ov[i];
+		}
+		free(ok); free(ov);
+	}
+	if (!m->cap) return NULL;
+	size_t h = mm_hash64(key) & (m->cap - 1);
+	while (m->k[h]) {
+		if (m->k[h] == key) return &m->v[h];
+		h = (h + 1) & (m->cap - 1);
+	}
+	if (!create) return NULL;
+	m->k[h] = key;
+	m->n++;
+	return &m->v[h];
+}
+
+typedef struct {
+	uint32_t pmid;
+	uint32_t n_hit;
+	uint64_t seq;
+	int year;
+	int live;
+	mm_hit *hit;
+} docent;
+
+struct mm_store {
+	bitmap seen, live, abs;
+	u32map version;   /* PMIDs whose current version is > 1 */
+	u32map idx;       /* PMID -> docent index, for PMIDs that ever had mentions */
+	docent *doc;
+	size_t n_doc, m_doc;
+	mm_store_stats st;
+};
+
+mm_store *mm_store_new(void) { return mm_calloc(1, sizeof(mm_store)); }
+
+void mm_store_free(mm_store *s)
+{
+	if (!s) return;
+	bm_free(&s->seen); bm_free(&s->live); bm_free(&s->abs);
+	free(s->version.k); free(s->version.v);
+	free(s->idx.k); free(s->idx.v);
+	for (size_t i = 0; i < s->n_doc; ++i) free(s->doc[i].hit);
+	free(s->doc);
+	free(s);
+}
+
+static int current_version(mm_store *s, uint32_t pmid)
+{
+	if (!bm_get(&s->seen, pmid)) return 0;
+	uint32_t *v = map_slot(&s->version, pmid, 0);
+	return v && *v ? (int)*v : 1;
+}
+
+static void unlive(mm_store *s, uint32_t pmid)
+{
+	bm_set(&s->live, pmid, 0);
+	s->st.live--;
+	if (bm_get(&s->abs, pmid)) { s->st.live_abstract--; bm_set(&s->abs, pmid, 0); }
+}
+
+int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract,
+                     const mm_hit *hits, uint32_t n_hit, uint64_t seq)
+{
+	if (version < 1) version = 1;
+	if (bm_get(&s->live, pmid) && version < current_version(s, pmid)) {
+		s->st.older_ignored++;
+		return 0;
+	}
+	if (bm_get(&s->live, pmid)) { s->st.superseded++; unlive(s, pmid); }
+	s->st.applied++;
+	bm_set(&s->seen, pmid, 1);
+	bm_set(&s->live, pmid, 1);
+	s->st.live++;
+	if (has_abstract) { bm_set(&s->abs, pmid, 1); s->st.live_abstract++; }
+	uint32_t *vs = map_slot(&s->version, pmid, version > 1);
+	if (vs) *vs = (uint32_t)version;
+	uint32_t *ix = map_slot(&s->idx, pmid, 0);
+	if (!ix) {
+		if (!n_hit) return 1; /* no mentions now, none before */
+		if (s->n_doc == s->m_doc) { s->m_doc = s->m_doc ? s->m_doc * 2 : 1024; s->doc = mm_realloc(s->doc, s->m_doc * sizeof *s->doc); }
+		memset(&s->doc[s->n_doc], 0, sizeof *s->doc);
+		s->doc[s->n_doc].pmid = pmid;
+		ix = map_slot(&s->idx, pmid, 1);
+		*ix = (uint32_t)s->n_doc++;
+	}
+	docent *d = &s->doc[*ix];
+	free(d->hit);
+	d->hit = NULL;
+	d->n_hit = n_hit;
+	if (n_hit) {
+		d->hit = mm_malloc(n_hit * sizeof *hits);
+		memcpy(d->hit, hits, n_hit * sizeof *hits);
+	}
+	d->seq = seq;
+	d->year = year;
+	d->live = 1;
+	return 1;
+}
+
+void mm_store_delete(mm_store *s, uint32_t pmid)
+{
+	s->st.delete_listed++;
+	if (!bm_get(&s->live, pmid)) return;
+	s->st.deleted++;
+	unlive(s, pmid);
+	uint32_t *vs = map_slot(&s->version, pmid, 0);
+	if (vs) *vs = 1;
+	uint32_t *ix = map_slot(&s->idx, pmid, 0);
+	if (ix) {
+		docent *d = &s->doc[*ix];
+		free(d->hit);
+		d->hit = NULL;
+		d->n_hit = 0;
+		d->live = 0;
+	}
+}
+
+const mm_store_stats *mm_store_get_stats(const mm_store *s) { return &s->st; }
+
+int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq)
+{
+	uint32_t *ix = map_slot((u32map *)&s->idx, pmid, 0);
+	if (!ix) return 0;
+	const docent *d = &s->doc[*ix];
+	return d->live && d->seq == seq;
+}
+
+/* ---- counting ---------------------------------------------------------- */
+
+typedef struct { uint64_t key; uint64_t docs, sents; } pslot;
+typedef struct { pslot *t; size_t cap, n; } pairmap;
+
+static pslot *pair_get(pairmap *m, uint32_t a, uint32_t b)
+{
+	uint64_t key = ((uint64_t)a << 32 | b) + 1;
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t oc = m->cap;
+		pslot *old = m->t;
+		m->cap = oc ? oc * 2 : 4096;
+		m->t = mm_calloc(m->cap, sizeof *m->t);
+		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
+			size_t h = mm_hash64(old[i].key) & (m->cap - 1);
+			while (m->t[h].key) h = (h + 1) & (m->cap - 1);
+			m->t[h] = old[i];
+		}
+		free(old);
+	}
+	size_t h = mm_hash64(key) & (m->cap - 1);
+	while (m->t[h].key && m->t[h].key != key) h = (h + 1) & (m->cap - 1);
+	if (!m->t[h].key) { m->t[h].key = key; m->n++; }
+	return &m->t[h];
+}
+
+static int cmp_hit_sent(const void *x, const void *y)
+{
+	const mm_hit *a = x, *b = y;
+	if (a->sent != b->sent) return a->sent < b->sent ? -1 : 1;
+	return a->concept < b->concept ? -1 : a->concept > b->concept;
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const mm_pair *a = x, *b = y;
+	if (a->a != b->a) return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+void mm_store_count(const mm_store *s, int n_concept, mm_counts *out)
+{
+	memset(out, 0, sizeof *out);
+	out->n_concept = n_concept;
+	out->c_docs = mm_calloc((size_t)n_concept, sizeof(uint64_t));
+	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
+	out->c_mentions = mm_calloc((size_t)n_concept, sizeof(uint64_t));
+	out->n_docs = s->st.live;
+	pairmap pm = {0};
+	uint32_t *uc = NULL;
+	mm_hit *tmp = NULL;
+	size_t m_uc = 0, m_tmp = 0;
+	for (size_t i = 0; i < s->n_doc; ++i) {
+		const docent *d = &s->doc[i];
+		if (!d->live || !d->n_hit) continue;
+		out->docs_with_mentions++;
+		if (d->n_hit > m_uc) { m_uc = d->n_hit; uc = mm_realloc(uc, m_uc * sizeof *uc); }
+		if (d->n_hit > m_tmp) { m_tmp = d->n_hit; tmp = mm_realloc(tmp, m_tmp * sizeof *tmp); }
+		size_t nu = 0;
+		for (uint32_t k = 0; k < d->n_hit; ++k) {
+			const mm_hit *h = &d->hit[k];
+			out->c_sents[h->concept]++;
+			out->c_mentions[h->concept] += h->n;
+			out->mentions += h->n;
+			if (!nu || uc[nu - 1] != h->concept) uc[nu++] = h->concept;
+		}
+		for (size_t x = 0; x < nu; ++x) {
+			out->c_docs[uc[x]]++;
+			for (size_t y = x + 1; y < nu; ++y) pair_get(&pm, uc[x], uc[y])->docs++;
+		}
+		memcpy(tmp, d->hit, d->n_hit * sizeof *tmp);
+		qsort(tmp, d->n_hit, sizeof *tmp, cmp_hit_sent);
+		for (uint32_t a = 0; a < d->n_hit;) {
+			uint32_t b = a;
+			while (b < d->n_hit && tmp[b].sent == tmp[a].sent) ++b;
+			for (uint32_t x = a; x < b; ++x)
+				for (uint32_t y = x + 1; y < b; ++y) pair_get(&pm, tmp[x].concept, tmp[y].concept)->sents++;
+			a = b;
+		}
+	}
+	out->pair = mm_malloc((pm.n ? pm.n : 1) * sizeof *out->pair);
+	for (size_t i = 0; i < pm.cap; ++i) if (pm.t[i].key) {
+		uint64_t k = pm.t[i].key - 1;
+		mm_pair *p = &out->pair[out->n_pair++];
+		p->a = (uint32_t)(k >> 32);
+		p->b = (uint32_t)k;
+		p->docs = pm.t[i].docs;
+		p->sents = pm.t[i].sents;
+	}
+	qsort(out->pair, out->n_pair, sizeof *out->pair, cmp_pair);
+	free(pm.t); free(uc); free(tmp);
+}
+
+void mm_counts_free(mm_counts *c)
+{
+	free(c->c_docs); free(c->c_sents); free(c->c_mentions); free(c->pair);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,69 @@
+/* cooc.h -- the document store and co-occurrence counts.
+ *
+ * PubMed update semantics: records are applied in processing order (files
+ * sorted by name, records in file order).  A record replaces an earlier one
+ * with the same PMID unless it has a lower Version; <DeleteCitation>
+ * withdraws a PMID.  Only the final version of each PMID counts.  The store
+ * keeps per-document concept hits for documents with mentions (needed to
+ * undo a superseded version and to count sentence-level pairs) and three
+ * sparse bitmaps over PMIDs (seen, live, has-abstract) for the rest, so its
+ * memory grows with the documents that have mentions, not with the corpus.
+ *
+ * The store is not thread-safe: the pipeline applies records serially, in
+ * order, after the parallel parse/match step. */
+#ifndef MM_COOC_H
+#define MM_COOC_H
+
+#include "util.h"
+#include <stdint.h>
+
+typedef struct {
+	uint32_t concept, sent, sec, n; /* n mentions of concept in that sentence */
+} mm_hit;
+
+typedef struct mm_store mm_store;
+
+typedef struct {
+	uint64_t applied;          /* article records applied */
+	uint64_t superseded;       /* records replaced by a later or newer version */
+	uint64_t older_ignored;    /* records ignored because a newer Version was seen */
+	uint64_t delete_listed;    /* PMIDs listed in DeleteCitation */
+	uint64_t deleted;          /* live documents withdrawn by DeleteCitation */
+	uint64_t live;             /* documents in the result */
+	uint64_t live_abstract;    /* ... of which with an abstract */
+} mm_store_stats;
+
+mm_store *mm_store_new(void);
+void mm_store_free(mm_store *s);
+
+/* Apply one article. hits (sorted by concept, then sentence) are copied.
+ * seq is the record's processing rank. Returns 1 if the record was applied,
+ * 0 if it was ignored (an older version). */
+int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract,
+                     const mm_hit *hits, uint32_t n_hit, uint64_t seq);
+void mm_store_delete(mm_store *s, uint32_t pmid);
+const mm_store_stats *mm_store_get_stats(const mm_store *s);
+
+/* Is seq the final, live record of pmid? (used to filter spooled mentions) */
+int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq);
+
+/* Counts over the final documents. */
+typedef struct {
+	uint32_t a, b;             /* concept indexes, a < b */
+	uint64_t docs, sents;
+} mm_pair;
+
+typedef struct {
+	int n_concept;
+	uint64_t *c_docs, *c_sents, *c_mentions;
+	mm_pair *pair;             /* sorted by (a, b) */
+	size_t n_pair;
+	uint64_t n_docs;           /* live documents */
+	uint64_t docs_with_mentions;
+	uint64_t mentions;
+} mm_counts;
+
+void mm_store_count(const mm_store *s, int n_concept, mm_counts *out);
+void mm_counts_free(mm_counts *c);
+
+#endif

@@ -1,0 +1,135 @@
+/* doc.c -- document text assembly shared by the record parsers. */
+#include "doc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void mm_doc_reset(mm_doc *d)
+{
+	d->pmid = 0;
+	d->version = 1;
+	d->year = 0;
+	d->has_abstract = 0;
+	d->text.l = 0;
+	if (d->text.s) d->text.s[0] = 0;
+	d->n_sec = 0;
+	d->n_del = 0;
+	d->bad_utf8 = d->bad_refs = 0;
+	d->err.l = 0;
+	if (d->err.s) d->err.s[0] = 0;
+}
+
+void mm_doc_free(mm_doc *d)
+{
+	mm_buf_free(&d->text);
+	mm_buf_free(&d->err);
+	mm_buf_free(&d->tmp);
+	for (int i = 0; i < 5; ++i) mm_buf_free(&d->scratch[i]);
+	free(d->sec);
+	free(d->del_pmid);
+	memset(d, 0, sizeof *d);
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
+static int utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80) return 1;
+	if (c < 0xC2) return 0;
+	if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+		if (c == 0xE0 && s[1] < 0xA0) return 0;      /* overlong */
+		if (c == 0xED && s[1] >= 0xA0) return 0;     /* surrogate */
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+		if (c == 0xF0 && s[1] < 0x90) return 0;
+		if (c == 0xF4 && s[1] >= 0x90) return 0;
+		return 4;
+	}
+	return 0;
+}
+
+void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	mm_buf *t = &d->text;
+	mm_buf_grow(t, n + 4);
+	uint32_t sec_start = d->n_sec ? d->sec[d->n_sec - 1].start : 0;
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (c <= 0x20 || c == 0x7F) {
+				/* white space and controls: one space, never leading */
+				if (t->l > sec_start && t->s[t->l - 1] != ' ') mm_buf_putc(t, ' ');
+				if (c == 0) d->bad_utf8++;
+			} else mm_buf_putc(t, (int)c);
+			++i;
+			continue;
+		}
+		int k = utf8_len(s + i, n - i);
+		if (k == 0) {
+			mm_buf_put(t, "\xEF\xBF\xBD", 3);
+			d->bad_utf8++;
+			++i;
+			continue;
+		}
+		/* U+0085 NEL and U+2028/2029 separators are line breaks: spaces */
+		if ((k == 2 && c == 0xC2 && s[i + 1] == 0x85) ||
+		    (k == 3 && c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))) {
+			if (t->l > sec_start && t->s[t->l - 1] != ' ') mm_buf_putc(t, ' ');
+		} else mm_buf_put(t, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+}
+
+void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
+{
+	if (d->n_sec == d->m_sec) {
+		d->m_sec = d->m_sec ? d->m_sec * 2 : 8;
+		d->sec = mm_realloc(d->sec, (size_t)d->m_sec * sizeof *d->sec);
+	}
+	/* Sections after the title are separated from what precedes by a space. */
+	if (d->n_sec > 0) {
+		mm_buf_grow(&d->text, 1);
+		if (d->text.l > 0) mm_buf_putc(&d->text, ' ');
+	}
+	mm_section *s = &d->sec[d->n_sec++];
+	s->start = s->end = (uint32_t)d->text.l;
+	size_t n = label_len < sizeof s->label - 1 ? label_len : sizeof s->label - 1;
+	size_t j = 0;
+	for (size_t i = 0; i < n; ++i) {
+		char c = label[i];
+		s->label[j++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+	}
+	s->label[j] = 0;
+}
+
+void mm_doc_end_section(mm_doc *d)
+{
+	if (!d->n_sec) return;
+	mm_section *s = &d->sec[d->n_sec - 1];
+	while (d->text.l > s->start && d->text.s[d->text.l - 1] == ' ') d->text.l--;
+	if (d->text.s) d->text.s[d->text.l] = 0;
+	s->end = (uint32_t)d->text.l;
+	if (d->n_sec > 1 && s->end == s->start) {
+		/* empty abstract part: drop it and the separator space */
+		d->n_sec--;
+		if (d->text.l > 0 && d->text.s[d->text.l - 1] == ' ') d->text.s[--d->text.l] = 0;
+	}
+}
+
+int mm_first_year(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; ++i) {
+		if ((s[i] == '1' || s[i] == '2') && isdigit((unsigned char)s[i + 1]) &&
+		    isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+		    (i == 0 || !isdigit((unsigned char)s[i - 1])) &&
+		    (i + 4 == n || !isdigit((unsigned char)s[i + 4])))
+			return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+	}
+	return 0;
+}

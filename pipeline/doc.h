@@ -1,0 +1,75 @@
+/* doc.h -- one parsed document (a PubMed/MEDLINE/PubTator record) and the
+ * record parsers that fill it.
+ *
+ * Text model: d->text is the decoded UTF-8 text of the document, the title
+ * first, then (when there is an abstract) one space and the abstract parts
+ * joined by single spaces -- the same string a PubTator file carries as
+ * "title + ' ' + abstract".  Control characters become spaces, runs of
+ * white space become one space, invalid UTF-8 becomes U+FFFD (counted in
+ * bad_utf8).  Every offset myomine reports is a byte offset into this text.
+ * Section 0 is the title; sections 1.. are abstract parts with their Label.
+ *
+ * A mm_doc is owned by one thread; mm_doc_reset() keeps its buffers. */
+#ifndef MM_DOC_H
+#define MM_DOC_H
+
+#include "util.h"
+#include <stdint.h>
+
+typedef enum {
+	MM_FMT_AUTO = 0, MM_FMT_PUBMED, MM_FMT_MEDLINE, MM_FMT_PUBTATOR
+} mm_format;
+
+typedef enum {
+	MM_REC_ARTICLE = 0, /* PubmedArticle, bare MedlineCitation */
+	MM_REC_ARTICLE_CUT, /* a PubmedArticle cut off after its complete MedlineCitation */
+	MM_REC_BOOK,        /* PubmedBookArticle */
+	MM_REC_DELETE,      /* DeleteCitation: a list of PMIDs to withdraw */
+	MM_REC_MEDLINE,     /* MEDLINE text record */
+	MM_REC_PUBTATOR     /* PubTator record */
+} mm_rec_kind;
+
+typedef struct {
+	uint32_t start, end; /* byte range in text */
+	char label[48];      /* "title", "abstract", or the AbstractText Label */
+} mm_section;
+
+typedef struct {
+	uint32_t pmid;
+	int version;
+	int year;             /* 0 when unknown */
+	int has_abstract;
+	mm_buf text;
+	int n_sec, m_sec;
+	mm_section *sec;
+	int n_del, m_del;     /* DeleteCitation */
+	uint32_t *del_pmid;
+	int bad_utf8;         /* invalid sequences replaced */
+	int bad_refs;         /* unknown or malformed character references */
+	mm_buf err;           /* why parsing failed (when a parser returns < 0) */
+	mm_buf tmp;           /* scratch */
+	mm_buf scratch[5];    /* parser scratch (title variants, field, attribute) */
+} mm_doc;
+
+void mm_doc_reset(mm_doc *d);
+void mm_doc_free(mm_doc *d);
+
+/* Parsers. Each parses one record of n bytes (as delimited by the splitter)
+ * into d (reset first). Return 0 on success, -1 when the record is malformed
+ * or has no usable PMID; d->err then says why and where (offset relative to
+ * the record start). */
+int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d);
+int mm_medline_parse(const char *p, size_t n, mm_doc *d);
+int mm_pubtator_parse(const char *p, size_t n, mm_doc *d);
+
+/* Shared by the parsers: append n bytes of UTF-8 text, repairing invalid
+ * sequences, turning controls into spaces and squeezing white space. */
+void mm_doc_add_text(mm_doc *d, const char *s, size_t n);
+/* Begin a section (closes the previous one); label may be NULL. */
+void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
+void mm_doc_end_section(mm_doc *d);
+
+/* First plausible 4-digit year (1000-2999) in s, or 0. */
+int mm_first_year(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,456 @@
+/* lexicon.c -- see lexicon.h */
+#include "lexicon.h"
+#include "text.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+/* ---- building the trie ---------------------------------------------- */
+
+typedef struct { uint64_t key; uint32_t child; } edge_slot; /* key = parent<<8|byte, +1 */
+
+typedef struct {
+	edge_slot *tab;
+	size_t cap, n;
+	uint32_t n_node;
+	mm_buf flags;             /* per node */
+	struct tent { uint32_t node, ent; } *te;
+	size_t n_te, m_te;
+	mm_lexent *ent;
+	size_t n_ent, m_ent;
+} builder;
+
+static uint32_t *slot_child(builder *b, uint64_t key, int create)
+{
+	if (create && (b->n + 1) * 2 > b->cap) {
+		size_t oc = b->cap;
+		edge_slot *old = b->tab;
+		b->cap = oc ? oc * 2 : 1024;
+		b->tab = mm_calloc(b->cap, sizeof *b->tab);
+		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
+			size_t h = mm_hash64(old[i].key) & (b->cap - 1);
+			while (b->tab[h].key) h = (h + 1) & (b->cap - 1);
+			b->tab[h] = old[i];
+		}
+		free(old);
+	}
+	if (!b->cap) return NULL;
+	size_t h = mm_hash64(key + 1) & (b->cap - 1);
+	while (b->tab[h].key) {
+		if (b->tab[h].key == key + 1) return &b->tab[h].child;
+		h = (h + 1) & (b->cap - 1);
+	}
+	if (!create) return NULL;
+	b->tab[h].key = key + 1;
+	b->tab[h].child = 0;
+	b->n++;
+	return &b->tab[h].child;
+}
+
+static uint32_t new_node(builder *b)
+{
+	mm_buf_putc(&b->flags, 0);
+	return b->n_node++;
+}
+
+void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out)
+{
+	mm_buf tmp = {0};
+	mm_normalize(s, n, fold, &tmp, NULL, 0);
+	out->l = 0;
+	mm_buf_grow(out, tmp.l + 1);
+	for (size_t i = 0; i < tmp.l; ++i)
+		if (tmp.s[i] != ' ' && tmp.s[i] != '-') out->s[out->l++] = tmp.s[i];
+	out->s[out->l] = 0;
+	mm_buf_free(&tmp);
+}
+
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* Insert the synonym text s (raw) for concept ci. Returns 0, or -1 when
+ * the synonym has no letters or digits. */
+static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, int pre, int suf)
+{
+	mm_buf norm = {0};
+	mm_normalize(s, n, 1, &norm, NULL, 0);
+	uint32_t node = 0;
+	int pending = 0, any = 0;
+	char prev = 0;
+	for (size_t i = 0; i < norm.l; ++i) {
+		char c = norm.s[i];
+		if (c == ' ' || c == '-') { pending = 1; continue; }
+		if (node && (pending || (is_digit(c) != is_digit(prev) && mm_alnum((unsigned char)c) && mm_alnum((unsigned char)prev))))
+			b->flags.s[node] |= MM_NODE_SEP;
+		pending = 0;
+		uint32_t *ch = slot_child(b, (uint64_t)node << 8 | (unsigned char)c, 1);
+		if (!*ch) *ch = new_node(b);
+		node = *ch;
+		prev = c;
+		if (mm_alnum((unsigned char)c)) any = 1;
+	}
+	mm_buf_free(&norm);
+	if (!any || node == 0) return -1;
+	/* duplicate (node, concept, flags)? */
+	for (size_t k = b->n_te; k-- > 0 && b->n_te - k < 64;)
+		if (b->te[k].node == node && b->ent[b->te[k].ent].concept == ci && b->ent[b->te[k].ent].flags == flags) return 0;
+	if (b->n_ent == b->m_ent) { b->m_ent = b->m_ent ? b->m_ent * 2 : 1024; b->ent = mm_realloc(b->ent, b->m_ent * sizeof *b->ent); }
+	mm_lexent *e = &b->ent[b->n_ent];
+	e->concept = ci;
+	e->flags = (uint8_t)flags;
+	e->pre = (uint8_t)pre;
+	e->suf = (uint8_t)suf;
+	e->cs = NULL;
+	if (flags & MM_F_CS) {
+		mm_buf cs = {0};
+		mm_squeeze(s + 0, n, 0, &cs);
+		/* keep only the synonym itself: the wrapper is compared caseless */
+		size_t keep = cs.l >= (size_t)(pre + suf) ? cs.l - (size_t)pre - (size_t)suf : 0;
+		e->cs = mm_strndup(cs.s + pre, keep);
+		mm_buf_free(&cs);
+	}
+	if (b->n_te == b->m_te) { b->m_te = b->m_te ? b->m_te * 2 : 1024; b->te = mm_realloc(b->te, b->m_te * sizeof *b->te); }
+	b->te[b->n_te].node = node;
+	b->te[b->n_te].ent = (uint32_t)b->n_ent;
+	b->n_te++;
+	b->n_ent++;
+	return 0;
+}
+
+static const char *wrap_pre[] = { "", "anti-" };
+static const char *wrap_suf[] = { "", " antibody", " antibodies", " autoantibody", " autoantibodies", " ab", " abs" };
+
+static int add_synonym(builder *b, const mm_lexicon *lx, uint32_t ci, const char *s, size_t n, int flags)
+{
+	if (insert(b, s, n, ci, flags, 0, 0) < 0) return -1;
+	mm_buf v = {0};
+	if (!(flags & (MM_F_CS | MM_F_EXACT)) && n > 3) {
+		unsigned char last = (unsigned char)s[n - 1], pen = n > 1 ? (unsigned char)tolower((unsigned char)s[n - 2]) : 0;
+		if (isalpha(last)) {
+			int lc = tolower(last);
+			v.l = 0;
+			if (lc == 'y' && !strchr("aeiou", pen)) { mm_buf_put(&v, s, n - 1); mm_buf_puts(&v, "ies"); }
+			else if (lc == 's' || lc == 'x' || lc == 'z' || ((lc == 'h') && (pen == 'c' || pen == 's'))) { mm_buf_put(&v, s, n); mm_buf_puts(&v, "es"); }
+			else { mm_buf_put(&v, s, n); mm_buf_putc(&v, 's'); }
+			insert(b, v.s, v.l, ci, flags | MM_F_PLURAL, 0, 0);
+		}
+	}
+	if (lx->c[ci].type_idx == lx->antibody_type) {
+		mm_buf tmp = {0};
+		for (int i = 0; i < 2; ++i)
+			for (int j = 0; j < 7; ++j) {
+				if (!i && !j) continue;
+				v.l = 0;
+				mm_buf_puts(&v, wrap_pre[i]);
+				mm_buf_put(&v, s, n);
+				mm_buf_puts(&v, wrap_suf[j]);
+				mm_squeeze(wrap_pre[i], strlen(wrap_pre[i]), 1, &tmp);
+				int pre = (int)tmp.l;
+				mm_squeeze(wrap_suf[j], strlen(wrap_suf[j]), 1, &tmp);
+				insert(b, v.s, v.l, ci, flags | MM_F_WRAP | MM_F_EXACT, pre, (int)tmp.l);
+			}
+		mm_buf_free(&tmp);
+	}
+	mm_buf_free(&v);
+	return 0;
+}
+
+/* ---- reading TSV ------------------------------------------------------- */
+
+typedef struct {
+	char *id, *type, *name, *syn, *xrefs, *pattern, *where;
+} rawc;
+
+static int valid_id(const char *s)
+{
+	if (!*s) return 0;
+	for (; *s; ++s) if (!isalnum((unsigned char)*s) && !strchr("_.:+-", *s)) return 0;
+	return 1;
+}
+
+static int valid_type(const char *s)
+{
+	if (!islower((unsigned char)*s)) return 0;
+	for (; *s; ++s) if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
+	return 1;
+}
+
+static char *field_or_null(char *s)
+{
+	while (*s == ' ') ++s;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r')) s[--n] = 0;
+	if (!*s || strcmp(s, "-") == 0) return NULL;
+	return mm_strdup(s);
+}
+
+static int read_file(const char *path, rawc **rc, int *n, int *m, mm_lexfile *lf, mm_buf *err)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) { mm_buf_printf(err, "%s: cannot open: %s", path, strerror(errno)); return -1; }
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int lineno = 0, rc_ok = 0;
+	uLong crc = crc32(0, NULL, 0);
+	lf->path = mm_strdup(path);
+	lf->bytes = 0;
+	lf->concepts = 0;
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		++lineno;
+		crc = crc32(crc, (const Bytef *)line, (uInt)len);
+		lf->bytes += (uint64_t)len;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
+		if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) memmove(line, line + 3, (size_t)(len -= 3) + 1);
+		char *p = line;
+		while (*p == ' ') ++p;
+		if (!*p || *p == '#') continue;
+		if (strncmp(line, "id\t", 3) == 0) continue;
+		if (memchr(line, 0, (size_t)len)) { mm_buf_printf(err, "%s:%d: NUL byte in line", path, lineno); rc_ok = -1; break; }
+		char *col[7] = {0};
+		int nc = 0;
+		char *s = line;
+		for (;;) {
+			if (nc == 7) break;
+			col[nc++] = s;
+			char *t = strchr(s, '\t');
+			if (!t) break;
+			*t = 0;
+			s = t + 1;
+		}
+		if (nc < 3 || nc > 6) {
+			mm_buf_printf(err, "%s:%d: expected 3 to 6 tab-separated columns (id, type, name, synonyms, xrefs, pattern), found %d", path, lineno, nc);
+			rc_ok = -1;
+			break;
+		}
+		char *id = field_or_null(col[0]), *type = field_or_null(col[1]), *name = field_or_null(col[2]);
+		if (!id || !valid_id(id)) { mm_buf_printf(err, "%s:%d: invalid id \"%s\" (allowed: letters, digits and _.:+-)", path, lineno, col[0]); free(id); free(type); free(name); rc_ok = -1; break; }
+		if (!type || !valid_type(type)) { mm_buf_printf(err, "%s:%d: invalid type \"%s\" (lower-case letters, digits, _)", path, lineno, col[1]); free(id); free(type); free(name); rc_ok = -1; break; }
+		if (!name) { mm_buf_printf(err, "%s:%d: empty name", path, lineno); free(id); free(type); rc_ok = -1; break; }
+		if (*n == *m) { *m = *m ? *m * 2 : 256; *rc = mm_realloc(*rc, (size_t)*m * sizeof **rc); }
+		rawc *r = &(*rc)[(*n)++];
+		r->id = id; r->type = type; r->name = name;
+		r->syn = nc > 3 ? field_or_null(col[3]) : NULL;
+		r->xrefs = nc > 4 ? field_or_null(col[4]) : NULL;
+		r->pattern = nc > 5 ? field_or_null(col[5]) : NULL;
+		mm_buf w = {0};
+		mm_buf_printf(&w, "%s:%d", path, lineno);
+		r->where = w.s;
+		lf->concepts++;
+	}
+	if (ferror(fp) && rc_ok == 0) { mm_buf_printf(err, "%s: read error", path); rc_ok = -1; }
+	lf->crc32 = (uint32_t)crc;
+	free(line);
+	fclose(fp);
+	return rc_ok;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp_rawc(const void *a, const void *b) { return strcmp(((const rawc *)a)->id, ((const rawc *)b)->id); }
+static int cmp_te(const void *a, const void *b)
+{
+	const struct tent *x = a, *y = b;
+	return x->node < y->node ? -1 : x->node > y->node ? 1 : x->ent < y->ent ? -1 : x->ent > y->ent;
+}
+static int cmp_slot(const void *a, const void *b)
+{
+	const edge_slot *x = a, *y = b;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+/* Parse "syn{flags}" items separated by '|'; call add_synonym for each. */
+static int add_list(builder *b, const mm_lexicon *lx, uint32_t ci, const char *list, const char *where, mm_buf *err, uint64_t *count)
+{
+	const char *s = list;
+	while (*s) {
+		const char *e = strchr(s, '|');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		while (n && s[0] == ' ') ++s, --n;
+		while (n && s[n - 1] == ' ') --n;
+		int flags = 0;
+		if (n && s[n - 1] == '}') {
+			const char *ob = NULL;
+			for (size_t k = n; k-- > 0;) if (s[k] == '{') { ob = s + k; break; }
+			if (!ob) { mm_buf_printf(err, "%s: synonym \"%.*s\": '}' without '{'", where, (int)n, s); return -1; }
+			const char *f = ob + 1, *fe = s + n - 1;
+			while (f < fe) {
+				const char *c = memchr(f, ',', (size_t)(fe - f));
+				size_t fl = c ? (size_t)(c - f) : (size_t)(fe - f);
+				while (fl && *f == ' ') ++f, --fl;
+				while (fl && f[fl - 1] == ' ') --fl;
+				if (fl == 2 && memcmp(f, "cs", 2) == 0) flags |= MM_F_CS;
+				else if (fl == 3 && memcmp(f, "ctx", 3) == 0) flags |= MM_F_CTX;
+				else if (fl == 5 && memcmp(f, "exact", 5) == 0) flags |= MM_F_EXACT;
+				else { mm_buf_printf(err, "%s: synonym \"%.*s\": unknown flag \"%.*s\" (known: cs, ctx, exact)", where, (int)n, s, (int)fl, f); return -1; }
+				f += fl;
+				while (f < fe && (*f == ',' || *f == ' ')) ++f;
+			}
+			n = (size_t)(ob - s);
+			while (n && s[n - 1] == ' ') --n;
+		}
+		if (n) {
+			if (add_synonym(b, lx, ci, s, n, flags) < 0) {
+				mm_buf_printf(err, "%s: synonym \"%.*s\" has no letters or digits", where, (int)n, s);
+				return -1;
+			}
+			(*count)++;
+		}
+		if (!e) break;
+		s = e + 1;
+	}
+	return 0;
+}
+
+mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) { mm_buf_printf(err, "%s: cannot open lexicon: %s", path, strerror(errno)); return NULL; }
+	char **files = NULL;
+	int nf = 0;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *dir = opendir(path);
+		if (!dir) { mm_buf_printf(err, "%s: cannot open lexicon directory: %s", path, strerror(errno)); return NULL; }
+		struct dirent *de;
+		while ((de = readdir(dir))) {
+			size_t l = strlen(de->d_name);
+			if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.') {
+				mm_buf p = {0};
+				mm_buf_printf(&p, "%s/%s", path, de->d_name);
+				files = mm_realloc(files, (size_t)(nf + 1) * sizeof *files);
+				files[nf++] = p.s;
+			}
+		}
+		closedir(dir);
+		qsort(files, (size_t)nf, sizeof *files, cmp_str);
+		if (nf == 0) { mm_buf_printf(err, "%s: no .tsv lexicon files in this directory", path); free(files); return NULL; }
+	} else {
+		files = mm_malloc(sizeof *files);
+		files[nf++] = mm_strdup(path);
+	}
+	mm_lexicon *lx = mm_calloc(1, sizeof *lx);
+	lx->file = mm_calloc((size_t)nf, sizeof *lx->file);
+	lx->n_file = nf;
+	lx->antibody_type = -1;
+	rawc *rc = NULL;
+	int n = 0, m = 0, fail = 0;
+	for (int i = 0; i < nf && !fail; ++i)
+		if (read_file(files[i], &rc, &n, &m, &lx->file[i], err) < 0) fail = 1;
+	for (int i = 0; i < nf; ++i) free(files[i]);
+	free(files);
+	if (!fail && n == 0) { mm_buf_printf(err, "%s: the lexicon has no entries", path); fail = 1; }
+	if (!fail) {
+		qsort(rc, (size_t)n, sizeof *rc, cmp_rawc);
+		for (int i = 1; i < n; ++i)
+			if (strcmp(rc[i].id, rc[i - 1].id) == 0) {
+				mm_buf_printf(err, "%s: duplicate id \"%s\" (also defined at %s)", rc[i].where, rc[i].id, rc[i - 1].where);
+				fail = 1;
+				break;
+			}
+	}
+	builder b = {0};
+	new_node(&b); /* root */
+	if (!fail) {
+		/* types */
+		char **types = mm_malloc((size_t)n * sizeof *types);
+		for (int i = 0; i < n; ++i) types[i] = rc[i].type;
+		qsort(types, (size_t)n, sizeof *types, cmp_str);
+		lx->type = mm_malloc((size_t)n * sizeof *lx->type);
+		for (int i = 0; i < n; ++i)
+			if (i == 0 || strcmp(types[i], types[i - 1])) lx->type[lx->n_type++] = mm_strdup(types[i]);
+		free(types);
+		for (int t = 0; t < lx->n_type; ++t) if (strcmp(lx->type[t], "antibody") == 0) lx->antibody_type = t;
+		lx->n_concept = n;
+		lx->c = mm_calloc((size_t)n, sizeof *lx->c);
+		lx->pattern_concept = mm_malloc((size_t)n * sizeof *lx->pattern_concept);
+		for (int i = 0; i < n && !fail; ++i) {
+			mm_concept *c = &lx->c[i];
+			c->id = rc[i].id; c->type = rc[i].type; c->name = rc[i].name;
+			c->xrefs = rc[i].xrefs; c->pattern_src = rc[i].pattern; c->where = rc[i].where;
+			rc[i].id = rc[i].type = rc[i].name = rc[i].xrefs = rc[i].pattern = rc[i].where = NULL;
+			for (int t = 0; t < lx->n_type; ++t) if (strcmp(lx->type[t], c->type) == 0) c->type_idx = t;
+			/* the name is matched too, with its own flags if any */
+			if (add_list(&b, lx, (uint32_t)i, c->name, c->where, err, &lx->n_names) < 0) { fail = 1; break; }
+			{ /* strip flags from the displayed name */
+				char *br = strrchr(c->name, '{');
+				if (br && c->name[strlen(c->name) - 1] == '}') { *br = 0; size_t l = strlen(c->name); while (l && c->name[l - 1] == ' ') c->name[--l] = 0; }
+			}
+			if (rc[i].syn && add_list(&b, lx, (uint32_t)i, rc[i].syn, c->where, err, &lx->n_names) < 0) { fail = 1; break; }
+			if (c->pattern_src) {
+				int ec;
+				PCRE2_SIZE eo;
+				c->re = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
+				                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &eo, NULL);
+				if (!c->re) {
+					PCRE2_UCHAR msg[256];
+					pcre2_get_error_message(ec, msg, sizeof msg);
+					mm_buf_printf(err, "%s: pattern error at offset %zu: %s", c->where, (size_t)eo, (char *)msg);
+					fail = 1;
+					break;
+				}
+				pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+				lx->pattern_concept[lx->n_pattern++] = i;
+			}
+		}
+	}
+	for (int i = 0; i < n; ++i) { free(rc[i].id); free(rc[i].type); free(rc[i].name); free(rc[i].syn); free(rc[i].xrefs); free(rc[i].pattern); free(rc[i].where); }
+	free(rc);
+	if (fail) {
+		for (size_t i = 0; i < b.n_ent; ++i) free(b.ent[i].cs);
+		free(b.tab); free(b.te); free(b.ent); mm_buf_free(&b.flags);
+		mm_lexicon_free(lx);
+		return NULL;
+	}
+	/* freeze the trie into CSR arrays */
+	lx->n_node = b.n_node;
+	edge_slot *edges = mm_malloc((b.n ? b.n : 1) * sizeof *edges);
+	size_t ne = 0;
+	for (size_t i = 0; i < b.cap; ++i) if (b.tab[i].key) { edges[ne] = b.tab[i]; edges[ne].key -= 1; ne++; }
+	qsort(edges, ne, sizeof *edges, cmp_slot);
+	lx->edge_off = mm_calloc(b.n_node + 1, sizeof *lx->edge_off);
+	lx->edge_byte = mm_malloc((ne ? ne : 1));
+	lx->edge_child = mm_malloc((ne ? ne : 1) * sizeof *lx->edge_child);
+	for (size_t i = 0; i < ne; ++i) {
+		uint32_t parent = (uint32_t)(edges[i].key >> 8);
+		lx->edge_byte[i] = (uint8_t)(edges[i].key & 0xFF);
+		lx->edge_child[i] = edges[i].child;
+		lx->edge_off[parent + 1]++;
+		if (parent == 0) lx->root[edges[i].key & 0xFF] = edges[i].child;
+	}
+	for (uint32_t i = 0; i < b.n_node; ++i) lx->edge_off[i + 1] += lx->edge_off[i];
+	free(edges);
+	qsort(b.te, b.n_te, sizeof *b.te, cmp_te);
+	lx->ent = mm_malloc((b.n_te ? b.n_te : 1) * sizeof *lx->ent);
+	lx->ent_off = mm_calloc(b.n_node + 1, sizeof *lx->ent_off);
+	for (size_t i = 0; i < b.n_te; ++i) {
+		lx->ent[i] = b.ent[b.te[i].ent];
+		lx->ent_off[b.te[i].node + 1]++;
+	}
+	for (uint32_t i = 0; i < b.n_node; ++i) lx->ent_off[i + 1] += lx->ent_off[i];
+	lx->n_ent = (uint32_t)b.n_te;
+	lx->node_flags = (uint8_t *)b.flags.s;
+	free(b.tab); free(b.te); free(b.ent);
+	return lx;
+}
+
+void mm_lexicon_free(mm_lexicon *lx)
+{
+	if (!lx) return;
+	for (int i = 0; i < lx->n_concept; ++i) {
+		mm_concept *c = &lx->c[i];
+		free(c->id); free(c->type); free(c->name); free(c->xrefs); free(c->pattern_src); free(c->where);
+		if (c->re) pcre2_code_free(c->re);
+	}
+	free(lx->c);
+	for (int i = 0; i < lx->n_type; ++i) free(lx->type[i]);
+	free(lx->type);
+	for (int i = 0; i < lx->n_file; ++i) free(lx->file[i].path);
+	free(lx->file);
+	for (uint32_t i = 0; i < lx->n_ent; ++i) free(lx->ent[i].cs);
+	free(lx->ent); free(lx->ent_off); free(lx->edge_off); free(lx->edge_byte); free(lx->edge_child);
+	free(lx->node_flags); free(lx->pattern_concept);
+	free(lx);
+}

@@ -1,0 +1,98 @@
+/* lexicon.h -- load entity lexicons (TSV, see lexicons/README.md) and
+ * compile them into a byte trie over "squeezed" normalised keys plus PCRE2
+ * pattern entries.
+ *
+ * Keys: a synonym is normalised (text.h) and its spaces and hyphens are
+ * removed; the trie node before a removed separator, and every
+ * letter/digit transition, is marked so that the text may have a space, a
+ * hyphen or nothing there.  Matching cost depends on the text, not on the
+ * number of names.  A loaded lexicon is read-only and may be shared by any
+ * number of threads. */
+#ifndef MM_LEXICON_H
+#define MM_LEXICON_H
+
+#include "util.h"
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+enum {
+	MM_F_CS = 1,      /* case-sensitive */
+	MM_F_CTX = 2,     /* needs antibody context */
+	MM_F_EXACT = 4,   /* no plural variants */
+	MM_F_WRAP = 8,    /* generated anti-/antibody form: is antibody context */
+	MM_F_PLURAL = 16  /* generated plural */
+};
+
+#define MM_NODE_SEP 1 /* a separator may follow this node */
+
+typedef struct {
+	char *id, *type, *name, *xrefs, *pattern_src;
+	int type_idx;
+	char *where;      /* "file:line" of the definition */
+	pcre2_code *re;
+} mm_concept;
+
+typedef struct {
+	uint32_t concept;
+	uint8_t flags, pre, suf; /* pre/suf: key bytes of a generated wrapper */
+	char *cs;                /* case-preserved squeezed form (MM_F_CS) */
+} mm_lexent;
+
+typedef struct {
+	char *path;
+	uint32_t crc32;
+	uint64_t bytes;
+	int concepts;
+} mm_lexfile;
+
+typedef struct {
+	int n_concept;
+	mm_concept *c;         /* sorted by id: index order is id order */
+	int n_type;
+	char **type;           /* sorted */
+	int antibody_type;     /* index of type "antibody", or -1 */
+	int n_file;
+	mm_lexfile *file;
+	/* trie (CSR) */
+	uint32_t n_node;
+	uint32_t *edge_off;    /* n_node + 1 */
+	uint8_t *edge_byte;
+	uint32_t *edge_child;
+	uint32_t *ent_off;     /* n_node + 1 */
+	uint8_t *node_flags;
+	mm_lexent *ent;
+	uint32_t n_ent;
+	uint32_t root[256];    /* child of the root per byte, 0 = none */
+	int n_pattern;
+	int *pattern_concept;
+	uint64_t n_names;      /* names and synonyms as written */
+} mm_lexicon;
+
+/* Load PATH: a .tsv file, or a directory whose *.tsv files are all loaded in
+ * name order. Returns NULL on any error, with "file:line: reason" in err;
+ * nothing is loaded partially. */
+mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err);
+void mm_lexicon_free(mm_lexicon *lx);
+
+/* Child of node for byte c, or 0. */
+static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigned char c)
+{
+	if (node == 0) return lx->root[c];
+	uint32_t a = lx->edge_off[node], b = lx->edge_off[node + 1];
+	if (b - a <= 8) {
+		for (; a < b; ++a) if (lx->edge_byte[a] == c) return lx->edge_child[a];
+		return 0;
+	}
+	while (a < b) {
+		uint32_t m = (a + b) / 2;
+		if (lx->edge_byte[m] < c) a = m + 1; else b = m;
+	}
+	return a < lx->edge_off[node + 1] && lx->edge_byte[a] == c ? lx->edge_child[a] : 0;
+}
+
+/* Squeezed key of s (normalised, separators removed); fold=0 keeps case. */
+void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out);
+
+#endif

@@ -1,0 +1,174 @@
+/* main.c -- command line: options, usage, exit status; nothing else. */
+#include "run.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef MM_LEXDIR
+#define MM_LEXDIR "/usr/local/share/myomine/lexicons"
+#endif
+
+static const char usage_text[] =
+"Usage: myomine [options] INPUT...\n"
+"\n"
+"Find antibody, drug and symptom mentions (any lexicon types) in PubMed/MEDLINE\n"
+"abstracts and write co-occurrence matrices.\n"
+"\n"
+"INPUT is a file, a directory (searched recursively for *.xml *.xml.gz *.txt\n"
+"*.txt.gz *.medline *.pubtator and their .gz forms, read in sorted name order)\n"
+"or - for standard input. gzip (also multi-member) and plain files are read.\n"
+"\n"
+"Options:\n"
+"  -o, --output DIR        output directory (default: myomine-out)\n"
+"  -t, --threads N         worker threads (default: all cores)\n"
+"  -l, --lexicon PATH      lexicon .tsv file or directory of them\n"
+"                          (default: the shipped lexicons/)\n"
+"      --format FMT        auto|pubmed|medline|pubtator (default: auto, by content)\n"
+"      --level LEVEL       document|sentence: what the matrices count\n"
+"                          (default: document)\n"
+"      --mentions[=FILE]   also write every mention (default file: mentions.tsv,\n"
+"                          or mentions.pubtator; gzip when FILE ends in .gz)\n"
+"      --mentions-format F tsv|pubtator (default: tsv)\n"
+"      --batch-mb N        records read per batch, in MB (default: 8)\n"
+"      --dense-max N       write a dense CSV matrix only up to N cells\n"
+"                          (default: 4000000)\n"
+"  -q, --quiet             no progress line, warnings or final summary line\n"
+"  -h, --help              show this help and exit\n"
+"      --version           show the version and exit\n"
+"\n"
+"Outputs in DIR (written atomically): entities.tsv, pairs.tsv,\n"
+"matrix.A-B.{mtx,rows,cols,csv} for every pair of types, summary.json, and\n"
+"the mentions file when asked for. See docs/ and `man ./docs/myomine.1`.\n"
+"\n"
+"Exit status: 0 success; 1 an input failed (outputs hold everything that was\n"
+"readable, failures are listed in summary.json); 2 usage or lexicon error\n"
+"(nothing run); 3 output could not be written (no output changed);\n"
+"130/143 interrupted (no output changed).\n";
+
+static int finish_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) { fprintf(stderr, "myomine: error writing to standard output\n"); return 3; }
+	return 0;
+}
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "myomine: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'myomine --help' for more information.\n");
+	exit(2);
+}
+
+static long parse_long(const char *s, const char *what, long lo, long hi)
+{
+	char *e;
+	errno = 0;
+	long v = strtol(s, &e, 10);
+	if (!*s || *e || errno || v < lo || v > hi) {
+		char m[128];
+		snprintf(m, sizeof m, "invalid %s '%%s'", what);
+		usage_error(m, s);
+	}
+	return v;
+}
+
+static char *default_lexicon(void)
+{
+	const char *env = getenv("MYOMINE_LEXICONS");
+	if (env && *env) return strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		char *sl = strrchr(exe, '/');
+		if (sl) {
+			*sl = 0;
+			char p[PATH_MAX + 16];
+			snprintf(p, sizeof p, "%s/lexicons", exe);
+			struct stat st;
+			if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) return strdup(p);
+		}
+	}
+	return strdup(MM_LEXDIR);
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_DENSE, O_VERSION };
+	static const struct option lo[] = {
+		{ "output", required_argument, 0, 'o' },
+		{ "threads", required_argument, 0, 't' },
+		{ "lexicon", required_argument, 0, 'l' },
+		{ "format", required_argument, 0, O_FORMAT },
+		{ "level", required_argument, 0, O_LEVEL },
+		{ "mentions", optional_argument, 0, O_MENTIONS },
+		{ "mentions-format", required_argument, 0, O_MFORMAT },
+		{ "batch-mb", required_argument, 0, O_BATCH },
+		{ "dense-max", required_argument, 0, O_DENSE },
+		{ "quiet", no_argument, 0, 'q' },
+		{ "help", no_argument, 0, 'h' },
+		{ "version", no_argument, 0, O_VERSION },
+		{ 0, 0, 0, 0 }
+	};
+	mm_opts o;
+	memset(&o, 0, sizeof o);
+	o.outdir = "myomine-out";
+	o.batch_bytes = 8u << 20;
+	o.dense_max = 4000000;
+	const char *mentions_arg = NULL;
+	int want_mentions = 0;
+	char *lex = NULL;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:t:l:qh", lo, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.outdir = optarg; break;
+		case 't': o.threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
+		case 'l': free(lex); lex = strdup(optarg); break;
+		case 'q': o.quiet = 1; mm_verbose = 0; break;
+		case 'h': fputs(usage_text, stdout); return finish_stdout();
+		case O_VERSION: printf("myomine %s\n", MM_VERSION); return finish_stdout();
+		case O_FORMAT:
+			if (!strcmp(optarg, "auto")) o.format = MM_FMT_AUTO;
+			else if (!strcmp(optarg, "pubmed")) o.format = MM_FMT_PUBMED;
+			else if (!strcmp(optarg, "medline")) o.format = MM_FMT_MEDLINE;
+			else if (!strcmp(optarg, "pubtator")) o.format = MM_FMT_PUBTATOR;
+			else usage_error("unknown format '%s' (auto, pubmed, medline or pubtator)", optarg);
+			break;
+		case O_LEVEL:
+			if (!strcmp(optarg, "document")) o.level_sentence = 0;
+			else if (!strcmp(optarg, "sentence")) o.level_sentence = 1;
+			else usage_error("unknown level '%s' (document or sentence)", optarg);
+			break;
+		case O_MENTIONS: want_mentions = 1; mentions_arg = optarg; break;
+		case O_MFORMAT:
+			if (!strcmp(optarg, "tsv")) o.mentions_pubtator = 0;
+			else if (!strcmp(optarg, "pubtator")) o.mentions_pubtator = 1;
+			else usage_error("unknown mentions format '%s' (tsv or pubtator)", optarg);
+			want_mentions = 1;
+			break;
+		case O_BATCH: o.batch_bytes = (size_t)parse_long(optarg, "batch size", 1, 4096) << 20; break;
+		case O_DENSE: o.dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
+		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
+		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
+		}
+	}
+	if (optind >= argc) usage_error("%s", "no INPUT given");
+	if (want_mentions) o.mentions = mentions_arg && *mentions_arg ? mentions_arg : o.mentions_pubtator ? "mentions.pubtator" : "mentions.tsv";
+	o.inputs = argv + optind;
+	o.n_inputs = argc - optind;
+	o.lexicon = lex ? lex : (lex = default_lexicon());
+	mm_buf cmd = {0};
+	for (int i = 0; i < argc; ++i) { if (i) mm_buf_putc(&cmd, ' '); mm_buf_puts(&cmd, argv[i]); }
+	o.cmdline = cmd.s;
+	int rc = mm_run(&o);
+	mm_buf_free(&cmd);
+	free(lex);
+	return rc;
+}

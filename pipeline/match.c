@@ -1,0 +1,263 @@
+/* match.c -- see match.h */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { C_REJECT = 0, C_ACCEPT = 1, C_PENDING = 2 };
+
+typedef struct {
+	uint32_t s, e;       /* normalised text range */
+	uint32_t concept;
+	uint32_t sent;
+	uint32_t tok;        /* index of the first token */
+	uint8_t flags, state;
+} cand;
+
+struct mm_matcher {
+	const mm_lexicon *lx;
+	pcre2_match_data *md;
+	cand *c;
+	size_t n, m;
+	mm_mention *out;
+	size_t n_out, m_out;
+	mm_buf tmp;
+};
+
+mm_matcher *mm_matcher_new(const mm_lexicon *lx)
+{
+	mm_matcher *m = mm_calloc(1, sizeof *m);
+	m->lx = lx;
+	m->md = pcre2_match_data_create(1, NULL);
+	if (!m->md) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	return m;
+}
+
+void mm_matcher_free(mm_matcher *m)
+{
+	if (!m) return;
+	pcre2_match_data_free(m->md);
+	free(m->c);
+	free(m->out);
+	mm_buf_free(&m->tmp);
+	free(m);
+}
+
+static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_t flags, uint32_t sent, uint32_t tok)
+{
+	if (m->n == m->m) { m->m = m->m ? m->m * 2 : 64; m->c = mm_realloc(m->c, m->m * sizeof *m->c); }
+	cand *c = &m->c[m->n++];
+	c->s = s; c->e = e; c->concept = concept; c->flags = flags; c->sent = sent; c->tok = tok;
+	c->state = C_ACCEPT;
+}
+
+static int is_sep(char c) { return c == ' ' || c == '-'; }
+
+/* Walk the trie from norm[p] (a token start) and push every entry ending on
+ * a token boundary before limit. */
+static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, uint32_t sent, uint32_t tok)
+{
+	const mm_lexicon *lx = m->lx;
+	const unsigned char *s = (const unsigned char *)t->norm.s;
+	uint32_t node = 0, q = p;
+	while (q < limit) {
+		unsigned char c = s[q];
+		if (is_sep((char)c) && node && (lx->node_flags[node] & MM_NODE_SEP)) {
+			uint32_t r = q;
+			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;
+			if (r >= limit || !mm_alnum(s[r])) break;
+			uint32_t nx = mm_trie_next(lx, node, s[r]);
+			if (!nx) break;
+			q = r;
+			continue;
+		}
+		uint32_t nx = mm_trie_next(lx, node, c);
+		if (!nx) break;
+		node = nx;
+		++q;
+		if (lx->ent_off[node] != lx->ent_off[node + 1] &&
+		    (q >= limit || !mm_alnum(s[q]) || !mm_alnum(c))) {
+			for (uint32_t k = lx->ent_off[node]; k < lx->ent_off[node + 1]; ++k)
+				push(m, p, q, k, 0xFF, sent, tok); /* concept field holds the entry for now */
+		}
+	}
+}
+
+static uint32_t sentence_of(const mm_text *t, uint32_t pos)
+{
+	size_t lo = 0, hi = t->sent_s.n;
+	while (lo < hi) { size_t mid = (lo + hi) / 2; if (t->sent_s.a[mid] <= pos) lo = mid + 1; else hi = mid; }
+	return lo ? (uint32_t)(lo - 1) : 0;
+}
+
+static uint32_t token_at(const mm_text *t, uint32_t pos)
+{
+	size_t lo = 0, hi = t->tok_s.n;
+	while (lo < hi) { size_t mid = (lo + hi) / 2; if (t->tok_s.a[mid] < pos) lo = mid + 1; else hi = mid; }
+	return (uint32_t)lo;
+}
+
+/* Antibody words that give context to {ctx} names (prefixes). */
+static const char *ctx_words[] = {
+	"antibod", "autoantibod", "seropositiv", "seronegativ", "serolog", "positiv", "negativ",
+	"autoantigen", "antigen", "titer", "titre", "immunoblot", "ab", "abs", NULL
+};
+
+static int ctx_word(const char *s, size_t n)
+{
+	for (int i = 0; ctx_words[i]; ++i) {
+		size_t l = strlen(ctx_words[i]);
+		if (l <= 3 ? n == l && memcmp(s, ctx_words[i], l) == 0 : n >= l && memcmp(s, ctx_words[i], l) == 0) return 1;
+	}
+	return 0;
+}
+
+static int has_ctx_word(const mm_text *t, const cand *c)
+{
+	const char *s = t->norm.s;
+	uint32_t a = c->tok > 8 ? c->tok - 8 : 0;
+	for (uint32_t i = a; i < t->tok_s.n && i <= c->tok + 12; ++i) {
+		if (t->tok_sent.a[i] != c->sent) { if (i > c->tok) break; continue; }
+		if (t->tok_s.a[i] >= c->s && t->tok_e.a[i] <= c->e) continue; /* inside the mention */
+		if (t->tok_s.a[i] > c->e) {
+			/* tokens after the mention: up to 8 of them */
+			uint32_t after = 0;
+			for (uint32_t j = c->tok; j < i; ++j) if (t->tok_s.a[j] >= c->e) ++after;
+			if (after >= 8) break;
+		}
+		if (ctx_word(s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
+	}
+	return 0;
+}
+
+/* Only coordination between a and b: spaces, , ; / & ( ) - and the words
+ * and, or, nor, anti. */
+static int coordinated(const mm_text *t, uint32_t a, uint32_t b)
+{
+	if (b < a || b - a > 40) return 0;
+	const char *s = t->norm.s;
+	for (uint32_t i = a; i < b;) {
+		if (mm_alnum((unsigned char)s[i])) {
+			uint32_t j = i;
+			while (j < b && mm_alnum((unsigned char)s[j])) ++j;
+			size_t n = j - i;
+			if (!((n == 3 && (!memcmp(s + i, "and", 3) || !memcmp(s + i, "nor", 3))) ||
+			      (n == 2 && !memcmp(s + i, "or", 2)) || (n == 4 && !memcmp(s + i, "anti", 4))))
+				return 0;
+			i = j;
+			continue;
+		}
+		if (!strchr(" ,;/&()-", s[i])) return 0;
+		++i;
+	}
+	return 1;
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+	const cand *a = x, *b = y;
+	if (a->s != b->s) return a->s < b->s ? -1 : 1;
+	if (a->e != b->e) return a->e > b->e ? -1 : 1;  /* longest first */
+	if (a->concept != b->concept) return a->concept < b->concept ? -1 : 1;
+	return (int)a->state - (int)b->state;
+}
+
+size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out)
+{
+	const mm_lexicon *lx = m->lx;
+	m->n = 0;
+	m->n_out = 0;
+	/* 1. trie candidates at every token start */
+	for (size_t i = 0; i < t->tok_s.n; ++i) {
+		uint32_t p = t->tok_s.a[i];
+		if (!lx->root[(unsigned char)t->norm.s[p]]) continue;
+		uint32_t sent = t->tok_sent.a[i];
+		walk(m, t, p, t->sent_e.a[sent], sent, (uint32_t)i);
+	}
+	/* resolve entries into concepts and apply the case check */
+	for (size_t i = 0; i < m->n; ++i) {
+		cand *c = &m->c[i];
+		const mm_lexent *e = &lx->ent[c->concept];
+		c->concept = e->concept;
+		c->flags = e->flags;
+		if (e->flags & MM_F_CS) {
+			uint32_t os = t->map.a[c->s], oe = t->map.a[c->e];
+			mm_squeeze(d->text.s + os, oe - os, 0, &m->tmp);
+			size_t keep = m->tmp.l >= (size_t)(e->pre + e->suf) ? m->tmp.l - e->pre - e->suf : 0;
+			if (keep != strlen(e->cs) || memcmp(m->tmp.s + e->pre, e->cs, keep) != 0) c->state = C_REJECT;
+		}
+	}
+	/* 2. pattern candidates */
+	for (int k = 0; k < lx->n_pattern; ++k) {
+		const mm_concept *cc = &lx->c[lx->pattern_concept[k]];
+		PCRE2_SIZE start = 0;
+		const unsigned char *s = (const unsigned char *)t->norm.s;
+		while (start < t->norm.l) {
+			int rc = pcre2_match(cc->re, (PCRE2_SPTR)t->norm.s, t->norm.l, start, 0, m->md, NULL);
+			if (rc < 0) break;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+			uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
+			start = b > a ? b : b + 1;
+			if (b <= a) continue;
+			if (a > 0 && mm_alnum(s[a - 1]) && mm_alnum(s[a])) continue;
+			if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
+			uint32_t sent = sentence_of(t, a);
+			if (sent >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) continue;
+			push(m, a, b, (uint32_t)lx->pattern_concept[k], MM_F_EXACT, sent, token_at(t, a));
+		}
+	}
+	if (!m->n) { *out = m->out; return 0; }
+	/* 3. antibody context */
+	int any_pending = 0;
+	for (size_t i = 0; i < m->n; ++i) {
+		cand *c = &m->c[i];
+		if (c->state == C_ACCEPT && (c->flags & MM_F_CTX) && !(c->flags & MM_F_WRAP) && !has_ctx_word(t, c)) {
+			c->state = C_PENDING;
+			any_pending = 1;
+		}
+	}
+	qsort(m->c, m->n, sizeof *m->c, cmp_cand);
+	for (int changed = any_pending; changed;) {
+		changed = 0;
+		for (size_t i = 0; i < m->n; ++i) {
+			cand *c = &m->c[i];
+			if (c->state != C_PENDING) continue;
+			for (size_t j = 0; j < m->n; ++j) {
+				const cand *o = &m->c[j];
+				if (o->state != C_ACCEPT || o->sent != c->sent || lx->c[o->concept].type_idx != lx->antibody_type) continue;
+				if ((o->e <= c->s && coordinated(t, o->e, c->s)) || (c->e <= o->s && coordinated(t, c->e, o->s))) {
+					c->state = C_ACCEPT;
+					changed = 1;
+					break;
+				}
+			}
+		}
+	}
+	/* 4. leftmost-longest, non-overlapping */
+	uint32_t last_s = 0, last_e = 0;
+	int have = 0;
+	for (size_t i = 0; i < m->n; ++i) {
+		const cand *c = &m->c[i];
+		if (c->state != C_ACCEPT) continue;
+		if (have && c->s < last_e && !(c->s == last_s && c->e == last_e)) continue;
+		if (have && c->s == last_s && c->e == last_e) {
+			/* same span: another concept? skip duplicates of one already kept */
+			int dup = 0;
+			for (size_t k = m->n_out; k-- > 0;) {
+				if (m->out[k].start != t->map.a[c->s]) break;
+				if (m->out[k].concept == c->concept) { dup = 1; break; }
+			}
+			if (dup) continue;
+		}
+		if (m->n_out == m->m_out) { m->m_out = m->m_out ? m->m_out * 2 : 64; m->out = mm_realloc(m->out, m->m_out * sizeof *m->out); }
+		mm_mention *o = &m->out[m->n_out++];
+		o->start = t->map.a[c->s];
+		o->end = t->map.a[c->e];
+		o->concept = c->concept;
+		o->sent = c->sent;
+		o->sec = t->sent_sec.a[c->sent];
+		last_s = c->s; last_e = c->e; have = 1;
+	}
+	*out = m->out;
+	return m->n_out;
+}

@@ -1,0 +1,37 @@
+/* match.h -- find lexicon mentions in a document.
+ *
+ * At every token start the trie is walked over the normalised text (spaces
+ * and hyphens skipped where the lexicon allows them); a match must end on a
+ * token boundary and stay inside one sentence.  PCRE2 pattern entries add
+ * candidates.  Case-sensitive entries are checked against the original
+ * text; {ctx} entries need antibody context (an anti-/antibody wrapper, an
+ * antibody word within 8 tokens in the sentence, or coordination -- only
+ * commas, "and", "or", "/" between -- with an accepted antibody mention).
+ * Overlaps are resolved leftmost-longest; one span may carry several
+ * concepts when the lexicon says so.
+ *
+ * A mm_matcher is per thread; the lexicon it points to is shared. */
+#ifndef MM_MATCH_H
+#define MM_MATCH_H
+
+#include "lexicon.h"
+#include "text.h"
+
+typedef struct {
+	uint32_t start, end;   /* byte offsets in the document text */
+	uint32_t concept;
+	uint32_t sent;         /* 0-based sentence of the document */
+	uint32_t sec;          /* section index */
+} mm_mention;
+
+typedef struct mm_matcher mm_matcher;
+
+mm_matcher *mm_matcher_new(const mm_lexicon *lx);
+void mm_matcher_free(mm_matcher *m);
+
+/* Match document d whose text has been built into t. Returns the number of
+ * mentions; *out points to them (owned by the matcher, valid until the
+ * next call), sorted by start offset then concept. */
+size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out);
+
+#endif

@@ -1,0 +1,320 @@
+/* pubmed.c -- parse one PubMed XML record (PubmedArticle, PubmedBookArticle,
+ * bare MedlineCitation, DeleteCitation) into a mm_doc.
+ *
+ * A small pull parser over the record bytes: it tracks the element path,
+ * captures the text of the fields we need, keeps the text inside inline
+ * markup (<i>, <sup>, MathML...) and drops the tags without adding spaces
+ * (CD<sub>8</sub> is CD8).  Character references are decoded; entities
+ * declared in a DOCTYPE are never expanded.  OtherAbstract and
+ * CopyrightInformation are not abstract text. */
+#include "doc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { const char *name; unsigned cp; } entity;
+static const entity entities[] = {
+#include "entities.inc"
+};
+
+static int ent_cmp(const void *k, const void *e)
+{
+	return strcmp((const char *)k, ((const entity *)e)->name);
+}
+
+static void put_cp(mm_buf *b, unsigned cp)
+{
+	char u[4];
+	int n;
+	if (cp < 0x80) { u[0] = (char)cp; n = 1; }
+	else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
+	else if (cp < 0x10000) { u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | (cp >> 6 & 0x3F)); u[2] = (char)(0x80 | (cp & 0x3F)); n = 3; }
+	else { u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | (cp >> 12 & 0x3F)); u[2] = (char)(0x80 | (cp >> 6 & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4; }
+	mm_buf_put(b, u, (size_t)n);
+}
+
+/* Decode character data p[0..n) into out (appending). Returns the number of
+ * unknown or malformed references (kept literally, or U+FFFD for a bad
+ * numeric reference). */
+static int decode(const char *p, size_t n, mm_buf *out)
+{
+	int bad = 0;
+	size_t i = 0;
+	while (i < n) {
+		const char *amp = memchr(p + i, '&', n - i);
+		size_t j = amp ? (size_t)(amp - p) : n;
+		mm_buf_put(out, p + i, j - i);
+		if (!amp) break;
+		i = j;
+		size_t k = i + 1;
+		while (k < n && k - i <= 32 && p[k] != ';' && p[k] != '&' && !isspace((unsigned char)p[k]) && p[k] != '<') ++k;
+		if (k >= n || p[k] != ';' || k == i + 1) { /* a stray '&' */
+			mm_buf_putc(out, '&');
+			bad++;
+			i++;
+			continue;
+		}
+		if (p[i + 1] == '#') {
+			unsigned long cp = 0;
+			int ok = 1, hex = (p[i + 2] == 'x' || p[i + 2] == 'X');
+			size_t d = i + 2 + (size_t)hex;
+			if (d == k) ok = 0;
+			for (; d < k && ok; ++d) {
+				int c = (unsigned char)p[d];
+				int v = isdigit(c) ? c - '0' : (hex && isxdigit(c)) ? (tolower(c) - 'a' + 10) : -1;
+				if (v < 0) ok = 0;
+				else if ((cp = cp * (hex ? 16 : 10) + (unsigned long)v) > 0x10FFFF) ok = 0;
+			}
+			if (!ok || cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) { put_cp(out, 0xFFFD); bad++; }
+			else put_cp(out, (unsigned)cp);
+		} else {
+			char name[40];
+			memcpy(name, p + i + 1, k - i - 1);
+			name[k - i - 1] = 0;
+			const entity *e = bsearch(name, entities, sizeof entities / sizeof *entities, sizeof *entities, ent_cmp);
+			if (e) put_cp(out, e->cp);
+			else { mm_buf_put(out, p + i, k + 1 - i); bad++; }
+		}
+		i = k + 1;
+	}
+	return bad;
+}
+
+/* Value of attribute `name` in the tag text t[0..n) (decoded into out), or
+ * -1 when absent. */
+static int attr(const char *t, size_t n, const char *name, mm_buf *out)
+{
+	size_t nl = strlen(name);
+	for (size_t i = 1; i + nl + 2 < n; ++i) {
+		if (isspace((unsigned char)t[i - 1]) && memcmp(t + i, name, nl) == 0) {
+			size_t j = i + nl;
+			while (j < n && isspace((unsigned char)t[j])) ++j;
+			if (j >= n || t[j] != '=') continue;
+			++j;
+			while (j < n && isspace((unsigned char)t[j])) ++j;
+			if (j >= n || (t[j] != '"' && t[j] != '\'')) continue;
+			char q = t[j++];
+			const char *e = memchr(t + j, q, n - j);
+			if (!e) return -1;
+			out->l = 0;
+			mm_buf_grow(out, 1);
+			decode(t + j, (size_t)(e - (t + j)), out);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+enum { F_NONE, F_PMID, F_TITLE, F_VTITLE, F_BTITLE, F_ABS, F_YEAR, F_MDATE, F_DEL };
+
+#define MAXDEPTH 256
+
+typedef struct { const char *s; int n; } sref;
+
+static int is(sref r, const char *lit) { return (size_t)r.n == strlen(lit) && memcmp(r.s, lit, (size_t)r.n) == 0; }
+
+
+static int parse_u32(const char *s, size_t n, uint32_t *v)
+{
+	while (n && isspace((unsigned char)*s)) ++s, --n;
+	while (n && isspace((unsigned char)s[n - 1])) --n;
+	if (n == 0 || n > 10) return -1;
+	uint64_t x = 0;
+	for (size_t i = 0; i < n; ++i) {
+		if (!isdigit((unsigned char)s[i])) return -1;
+		x = x * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (x == 0 || x > 0xFFFFFFFFu) return -1;
+	*v = (uint32_t)x;
+	return 0;
+}
+
+int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
+{
+	mm_doc_reset(d);
+	struct { mm_buf *title, *vtitle, *btitle, *field, *label; } b = {
+		&d->scratch[0], &d->scratch[1], &d->scratch[2], &d->scratch[3], &d->scratch[4] };
+	for (int k = 0; k < 5; ++k) d->scratch[k].l = 0;
+	int got_pmid = 0, got_year = 0;
+	sref stack[MAXDEPTH];
+	int depth = 0, cap = F_NONE, cap_depth = 0, n_abs = 0;
+	mm_buf *cap_buf = NULL;
+	int abs_open = 0;
+	size_t i = 0;
+	mm_buf_grow(&d->text, n / 4);
+	while (i < n) {
+		if (p[i] != '<') {
+			const char *lt = memchr(p + i, '<', n - i);
+			size_t j = lt ? (size_t)(lt - p) : n;
+			if (cap != F_NONE) {
+				if (cap == F_ABS) {
+					d->tmp.l = 0;
+					d->bad_refs += decode(p + i, j - i, &d->tmp);
+					mm_doc_add_text(d, d->tmp.s ? d->tmp.s : "", d->tmp.l);
+				} else d->bad_refs += decode(p + i, j - i, cap_buf);
+			}
+			i = j;
+			continue;
+		}
+		/* markup */
+		if (i + 4 <= n && memcmp(p + i, "<!--", 4) == 0) {
+			const char *e = memmem(p + i + 4, n - i - 4, "-->", 3);
+			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated comment", i); return -1; }
+			i = (size_t)(e - p) + 3;
+			continue;
+		}
+		if (i + 9 <= n && memcmp(p + i, "<![CDATA[", 9) == 0) {
+			const char *e = memmem(p + i + 9, n - i - 9, "]]>", 3);
+			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated CDATA section", i); return -1; }
+			if (cap == F_ABS) mm_doc_add_text(d, p + i + 9, (size_t)(e - p) - i - 9);
+			else if (cap != F_NONE) mm_buf_put(cap_buf, p + i + 9, (size_t)(e - p) - i - 9);
+			i = (size_t)(e - p) + 3;
+			continue;
+		}
+		if (i + 1 < n && (p[i + 1] == '?' || p[i + 1] == '!')) {
+			const char *e = memchr(p + i, '>', n - i);
+			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated markup", i); return -1; }
+			i = (size_t)(e - p) + 1;
+			continue;
+		}
+		/* find tag end, honouring quotes */
+		size_t te = i + 1;
+		char q = 0;
+		for (; te < n; ++te) {
+			char c = p[te];
+			if (q) { if (c == q) q = 0; }
+			else if (c == '"' || c == '\'') q = c;
+			else if (c == '>') break;
+		}
+		if (te >= n) { mm_buf_printf(&d->err, "byte %zu: unterminated tag", i); return -1; }
+		int is_end = p[i + 1] == '/';
+		size_t ns = i + 1 + (size_t)is_end, ne = ns;
+		while (ne < te && !isspace((unsigned char)p[ne]) && p[ne] != '/' && p[ne] != '>') ++ne;
+		sref name = { p + ns, (int)(ne - ns) };
+		int self_close = !is_end && p[te - 1] == '/';
+		if (name.n == 0) { mm_buf_printf(&d->err, "byte %zu: malformed tag", i); return -1; }
+		if (is_end) {
+			if (depth == 0 || stack[depth - 1].n != name.n || memcmp(stack[depth - 1].s, name.s, (size_t)name.n) != 0) {
+				mm_buf_printf(&d->err, "byte %zu: end tag </%.*s> does not match <%.*s>", i, name.n, name.s,
+				              depth ? stack[depth - 1].n : 0, depth ? stack[depth - 1].s : "");
+				return -1;
+			}
+			depth--;
+			if (cap != F_NONE && depth == cap_depth) {
+				/* the captured element ends */
+				switch (cap) {
+				case F_PMID:
+					if (parse_u32(b.field->s, b.field->l, &d->pmid) < 0) {
+						mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not a positive integer", i, (int)(b.field->l > 40 ? 40 : b.field->l), b.field->s);
+						return -1;
+					}
+					got_pmid = 1;
+					break;
+				case F_DEL: {
+					uint32_t v;
+					if (parse_u32(b.field->s, b.field->l, &v) < 0) {
+						mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not a positive integer", i, (int)(b.field->l > 40 ? 40 : b.field->l), b.field->s);
+						return -1;
+					}
+					if (d->n_del == d->m_del) {
+						d->m_del = d->m_del ? d->m_del * 2 : 16;
+						d->del_pmid = mm_realloc(d->del_pmid, (size_t)d->m_del * sizeof *d->del_pmid);
+					}
+					d->del_pmid[d->n_del++] = v;
+					break;
+				}
+				case F_YEAR: case F_MDATE: {
+					int y = mm_first_year(b.field->s, b.field->l);
+					if (y) { d->year = y; got_year = 1; }
+					break;
+				}
+				case F_ABS:
+					mm_doc_end_section(d);
+					abs_open = 0;
+					break;
+				default: break;
+				}
+				cap = F_NONE;
+				cap_buf = NULL;
+			}
+			i = te + 1;
+			continue;
+		}
+		/* start tag */
+		if (!self_close && cap == F_NONE) {
+			sref par = depth > 0 ? stack[depth - 1] : (sref){ "", 0 };
+			sref gp = depth > 1 ? stack[depth - 2] : (sref){ "", 0 };
+			int f = F_NONE;
+			if (is(name, "PMID")) {
+				if ((is(par, "MedlineCitation") || is(par, "BookDocument")) && !got_pmid) {
+					f = F_PMID;
+					if (attr(p + i, te - i, "Version", b.label) == 0) {
+						int v = atoi(b.label->s);
+						d->version = v > 0 ? v : 1;
+					}
+				} else if (is(par, "DeleteCitation")) f = F_DEL;
+			} else if (is(name, "ArticleTitle") && (is(par, "Article") || is(par, "BookDocument"))) {
+				if (b.title->l == 0) f = F_TITLE;
+			} else if (is(name, "VernacularTitle") && is(par, "Article")) {
+				if (b.vtitle->l == 0) f = F_VTITLE;
+			} else if (is(name, "BookTitle") && is(par, "Book")) {
+				if (b.btitle->l == 0) f = F_BTITLE;
+			} else if (is(name, "AbstractText") && is(par, "Abstract") && (is(gp, "Article") || is(gp, "BookDocument"))) {
+				f = F_ABS;
+			} else if ((is(name, "Year") || is(name, "MedlineDate")) && is(par, "PubDate") &&
+			           (is(gp, "JournalIssue") || is(gp, "Book")) && !got_year) {
+				f = is(name, "Year") ? F_YEAR : F_MDATE;
+			}
+			if (f != F_NONE) {
+				cap = f;
+				cap_depth = depth;
+				switch (f) {
+				case F_TITLE: cap_buf = b.title; break;
+				case F_VTITLE: cap_buf = b.vtitle; break;
+				case F_BTITLE: cap_buf = b.btitle; break;
+				case F_ABS:
+					if (n_abs++ == 0) {
+						/* the title section comes first: assemble it now */
+						const mm_buf *t = b.title->l ? b.title : b.btitle->l ? b.btitle : b.vtitle;
+						mm_doc_begin_section(d, "title", 5);
+						mm_doc_add_text(d, t->s ? t->s : "", t->l);
+						mm_doc_end_section(d);
+					}
+					if (attr(p + i, te - i, "Label", b.label) == 0 && b.label->l)
+						mm_doc_begin_section(d, b.label->s, b.label->l);
+					else mm_doc_begin_section(d, "abstract", 8);
+					abs_open = 1;
+					cap_buf = NULL;
+					break;
+				default: b.field->l = 0; cap_buf = b.field; break;
+				}
+				if (cap_buf) mm_buf_grow(cap_buf, 1);
+			}
+		}
+		if (!self_close) {
+			if (depth == MAXDEPTH) { mm_buf_printf(&d->err, "byte %zu: elements nested deeper than %d", i, MAXDEPTH); return -1; }
+			stack[depth++] = name;
+		}
+		i = te + 1;
+	}
+	(void)abs_open;
+	if (kind == MM_REC_ARTICLE_CUT && depth == 1 && is(stack[0], "PubmedArticle")) depth = 0;
+	if (depth != 0) {
+		mm_buf_printf(&d->err, "record ends inside <%.*s>", stack[depth - 1].n, stack[depth - 1].s);
+		return -1;
+	}
+	if (kind == MM_REC_DELETE) return 0;
+	if (!got_pmid) { mm_buf_printf(&d->err, "record has no PMID"); return -1; }
+	if (n_abs == 0) {
+		const mm_buf *t = b.title->l ? b.title : b.btitle->l ? b.btitle : b.vtitle;
+		mm_doc_begin_section(d, "title", 5);
+		mm_doc_add_text(d, t->s ? t->s : "", t->l);
+		mm_doc_end_section(d);
+	} else if (b.title->l == 0 && b.btitle->l == 0 && b.vtitle->l) {
+		/* title arrived after the abstract (not in the DTD order): nothing to do,
+		 * the title section was assembled empty; keep it empty */
+	}
+	d->has_abstract = d->n_sec > 1;
+	return 0;
+}

@@ -1,0 +1,43 @@
+/* record.h -- split a decompressed byte stream into records.
+ *
+ * The splitter reads through a mm_reader into a window buffer and returns one
+ * record at a time, pointing into that window (valid until the next call).
+ * Memory is bounded by the largest record plus the read size; it never grows
+ * with the file.  Only the record boundaries are found here (a cheap scan);
+ * the records are parsed later, in parallel, by doc.h's parsers. */
+#ifndef MM_RECORD_H
+#define MM_RECORD_H
+
+#include "doc.h"
+#include "input.h"
+
+typedef struct {
+	const char *p;
+	size_t n;
+	uint64_t offset; /* uncompressed byte offset of the record in its file */
+	uint64_t line;   /* 1-based line of the record start */
+	mm_rec_kind kind;
+} mm_rawrec;
+
+typedef enum {
+	MM_SPLIT_RECORD = 1,   /* *rec holds a record */
+	MM_SPLIT_END = 0,      /* clean end of input */
+	MM_SPLIT_BADREC = -1,  /* a malformed record was skipped; msg says where; call again */
+	MM_SPLIT_FATAL = -2    /* the rest of the file cannot be read; msg says why */
+} mm_split_status;
+
+typedef struct mm_splitter mm_splitter;
+
+/* Create a splitter over r (not owned). fmt may be MM_FMT_AUTO: the format
+ * is then detected from the content. On failure to detect, returns NULL with
+ * the reason in err. */
+mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_len);
+mm_format mm_splitter_format(const mm_splitter *s);
+mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
+/* Non-fatal oddities seen so far (e.g. text outside records). */
+int mm_splitter_warnings(const mm_splitter *s);
+void mm_splitter_free(mm_splitter *s);
+
+const char *mm_format_name(mm_format f);
+
+#endif

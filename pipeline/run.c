@@ -1,0 +1,944 @@
+/* run.c -- see run.h */
+#include "run.h"
+#include "cooc.h"
+#include "input.h"
+#include "lexicon.h"
+#include "match.h"
+#include "output.h"
+#include "record.h"
+#include "text.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <errno.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_ERRORS_SHOWN 10
+#define MAX_ITEMS 65536
+
+/* ---- input files ------------------------------------------------------ */
+
+enum { FS_PENDING = 0, FS_OK, FS_ERROR, FS_FAILED, FS_SKIPPED };
+static const char *fs_name[] = { "pending", "ok", "error", "failed", "skipped" };
+
+typedef struct {
+	char *path;
+	char *preset_err;       /* could not even be listed/opened */
+	int from_dir, gz_name;
+	uint64_t size;
+	dev_t dev;
+	ino_t ino;
+	/* filled by the merge step */
+	int status;
+	mm_format fmt;
+	uint64_t in_bytes, out_bytes, records, docs, failed, deletes, bad_utf8, bad_refs;
+	int n_err;
+	char *err[MAX_ERRORS_SHOWN];
+} mfile;
+
+typedef struct { mfile *a; int n, m; } filelist;
+
+static const char *exts[] = { ".xml", ".xml.gz", ".txt", ".txt.gz", ".medline", ".medline.gz", ".pubtator", ".pubtator.gz", NULL };
+
+static int ends_with(const char *s, const char *e)
+{
+	size_t a = strlen(s), b = strlen(e);
+	return a >= b && strcmp(s + a - b, e) == 0;
+}
+
+static mfile *add_file(filelist *fl, const char *path, int from_dir)
+{
+	if (fl->n == fl->m) { fl->m = fl->m ? fl->m * 2 : 64; fl->a = mm_realloc(fl->a, (size_t)fl->m * sizeof *fl->a); }
+	mfile *f = &fl->a[fl->n++];
+	memset(f, 0, sizeof *f);
+	f->path = mm_strdup(path);
+	f->from_dir = from_dir;
+	f->gz_name = ends_with(path, ".gz");
+	return f;
+}
+
+static void walk_dir(filelist *fl, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		mfile *f = add_file(fl, dir, 1);
+		mm_buf e = {0};
+		mm_buf_printf(&e, "cannot open directory: %s", strerror(errno));
+		f->preset_err = e.s;
+		return;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.') continue;
+		mm_buf p = {0};
+		mm_buf_printf(&p, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", de->d_name);
+		struct stat st;
+		if (stat(p.s, &st) < 0) {
+			mfile *f = add_file(fl, p.s, 1);
+			mm_buf e = {0};
+			mm_buf_printf(&e, "cannot open: %s", strerror(errno));
+			f->preset_err = e.s;
+		} else if (S_ISDIR(st.st_mode)) {
+			walk_dir(fl, p.s);
+		} else {
+			int ok = 0;
+			for (int i = 0; exts[i] && !ok; ++i) ok = ends_with(de->d_name, exts[i]);
+			if (ok) {
+				mfile *f = add_file(fl, p.s, 1);
+				f->size = (uint64_t)st.st_size;
+				f->dev = st.st_dev;
+				f->ino = st.st_ino;
+			}
+		}
+		mm_buf_free(&p);
+	}
+	closedir(d);
+}
+
+static const char *base_name(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+static int cmp_file(const void *x, const void *y)
+{
+	const mfile *a = x, *b = y;
+	int c = strcmp(base_name(a->path), base_name(b->path));
+	return c ? c : strcmp(a->path, b->path);
+}
+
+static void collect_inputs(filelist *fl, char **inputs, int n)
+{
+	for (int i = 0; i < n; ++i) {
+		struct stat st;
+		if (strcmp(inputs[i], "-") == 0) { add_file(fl, "-", 0); continue; }
+		if (stat(inputs[i], &st) < 0) {
+			mfile *f = add_file(fl, inputs[i], 0);
+			mm_buf e = {0};
+			mm_buf_printf(&e, "cannot open: %s", strerror(errno));
+			f->preset_err = e.s;
+		} else if (S_ISDIR(st.st_mode)) walk_dir(fl, inputs[i]);
+		else {
+			mfile *f = add_file(fl, inputs[i], 0);
+			f->size = (uint64_t)st.st_size;
+			f->dev = st.st_dev;
+			f->ino = st.st_ino;
+		}
+	}
+	qsort(fl->a, (size_t)fl->n, sizeof *fl->a, cmp_file);
+	/* the same file named twice (or found twice) is read once */
+	int k = 0;
+	for (int i = 0; i < fl->n; ++i) {
+		int dup = 0;
+		if (fl->a[i].ino && !fl->a[i].preset_err)
+			for (int j = 0; j < k && !dup; ++j)
+				dup = fl->a[j].ino == fl->a[i].ino && fl->a[j].dev == fl->a[i].dev && !fl->a[j].preset_err;
+		if (dup) {
+			if (mm_verbose) mm_warn("%s: listed more than once; read once", fl->a[i].path);
+			free(fl->a[i].path);
+			continue;
+		}
+		fl->a[k++] = fl->a[i];
+	}
+	fl->n = k;
+}
+
+/* ---- batches ------------------------------------------------------------ */
+
+typedef enum { R_REC, R_BAD, R_FATAL, R_FILE_END, R_OPEN_FAIL } rtype;
+
+typedef struct {
+	rtype type;
+	mm_rec_kind kind;
+	uint32_t file;
+	uint64_t offset, line;
+	size_t off, len;          /* record bytes or message in the arena */
+	uint64_t in_bytes, out_bytes;
+	mm_format fmt;
+	/* results */
+	int ok;
+	uint32_t pmid;
+	int version, year, has_abs;
+	mm_hit *hit;
+	uint32_t n_hit;
+	uint32_t *del;
+	int n_del;
+	char *out;
+	size_t out_len;
+	char *err;
+	int bad_utf8, bad_refs;
+} item;
+
+typedef struct {
+	item *it;
+	size_t n, m;
+	mm_buf arena;
+	uint64_t bytes;
+} batch;
+
+typedef struct {
+	filelist *fl;
+	int cur;
+	mm_reader *rd;
+	mm_splitter *sp;
+	mm_format force;
+	size_t batch_bytes;
+	mm_buf msg;
+	double t_read;
+} reader;
+
+static item *push_item(batch *b, rtype t, uint32_t file)
+{
+	if (b->n == b->m) { b->m = b->m ? b->m * 2 : 1024; b->it = mm_realloc(b->it, b->m * sizeof *b->it); }
+	item *it = &b->it[b->n++];
+	memset(it, 0, sizeof *it);
+	it->type = t;
+	it->file = file;
+	return it;
+}
+
+static void put_msg(batch *b, item *it, const char *m, size_t n)
+{
+	it->off = b->arena.l;
+	it->len = n;
+	mm_buf_put(&b->arena, m, n);
+}
+
+static void close_file(reader *r)
+{
+	mm_splitter_free(r->sp);
+	mm_reader_close(r->rd);
+	r->sp = NULL;
+	r->rd = NULL;
+	r->cur++;
+}
+
+/* Fill b with the next records (serial; runs as a task beside the workers). */
+static void read_batch(reader *r, batch *b)
+{
+	double t0 = omp_get_wtime();
+	b->n = 0;
+	b->arena.l = 0;
+	b->bytes = 0;
+	while (b->bytes < r->batch_bytes && b->n < MAX_ITEMS) {
+		if (!r->sp) {
+			if (r->cur >= r->fl->n) break;
+			mfile *f = &r->fl->a[r->cur];
+			char err[512];
+			if (f->preset_err) {
+				item *it = push_item(b, R_OPEN_FAIL, (uint32_t)r->cur);
+				put_msg(b, it, f->preset_err, strlen(f->preset_err));
+				r->cur++;
+				continue;
+			}
+			r->rd = mm_reader_open(f->path, err, sizeof err);
+			if (r->rd) r->sp = mm_splitter_new(r->rd, r->force, err, sizeof err);
+			if (!r->sp) {
+				item *it = push_item(b, R_OPEN_FAIL, (uint32_t)r->cur);
+				put_msg(b, it, err, strlen(err));
+				if (r->rd) { it->in_bytes = mm_reader_in_bytes(r->rd); }
+				close_file(r);
+				continue;
+			}
+		}
+		mm_rawrec rec;
+		r->msg.l = 0;
+		mm_split_status st = mm_splitter_next(r->sp, &rec, &r->msg);
+		if (st == MM_SPLIT_RECORD) {
+			item *it = push_item(b, R_REC, (uint32_t)r->cur);
+			it->kind = rec.kind;
+			it->offset = rec.offset;
+			it->line = rec.line;
+			put_msg(b, it, rec.p, rec.n);
+			b->bytes += rec.n;
+			continue;
+		}
+		if (st == MM_SPLIT_BADREC || st == MM_SPLIT_FATAL) {
+			item *it = push_item(b, st == MM_SPLIT_BADREC ? R_BAD : R_FATAL, (uint32_t)r->cur);
+			put_msg(b, it, r->msg.s ? r->msg.s : "", r->msg.l);
+			if (st == MM_SPLIT_BADREC) continue;
+		}
+		item *it = push_item(b, R_FILE_END, (uint32_t)r->cur);
+		it->in_bytes = mm_reader_in_bytes(r->rd);
+		it->out_bytes = mm_reader_out_bytes(r->rd);
+		it->fmt = mm_splitter_format(r->sp);
+		close_file(r);
+	}
+	r->t_read += omp_get_wtime() - t0;
+}
+
+/* ---- per-thread work ---------------------------------------------------- */
+
+typedef struct {
+	mm_doc d;
+	mm_text t;
+	mm_matcher *m;
+	mm_buf out;
+	mm_hit *hit;
+	size_t m_hit;
+	double t_parse, t_match;
+	uint64_t n_docs;
+} tstate;
+
+typedef struct {
+	const mm_lexicon *lx;
+	int want_mentions, pubtator;
+} wctx;
+
+static size_t cp_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; ++i) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+static int cmp_mention_cs(const void *x, const void *y)
+{
+	const mm_mention *a = x, *b = y;
+	if (a->concept != b->concept) return a->concept < b->concept ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+static void process(const wctx *w, batch *b, item *it, tstate *ts)
+{
+	if (it->type != R_REC) return;
+	const char *p = b->arena.s + it->off;
+	mm_doc *d = &ts->d;
+	double t0 = omp_get_wtime();
+	int rc;
+	if (it->kind == MM_REC_MEDLINE) rc = mm_medline_parse(p, it->len, d);
+	else if (it->kind == MM_REC_PUBTATOR) rc = mm_pubtator_parse(p, it->len, d);
+	else rc = mm_pubmed_parse(p, it->len, it->kind, d);
+	double t1 = omp_get_wtime();
+	ts->t_parse += t1 - t0;
+	it->bad_utf8 = d->bad_utf8;
+	it->bad_refs = d->bad_refs;
+	if (rc < 0) {
+		it->ok = 0;
+		it->err = mm_strdup(d->err.s ? d->err.s : "malformed record");
+		return;
+	}
+	it->ok = 1;
+	if (it->kind == MM_REC_DELETE) {
+		it->n_del = d->n_del;
+		if (d->n_del) {
+			it->del = mm_malloc((size_t)d->n_del * sizeof *it->del);
+			memcpy(it->del, d->del_pmid, (size_t)d->n_del * sizeof *it->del);
+		}
+		return;
+	}
+	it->pmid = d->pmid;
+	it->version = d->version;
+	it->year = d->year;
+	it->has_abs = d->has_abstract;
+	ts->n_docs++;
+	mm_text_build(&ts->t, d);
+	const mm_mention *mt;
+	size_t nm = mm_match(ts->m, d, &ts->t, &mt);
+	if (nm) {
+		/* hits: (concept, sentence) with counts */
+		if (nm > ts->m_hit) { ts->m_hit = nm; ts->hit = mm_realloc(ts->hit, nm * sizeof(mm_mention)); }
+		mm_mention *tmp = (mm_mention *)ts->hit;
+		memcpy(tmp, mt, nm * sizeof *tmp);
+		qsort(tmp, nm, sizeof *tmp, cmp_mention_cs);
+		it->hit = mm_malloc(nm * sizeof *it->hit);
+		uint32_t nh = 0;
+		for (size_t i = 0; i < nm; ++i) {
+			if (nh && it->hit[nh - 1].concept == tmp[i].concept && it->hit[nh - 1].sent == tmp[i].sent) { it->hit[nh - 1].n++; continue; }
+			it->hit[nh].concept = tmp[i].concept;
+			it->hit[nh].sent = tmp[i].sent;
+			it->hit[nh].sec = tmp[i].sec;
+			it->hit[nh].n = 1;
+			nh++;
+		}
+		it->n_hit = nh;
+	}
+	if (w->want_mentions && nm) {
+		mm_buf *o = &ts->out;
+		o->l = 0;
+		const char *text = d->text.s;
+		if (w->pubtator) {
+			const mm_section *t0s = &d->sec[0];
+			uint32_t abs0 = d->n_sec > 1 ? d->sec[1].start : (uint32_t)d->text.l;
+			size_t tchars = cp_count(text + t0s->start, t0s->end - t0s->start);
+			mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|t|");
+			mm_buf_put(o, text + t0s->start, t0s->end - t0s->start);
+			mm_buf_putc(o, '\n');
+			mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|a|");
+			mm_buf_put(o, text + abs0, d->text.l - abs0);
+			mm_buf_putc(o, '\n');
+			for (size_t i = 0; i < nm; ++i) {
+				const mm_mention *m = &mt[i];
+				size_t cs = m->start < abs0 ? cp_count(text, m->start) : tchars + 1 + cp_count(text + abs0, m->start - abs0);
+				size_t ce = cs + cp_count(text + m->start, m->end - m->start);
+				const mm_concept *c = &w->lx->c[m->concept];
+				mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
+				mm_buf_putu(o, cs); mm_buf_putc(o, '\t');
+				mm_buf_putu(o, ce); mm_buf_putc(o, '\t');
+				mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
+				mm_buf_puts(o, c->type); mm_buf_putc(o, '\t');
+				mm_buf_puts(o, c->id); mm_buf_putc(o, '\n');
+			}
+			mm_buf_putc(o, '\n');
+		} else {
+			for (size_t i = 0; i < nm; ++i) {
+				const mm_mention *m = &mt[i];
+				const mm_concept *c = &w->lx->c[m->concept];
+				mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
+				mm_buf_puts(o, d->sec[m->sec].label); mm_buf_putc(o, '\t');
+				mm_buf_putu(o, m->sent + 1); mm_buf_putc(o, '\t');
+				mm_buf_putu(o, m->start); mm_buf_putc(o, '\t');
+				mm_buf_putu(o, m->end); mm_buf_putc(o, '\t');
+				mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
+				mm_buf_puts(o, c->id); mm_buf_putc(o, '\t');
+				mm_buf_puts(o, c->type); mm_buf_putc(o, '\n');
+			}
+		}
+		it->out = mm_strndup(o->s, o->l);
+		it->out_len = o->l;
+	}
+	ts->t_match += omp_get_wtime() - t1;
+}
+
+/* ---- merge (serial, in input order) --------------------------------------- */
+
+typedef struct {
+	filelist *fl;
+	mm_store *store;
+	FILE *spool;
+	uint64_t seq;
+	uint64_t records, failed, docs_read, deletes;
+	uint64_t bad_utf8, bad_refs;
+	int any_error;
+	double t_merge;
+	/* progress */
+	int progress;
+	double t_start, t_last;
+	uint64_t done_size, total_size, out_bytes;
+	int files_done;
+} merger;
+
+static void file_error(merger *mg, mfile *f, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void file_error(merger *mg, mfile *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mm_buf m = {0};
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	mm_buf_grow(&m, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(m.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	m.l = (size_t)n;
+	if (f->n_err < MAX_ERRORS_SHOWN) {
+		if (mg->progress) fputs("\r\033[K", stderr);
+		fprintf(stderr, "myomine: %s: %s\n", f->path, m.s);
+		f->err[f->n_err] = m.s;
+	} else {
+		if (f->n_err == MAX_ERRORS_SHOWN) fprintf(stderr, "myomine: %s: further errors in this file are counted in summary.json only\n", f->path);
+		free(m.s);
+	}
+	f->n_err++;
+}
+
+static void progress_line(merger *mg, int force)
+{
+	double now = mm_realtime();
+	if (!mg->progress || (!force && now - mg->t_last < 0.5)) return;
+	mg->t_last = now;
+	double el = now - mg->t_start;
+	double mbs = el > 0 ? mg->out_bytes / el / 1e6 : 0;
+	char eta[32] = "?";
+	if (mg->done_size && mg->total_size > mg->done_size) {
+		double left = el * (double)(mg->total_size - mg->done_size) / (double)mg->done_size;
+		snprintf(eta, sizeof eta, "%dm%02ds", (int)(left / 60), (int)left % 60);
+	} else if (mg->total_size <= mg->done_size) snprintf(eta, sizeof eta, "0s");
+	fprintf(stderr, "\r\033[Kmyomine: files %d/%d, %llu documents, %.1f MB/s, ETA %s",
+	        mg->files_done, mg->fl->n, (unsigned long long)mg->docs_read, mbs, eta);
+}
+
+static void merge(merger *mg, batch *b)
+{
+	double t0 = omp_get_wtime();
+	for (size_t i = 0; i < b->n; ++i) {
+		item *it = &b->it[i];
+		mfile *f = &mg->fl->a[it->file];
+		const char *msg = b->arena.s + it->off;
+		int ml = (int)it->len;
+		switch (it->type) {
+		case R_OPEN_FAIL:
+			if (f->from_dir && !f->gz_name && f->size > 0 && strncmp(msg, "unrecognised format", 19) == 0) {
+				f->status = FS_SKIPPED;
+				if (mm_verbose) mm_warn("%s: skipped: %.*s", f->path, ml, msg);
+				f->err[f->n_err++] = mm_strndup(msg, it->len);
+			} else {
+				f->status = FS_FAILED;
+				file_error(mg, f, "%.*s", ml, msg);
+			}
+			f->in_bytes = it->in_bytes;
+			mg->files_done++;
+			mg->done_size += f->size;
+			break;
+		case R_BAD:
+			f->records++;
+			f->failed++;
+			mg->records++;
+			mg->failed++;
+			file_error(mg, f, "%.*s", ml, msg);
+			break;
+		case R_FATAL:
+			f->status = FS_ERROR;
+			file_error(mg, f, "%.*s; records before this point were kept", ml, msg);
+			break;
+		case R_FILE_END:
+			f->in_bytes = it->in_bytes;
+			f->out_bytes = it->out_bytes;
+			f->fmt = it->fmt;
+			mg->out_bytes += it->out_bytes;
+			if (f->status == FS_PENDING) f->status = f->failed ? FS_ERROR : FS_OK;
+			if (f->bad_utf8 && mm_verbose) mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
+			if (f->bad_refs && mm_verbose) mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
+			mg->files_done++;
+			mg->done_size += f->size;
+			break;
+		case R_REC:
+			f->records++;
+			mg->records++;
+			f->bad_utf8 += (uint64_t)it->bad_utf8;
+			f->bad_refs += (uint64_t)it->bad_refs;
+			mg->bad_utf8 += (uint64_t)it->bad_utf8;
+			mg->bad_refs += (uint64_t)it->bad_refs;
+			if (!it->ok) {
+				f->failed++;
+				mg->failed++;
+				if (it->line) file_error(mg, f, "line %llu: record skipped: %s", (unsigned long long)it->line, it->err);
+				else file_error(mg, f, "byte %llu: record skipped: %s (offset within the record)", (unsigned long long)it->offset, it->err);
+			} else if (it->kind == MM_REC_DELETE) {
+				f->deletes += (uint64_t)it->n_del;
+				mg->deletes += (uint64_t)it->n_del;
+				for (int k = 0; k < it->n_del; ++k) mm_store_delete(mg->store, it->del[k]);
+			} else {
+				f->docs++;
+				mg->docs_read++;
+				uint64_t seq = ++mg->seq;
+				int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->hit, it->n_hit, seq);
+				if (applied && it->out_len && mg->spool) {
+					fprintf(mg->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
+					fwrite(it->out, 1, it->out_len, mg->spool);
+				}
+			}
+			break;
+		}
+		free(it->hit); free(it->del); free(it->out); free(it->err);
+		it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL;
+	}
+	mg->t_merge += omp_get_wtime() - t0;
+	progress_line(mg, 0);
+}
+
+/* ---- writers ------------------------------------------------------------ */
+
+typedef struct {
+	const mm_lexicon *lx;
+	const mm_counts *cn;
+	const mm_opts *o;
+	mm_buf err;
+} wstate;
+
+static int finish(wstate *w, mm_outfile *f, mm_buf *b)
+{
+	if (!f) return -1;
+	int r = mm_out_buf(f, b);
+	if (mm_out_close(f, &w->err) < 0 || r < 0) return -1;
+	return 0;
+}
+
+/* buffered writes: flush the buffer into f when it grows large */
+#define FLUSH_IF_BIG(f, b) do { if ((b)->l > (1u << 20)) mm_out_buf((f), (b)); } while (0)
+
+static int write_entities(wstate *w)
+{
+	mm_outfile *f = mm_out_open("entities.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	mm_buf_puts(&b, "id\ttype\tname\tdocuments\tsentences\tmentions\n");
+	for (int i = 0; i < w->lx->n_concept; ++i) {
+		const mm_concept *c = &w->lx->c[i];
+		mm_buf_printf(&b, "%s\t%s\t%s\t%llu\t%llu\t%llu\n", c->id, c->type, c->name,
+		              (unsigned long long)w->cn->c_docs[i], (unsigned long long)w->cn->c_sents[i],
+		              (unsigned long long)w->cn->c_mentions[i]);
+		FLUSH_IF_BIG(f, &b);
+	}
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+static int write_pairs(wstate *w)
+{
+	mm_outfile *f = mm_out_open("pairs.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	mm_buf_puts(&b, "id_a\tid_b\ttype_a\ttype_b\tdocuments\tsentences\n");
+	for (size_t i = 0; i < w->cn->n_pair; ++i) {
+		const mm_pair *p = &w->cn->pair[i];
+		const mm_concept *a = &w->lx->c[p->a], *c = &w->lx->c[p->b];
+		mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\t%llu\n", a->id, c->id, a->type, c->type,
+		              (unsigned long long)p->docs, (unsigned long long)p->sents);
+		FLUSH_IF_BIG(f, &b);
+	}
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+typedef struct { uint32_t i, j; uint64_t v; } cell;
+
+static int cmp_cell(const void *x, const void *y)
+{
+	const cell *a = x, *b = y;
+	if (a->i != b->i) return a->i < b->i ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+static int write_matrix(wstate *w, int ta, int tb, int *dense_skipped)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	int sent = w->o->level_sentence;
+	/* rank of each concept within its type */
+	int *rank = mm_malloc((size_t)lx->n_concept * sizeof *rank);
+	uint32_t nr = 0, nc = 0;
+	for (int i = 0; i < lx->n_concept; ++i) {
+		if (lx->c[i].type_idx == ta) rank[i] = (int)nr++;
+		else if (lx->c[i].type_idx == tb) rank[i] = (int)nc++;
+		else rank[i] = -1;
+	}
+	if (ta == tb) nc = nr;
+	cell *cl = NULL;
+	size_t n = 0, m = 0;
+#define ADD(I, J, V) do { if (n == m) { m = m ? m * 2 : 1024; cl = mm_realloc(cl, m * sizeof *cl); } cl[n].i = (I); cl[n].j = (J); cl[n].v = (V); n++; } while (0)
+	for (size_t k = 0; k < cn->n_pair; ++k) {
+		const mm_pair *p = &cn->pair[k];
+		uint64_t v = sent ? p->sents : p->docs;
+		if (!v) continue;
+		int xa = lx->c[p->a].type_idx, xb = lx->c[p->b].type_idx;
+		if (ta == tb) {
+			if (xa != ta || xb != ta) continue;
+			ADD((uint32_t)rank[p->a], (uint32_t)rank[p->b], v);
+			ADD((uint32_t)rank[p->b], (uint32_t)rank[p->a], v);
+		} else if (xa == ta && xb == tb) ADD((uint32_t)rank[p->a], (uint32_t)rank[p->b], v);
+		else if (xa == tb && xb == ta) ADD((uint32_t)rank[p->b], (uint32_t)rank[p->a], v);
+	}
+	if (ta == tb)
+		for (int i = 0; i < lx->n_concept; ++i) {
+			uint64_t v = sent ? cn->c_sents[i] : cn->c_docs[i];
+			if (lx->c[i].type_idx == ta && v) ADD((uint32_t)rank[i], (uint32_t)rank[i], v);
+		}
+#undef ADD
+	qsort(cl, n, sizeof *cl, cmp_cell);
+	char name[512];
+	const char *A = lx->type[ta], *B = lx->type[tb];
+	int rc = 0;
+	mm_buf b = {0};
+	/* Matrix Market */
+	snprintf(name, sizeof name, "matrix.%s-%s.mtx", A, B);
+	mm_outfile *f = mm_out_open(name, 0, &w->err);
+	if (!f) { rc = -1; goto done; }
+	mm_buf_printf(&b, "%%%%MatrixMarket matrix coordinate integer general\n"
+	                  "%% myomine %s: number of %s in which the row (%s) and column (%s) concepts co-occur%s\n"
+	                  "%% row labels: matrix.%s-%s.rows, column labels: matrix.%s-%s.cols\n"
+	                  "%u %u %zu\n", MM_VERSION, sent ? "sentences" : "documents", A, B,
+	              ta == tb ? "; the diagonal counts the concept itself" : "", A, B, A, B, nr, nc, n);
+	for (size_t k = 0; k < n; ++k) {
+		mm_buf_putu(&b, cl[k].i + 1); mm_buf_putc(&b, ' ');
+		mm_buf_putu(&b, cl[k].j + 1); mm_buf_putc(&b, ' ');
+		mm_buf_putu(&b, cl[k].v); mm_buf_putc(&b, '\n');
+		FLUSH_IF_BIG(f, &b);
+	}
+	if (finish(w, f, &b) < 0) { rc = -1; goto done; }
+	/* labels */
+	for (int side = 0; side < 2; ++side) {
+		int t = side ? tb : ta;
+		snprintf(name, sizeof name, "matrix.%s-%s.%s", A, B, side ? "cols" : "rows");
+		f = mm_out_open(name, 0, &w->err);
+		if (!f) { rc = -1; goto done; }
+		for (int i = 0; i < lx->n_concept; ++i)
+			if (lx->c[i].type_idx == t) { mm_buf_puts(&b, lx->c[i].id); mm_buf_putc(&b, '\n'); }
+		if (finish(w, f, &b) < 0) { rc = -1; goto done; }
+	}
+	/* dense CSV */
+	if ((double)nr * nc > (double)w->o->dense_max) { (*dense_skipped)++; goto done; }
+	snprintf(name, sizeof name, "matrix.%s-%s.csv", A, B);
+	f = mm_out_open(name, 0, &w->err);
+	if (!f) { rc = -1; goto done; }
+	{
+		int *row_c = mm_malloc((nr + 1) * sizeof *row_c), *col_c = mm_malloc((nc + 1) * sizeof *col_c);
+		for (int i = 0; i < lx->n_concept; ++i) {
+			if (lx->c[i].type_idx == ta) row_c[rank[i]] = i;
+			if (lx->c[i].type_idx == tb) col_c[rank[i]] = i;
+		}
+		mm_buf_puts(&b, "id");
+		for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(&b, ','); mm_buf_puts(&b, lx->c[col_c[j]].id); }
+		mm_buf_putc(&b, '\n');
+		size_t k = 0;
+		for (uint32_t i = 0; i < nr; ++i) {
+			mm_buf_puts(&b, lx->c[row_c[i]].id);
+			for (uint32_t j = 0; j < nc; ++j) {
+				uint64_t v = 0;
+				if (k < n && cl[k].i == i && cl[k].j == j) v = cl[k++].v;
+				mm_buf_putc(&b, ',');
+				mm_buf_putu(&b, v);
+			}
+			mm_buf_putc(&b, '\n');
+			FLUSH_IF_BIG(f, &b);
+		}
+		free(row_c); free(col_c);
+	}
+	if (finish(w, f, &b) < 0) rc = -1;
+done:
+	mm_buf_free(&b);
+	free(cl);
+	free(rank);
+	return rc;
+}
+
+static int write_mentions(wstate *w, merger *mg)
+{
+	const char *name = w->o->mentions;
+	mm_outfile *f = mm_out_open(name, ends_with(name, ".gz"), &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\n");
+	if (mg->spool) {
+		rewind(mg->spool);
+		unsigned long long seq;
+		unsigned pmid;
+		size_t len;
+		char *tmp = NULL;
+		size_t mt = 0;
+		while (fscanf(mg->spool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
+			if (fread(tmp, 1, len, mg->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+			if (mm_store_is_final(mg->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
+		}
+		if (ferror(mg->spool)) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+		free(tmp);
+	}
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+static const char *status_of(const mfile *f) { return fs_name[f->status]; }
+
+static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int exit_status,
+                         double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
+                         int dense_skipped)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_store_stats *st = mm_store_get_stats(mg->store);
+	mm_buf b = {0};
+	mm_buf_printf(&b, "{\n  \"version\": \"%s\",\n  \"command\": ", MM_VERSION);
+	mm_buf_json(&b, o->cmdline ? o->cmdline : "");
+	mm_buf_printf(&b, ",\n  \"exit_status\": %d,\n  \"threads\": %d,\n  \"level\": \"%s\",\n", exit_status, threads,
+	              o->level_sentence ? "sentence" : "document");
+	mm_buf_puts(&b, "  \"lexicon\": {\n    \"path\": ");
+	mm_buf_json(&b, o->lexicon);
+	mm_buf_printf(&b, ",\n    \"concepts\": %d,\n    \"names\": %llu,\n    \"patterns\": %d,\n    \"types\": [", lx->n_concept,
+	              (unsigned long long)lx->n_names, lx->n_pattern);
+	for (int t = 0; t < lx->n_type; ++t) { if (t) mm_buf_puts(&b, ", "); mm_buf_json(&b, lx->type[t]); }
+	mm_buf_puts(&b, "],\n    \"files\": [");
+	for (int i = 0; i < lx->n_file; ++i) {
+		mm_buf_puts(&b, i ? ",\n      {\"path\": " : "\n      {\"path\": ");
+		mm_buf_json(&b, lx->file[i].path);
+		mm_buf_printf(&b, ", \"bytes\": %llu, \"concepts\": %d, \"crc32\": \"%08x\"}", (unsigned long long)lx->file[i].bytes,
+		              lx->file[i].concepts, lx->file[i].crc32);
+	}
+	mm_buf_puts(&b, "\n    ]\n  },\n  \"inputs\": [");
+	int n_ok = 0, n_err = 0, n_failed = 0, n_skipped = 0;
+	for (int i = 0; i < mg->fl->n; ++i) {
+		const mfile *f = &mg->fl->a[i];
+		n_ok += f->status == FS_OK;
+		n_err += f->status == FS_ERROR;
+		n_failed += f->status == FS_FAILED;
+		n_skipped += f->status == FS_SKIPPED;
+		mm_buf_puts(&b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		mm_buf_json(&b, f->path);
+		mm_buf_printf(&b, ", \"status\": \"%s\", \"format\": \"%s\", \"bytes\": %llu, \"uncompressed_bytes\": %llu, "
+		                  "\"records\": %llu, \"documents\": %llu, \"failed\": %llu, \"deleted_listed\": %llu, "
+		                  "\"invalid_utf8\": %llu, \"bad_character_references\": %llu, \"errors\": %d, \"messages\": [",
+		              status_of(f), f->status == FS_OK || f->status == FS_ERROR ? mm_format_name(f->fmt) : "unknown",
+		              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
+		              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
+		              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
+		int shown = f->n_err < MAX_ERRORS_SHOWN ? f->n_err : MAX_ERRORS_SHOWN;
+		for (int k = 0; k < shown; ++k) { if (k) mm_buf_puts(&b, ", "); mm_buf_json(&b, f->err[k]); }
+		mm_buf_puts(&b, "]}");
+	}
+	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
+	              mg->fl->n, n_ok, n_err, n_failed, n_skipped);
+	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
+	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
+	                  "\"with_abstract\": %llu, \"with_mentions\": %llu},\n",
+	              (unsigned long long)mg->records, (unsigned long long)mg->docs_read, (unsigned long long)mg->failed,
+	              (unsigned long long)st->superseded, (unsigned long long)st->older_ignored,
+	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
+	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions);
+	mm_buf_printf(&b, "  \"mentions\": {\"total\": %llu", (unsigned long long)w->cn->mentions);
+	for (int t = 0; t < lx->n_type; ++t) {
+		uint64_t s = 0;
+		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += w->cn->c_mentions[i];
+		mm_buf_puts(&b, ", ");
+		mm_buf_json(&b, lx->type[t]);
+		mm_buf_printf(&b, ": %llu", (unsigned long long)s);
+	}
+	mm_buf_printf(&b, "},\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n", w->cn->n_pair, dense_skipped);
+	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
+	              (unsigned long long)mg->bad_utf8, (unsigned long long)mg->bad_refs);
+	uint64_t cin = 0;
+	for (int i = 0; i < mg->fl->n; ++i) cin += mg->fl->a[i].in_bytes;
+	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,
+	              (unsigned long long)mg->out_bytes);
+	mm_buf_printf(&b, "  \"timings_s\": {\"read_inflate_split\": %.3f, \"parse\": %.3f, \"normalise_match\": %.3f, "
+	                  "\"merge\": %.3f, \"count\": %.3f, \"write\": %.3f, \"wall\": %.3f, \"cpu\": %.3f},\n",
+	              t_read, t_parse, t_match, mg->t_merge, t_count, t_write, t_wall, mm_cputime());
+	mm_buf_printf(&b, "  \"peak_rss_kb\": %ld\n}\n", mm_peakrss_kb());
+	mm_outfile *f = mm_out_open("summary.json", 0, &w->err);
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+/* ---- the job --------------------------------------------------------------- */
+
+int mm_run(const mm_opts *o)
+{
+	double t_start = mm_realtime();
+	mm_buf err = {0};
+	mm_lexicon *lx = mm_lexicon_load(o->lexicon, &err);
+	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); return 2; }
+	if (mm_out_init(o->outdir, &err) < 0) { mm_warn("%s", err.s); mm_buf_free(&err); mm_lexicon_free(lx); return 3; }
+	mm_out_signals();
+	filelist fl = {0};
+	collect_inputs(&fl, o->inputs, o->n_inputs);
+	if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
+	int threads = o->threads > 0 ? o->threads : omp_get_num_procs();
+	omp_set_dynamic(0);
+
+	merger mg = {0};
+	mg.fl = &fl;
+	mg.store = mm_store_new();
+	mg.progress = !o->quiet && isatty(2);
+	mg.t_start = mg.t_last = t_start;
+	for (int i = 0; i < fl.n; ++i) mg.total_size += fl.a[i].size;
+	if (o->mentions) {
+		/* anonymous spool beside the outputs: vanishes on any exit */
+		mm_buf p = {0};
+		mm_buf_printf(&p, "%s/.myomine-spool-XXXXXX", o->outdir);
+		int fd = mkstemp(p.s);
+		if (fd >= 0) { unlink(p.s); mg.spool = fdopen(fd, "w+b"); }
+		if (!mg.spool) { mm_warn("%s: cannot create a temporary file: %s", o->outdir, strerror(errno)); mm_buf_free(&p); return 3; }
+		mm_buf_free(&p);
+	}
+	reader rd = {0};
+	rd.fl = &fl;
+	rd.force = o->format;
+	rd.batch_bytes = o->batch_bytes;
+	wctx w = { lx, o->mentions != NULL, o->mentions_pubtator };
+	tstate *ts = mm_calloc((size_t)threads, sizeof *ts);
+	for (int i = 0; i < threads; ++i) ts[i].m = mm_matcher_new(lx);
+
+	batch bufs[2];
+	memset(bufs, 0, sizeof bufs);
+	int cur = 0;
+	read_batch(&rd, &bufs[0]);
+#pragma omp parallel num_threads(threads)
+#pragma omp single
+	{
+		while (bufs[cur].n > 0) {
+			batch *b = &bufs[cur], *nb = &bufs[cur ^ 1];
+#pragma omp task shared(rd) firstprivate(nb)
+			read_batch(&rd, nb);
+#pragma omp taskloop grainsize(4) firstprivate(b)
+			for (size_t i = 0; i < b->n; ++i) process(&w, b, &b->it[i], &ts[omp_get_thread_num()]);
+			merge(&mg, b);
+#pragma omp taskwait
+			cur ^= 1;
+		}
+	}
+	progress_line(&mg, 1);
+	if (mg.progress) fputs("\r\033[K", stderr);
+
+	double t_parse = 0, t_match = 0;
+	for (int i = 0; i < threads; ++i) {
+		t_parse += ts[i].t_parse;
+		t_match += ts[i].t_match;
+		mm_matcher_free(ts[i].m);
+		mm_doc_free(&ts[i].d);
+		mm_text_free(&ts[i].t);
+		mm_buf_free(&ts[i].out);
+		free(ts[i].hit);
+	}
+	free(ts);
+	for (int k = 0; k < 2; ++k) { free(bufs[k].it); mm_buf_free(&bufs[k].arena); }
+	mm_buf_free(&rd.msg);
+
+	int exit_status = 0;
+	for (int i = 0; i < fl.n; ++i)
+		if (fl.a[i].status == FS_ERROR || fl.a[i].status == FS_FAILED) exit_status = 1;
+	if (mg.failed) exit_status = 1;
+
+	double t0 = mm_realtime();
+	mm_counts cn;
+	mm_store_count(mg.store, lx->n_concept, &cn);
+	double t_count = mm_realtime() - t0;
+	t0 = mm_realtime();
+	wstate ws = { lx, &cn, o, {0} };
+	int dense_skipped = 0, werr = 0;
+	if (write_entities(&ws) < 0 || write_pairs(&ws) < 0) werr = 1;
+	for (int a = 0; a < lx->n_type && !werr; ++a)
+		for (int b2 = a; b2 < lx->n_type && !werr; ++b2)
+			if (write_matrix(&ws, a, b2, &dense_skipped) < 0) werr = 1;
+	if (!werr && o->mentions && write_mentions(&ws, &mg) < 0) werr = 1;
+	double t_write = mm_realtime() - t0;
+	if (!werr && write_summary(&ws, &mg, o, threads, exit_status, mm_realtime() - t_start, rd.t_read, t_parse, t_match,
+	                           t_count, t_write, dense_skipped) < 0) werr = 1;
+	if (!werr && mm_out_commit(&ws.err) < 0) werr = 1;
+	if (werr) {
+		mm_out_abort();
+		mm_warn("%s; no output was changed", ws.err.s ? ws.err.s : "output error");
+		exit_status = 3;
+	} else if (dense_skipped && mm_verbose) {
+		mm_warn("%d dense CSV matrices skipped (more than %ld cells; see --dense-max); the .mtx files are complete", dense_skipped, o->dense_max);
+	}
+	const mm_store_stats *st = mm_store_get_stats(mg.store);
+	if (!o->quiet) {
+		fprintf(stderr, "myomine %s: %d files, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed), "
+		                "%llu mentions; %.2f s wall, %.2f s CPU, %.1f MB peak RSS%s%s\n",
+		        MM_VERSION, fl.n, (unsigned long long)mg.docs_read, (unsigned long long)st->live,
+		        (unsigned long long)(st->superseded + st->older_ignored), (unsigned long long)st->deleted,
+		        (unsigned long long)mg.failed, (unsigned long long)cn.mentions, mm_realtime() - t_start, mm_cputime(),
+		        mm_peakrss_kb() / 1024.0, werr ? "" : "; results in ", werr ? "" : o->outdir);
+	}
+	if (mg.spool) fclose(mg.spool);
+	mm_counts_free(&cn);
+	mm_store_free(mg.store);
+	for (int i = 0; i < fl.n; ++i) {
+		free(fl.a[i].path);
+		free(fl.a[i].preset_err);
+		int shown = fl.a[i].n_err < MAX_ERRORS_SHOWN ? fl.a[i].n_err : MAX_ERRORS_SHOWN;
+		for (int k = 0; k < shown; ++k) free(fl.a[i].err[k]);
+	}
+	free(fl.a);
+	mm_buf_free(&ws.err);
+	mm_buf_free(&err);
+	mm_lexicon_free(lx);
+	return exit_status;
+}

@@ -1,0 +1,35 @@
+/* run.h -- the main job: inputs -> mentions -> co-occurrence outputs.
+ *
+ * Pipeline (minimap2-style, per batch): one task reads and splits records
+ * into a batch of at most batch_bytes (independent of the thread count),
+ * all threads parse, normalise and match the records of the previous batch
+ * (OpenMP taskloop), and the main thread applies the results in input
+ * order.  Output bytes do not depend on -t or on the order of INPUTs:
+ * files are sorted by name (then path) before anything is read. */
+#ifndef MM_RUN_H
+#define MM_RUN_H
+
+#include "doc.h"
+
+typedef struct {
+	char **inputs;
+	int n_inputs;
+	const char *outdir;
+	const char *lexicon;
+	const char *cmdline;
+	int threads;
+	mm_format format;
+	int quiet;
+	int level_sentence;
+	const char *mentions;     /* NULL: no mentions file */
+	int mentions_pubtator;
+	size_t batch_bytes;
+	long dense_max;
+} mm_opts;
+
+/* Exit status of the run: 0 ok, 1 some input failed (outputs written from
+ * everything readable), 2 configuration error (nothing run), 3 output error
+ * (no output changed). */
+int mm_run(const mm_opts *o);
+
+#endif

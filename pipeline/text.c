@@ -1,0 +1,218 @@
+/* text.c -- see text.h */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *greek_lower[25] = {
+	"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+	"lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau",
+	"upsilon", "phi", "chi", "psi", "omega"
+};
+
+/* U+00C0..U+00FF without accents; "#" marks the two symbols in the block */
+static const char *latin1[64] = {
+	"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+	"D", "N", "O", "O", "O", "O", "O", "#", "O", "U", "U", "U", "U", "Y", "TH", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "#", "o", "u", "u", "u", "u", "y", "th", "y"
+};
+
+/* U+0100..U+017F base letters */
+static const char latinA[129] =
+	"AaAaAaCcCcCcCcDd" "DdEeEeEeEeEeGgGg" "GgGgHhHhIiIiIiIi" "IiIiJjKkkLlLlLlL"
+	"lLlNnNnNnnNnOoOo" "OoOoRrRrRrSsSsSs" "SsTtTtTtUuUuUuUu" "UuUuWwYyYZzZzZzs";
+
+/* Normalised replacement of code point cp: writes into buf and returns its
+ * length, or -1 to keep the original bytes. */
+static int norm_cp(unsigned cp, char *buf)
+{
+	if (cp >= 0xC0 && cp <= 0xFF) { const char *r = latin1[cp - 0xC0]; size_t l = strlen(r); memcpy(buf, r, l); return (int)l; }
+	if (cp >= 0x100 && cp <= 0x17F) {
+		if (cp == 0x152 || cp == 0x153) { buf[0] = cp == 0x152 ? 'O' : 'o'; buf[1] = cp == 0x152 ? 'E' : 'e'; return 2; }
+		buf[0] = latinA[cp - 0x100];
+		return 1;
+	}
+	if (cp >= 0x3B1 && cp <= 0x3C9) { const char *r = greek_lower[cp - 0x3B1]; size_t l = strlen(r); memcpy(buf, r, l); return (int)l; }
+	if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) {
+		const char *r = greek_lower[cp - 0x391];
+		size_t l = strlen(r);
+		memcpy(buf, r, l);
+		buf[0] = (char)(buf[0] - 32);
+		return (int)l;
+	}
+	switch (cp) {
+	case 0xB5: memcpy(buf, "mu", 2); return 2;
+	case 0x3D1: memcpy(buf, "theta", 5); return 5;
+	case 0x3D5: memcpy(buf, "phi", 3); return 3;
+	case 0x3F5: memcpy(buf, "epsilon", 7); return 7;
+	case 0xAA: buf[0] = 'a'; return 1;
+	case 0xBA: buf[0] = 'o'; return 1;
+	case 0xB9: buf[0] = '1'; return 1;
+	case 0xB2: buf[0] = '2'; return 1;
+	case 0xB3: buf[0] = '3'; return 1;
+	case 0xAD: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: case 0x2043: case 0x2E3A: case 0x2E3B:
+		buf[0] = '-'; return 1;
+	case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+		buf[0] = ' '; return 1;
+	case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+		return 0;
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035: case 0xB4: case 0x2BC: case 0x2B9:
+		buf[0] = '\''; return 1;
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036: case 0xAB: case 0xBB:
+		buf[0] = '"'; return 1;
+	case 0x2026: memcpy(buf, "...", 3); return 3;
+	case 0x2070: buf[0] = '0'; return 1;
+	default: break;
+	}
+	if (cp >= 0x2000 && cp <= 0x200A) { buf[0] = ' '; return 1; }
+	if (cp >= 0x2074 && cp <= 0x2079) { buf[0] = (char)('0' + cp - 0x2070); return 1; }
+	if (cp >= 0x2080 && cp <= 0x2089) { buf[0] = (char)('0' + cp - 0x2080); return 1; }
+	if (cp >= 0xFF01 && cp <= 0xFF5E) { buf[0] = (char)(cp - 0xFEE0); return 1; }
+	if ((cp >= 0xA1 && cp <= 0xBF) || (cp >= 0x2016 && cp <= 0x206F) || (cp >= 0x2100 && cp <= 0x2BFF) ||
+	    cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0)) {
+		buf[0] = '#'; return 1;
+	}
+	return -1;
+}
+
+void mm_normalize(const char *str, size_t n, int fold, mm_buf *out, mm_u32v *map, uint32_t base)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	mm_buf_grow(out, n + 16);
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (out->l + 2 > out->m) mm_buf_grow(out, 16);
+			out->s[out->l++] = (char)(fold && c >= 'A' && c <= 'Z' ? c + 32 : c);
+			if (map) mm_u32v_push(map, base + (uint32_t)i);
+			++i;
+			continue;
+		}
+		/* text is valid UTF-8 here (repaired by the parsers) */
+		int k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (i + (size_t)k > n) k = (int)(n - i);
+		unsigned cp = k == 2 ? (c & 0x1F) << 6 | (s[i + 1] & 0x3F)
+		            : k == 3 ? (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)
+		            : (c & 0x07) << 18 | (s[i + 1] & 0x3F) << 12 | (s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+		char rep[8];
+		int r = norm_cp(cp, rep);
+		const char *src = r < 0 ? (const char *)s + i : rep;
+		int len = r < 0 ? k : r;
+		mm_buf_grow(out, (size_t)len + 1);
+		for (int j = 0; j < len; ++j) {
+			char ch = src[j];
+			if (fold && r >= 0 && ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+			out->s[out->l++] = ch;
+			if (map) mm_u32v_push(map, base + (uint32_t)i);
+		}
+		i += (size_t)k;
+	}
+	out->s[out->l] = 0;
+}
+
+/* Abbreviations after which a period does not end a sentence (lower case,
+ * without the final period). Single letters are handled as initials. */
+static const char *abbrev[] = {
+	"al", "approx", "ca", "cf", "co", "dept", "dr", "eds", "eg", "eq", "etc.", "fig", "figs", "ie",
+	"inc", "incl", "jr", "ltd", "mr", "mrs", "ms", "no", "nos", "nr", "prof", "pp", "ref", "refs",
+	"resp", "sp", "spp", "sr", "st", "suppl", "tab", "univ", "var", "viz", "vol", "vs", "wt", NULL
+};
+
+static int is_abbrev(const char *s, size_t n)
+{
+	if (n > 7) return 0;
+	for (int i = 0; abbrev[i]; ++i)
+		if (strlen(abbrev[i]) == n && memcmp(abbrev[i], s, n) == 0) return 1;
+	return 0;
+}
+
+static uint32_t lower_bound(const mm_u32v *map, size_t n, uint32_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) { size_t mid = (lo + hi) / 2; if (map->a[mid] < x) lo = mid + 1; else hi = mid; }
+	return (uint32_t)lo;
+}
+
+static void split_sentences(mm_text *t, const mm_doc *d, uint32_t a, uint32_t b, uint32_t sec)
+{
+	const char *s = t->norm.s;
+	const char *orig = d->text.s;
+	while (a < b && s[a] == ' ') ++a;
+	uint32_t start = a;
+	for (uint32_t i = a; i < b; ++i) {
+		char c = s[i];
+		if (c != '.' && c != '!' && c != '?') continue;
+		uint32_t e = i + 1;
+		while (e < b && (s[e] == '.' || s[e] == '!' || s[e] == '?')) ++e;
+		while (e < b && (s[e] == '"' || s[e] == '\'' || s[e] == ')' || s[e] == ']')) ++e;
+		if (e < b && s[e] != ' ') continue;        /* 2.5, e.g.x, i.v.: no space after */
+		uint32_t nx = e;
+		while (nx < b && s[nx] == ' ') ++nx;
+		if (nx < b) {
+			unsigned char oc = (unsigned char)orig[t->map.a[nx]];
+			if (oc >= 'a' && oc <= 'z') continue;  /* next word in lower case */
+			if (c == '.') {
+				/* the token before the period */
+				uint32_t ts = i;
+				while (ts > a && mm_alnum((unsigned char)s[ts - 1])) --ts;
+				uint32_t tl = i - ts;
+				if (tl == 1) {
+					unsigned char o = (unsigned char)orig[t->map.a[ts]];
+					if ((o >= 'A' && o <= 'Z') || (ts > a && s[ts - 1] == '.')) continue; /* initial, i.v., e.g. */
+				}
+				if (tl > 0 && is_abbrev(s + ts, tl)) continue;
+			}
+		}
+		mm_u32v_push(&t->sent_s, start);
+		mm_u32v_push(&t->sent_e, e);
+		mm_u32v_push(&t->sent_sec, sec);
+		start = nx;
+		i = nx ? nx - 1 : 0;
+	}
+	uint32_t e = b;
+	while (e > start && s[e - 1] == ' ') --e;
+	if (e > start) {
+		mm_u32v_push(&t->sent_s, start);
+		mm_u32v_push(&t->sent_e, e);
+		mm_u32v_push(&t->sent_sec, sec);
+	}
+}
+
+void mm_text_build(mm_text *t, const mm_doc *d)
+{
+	t->norm.l = 0;
+	t->map.n = t->tok_s.n = t->tok_e.n = t->tok_sent.n = 0;
+	t->sent_s.n = t->sent_e.n = t->sent_sec.n = 0;
+	mm_normalize(d->text.s ? d->text.s : "", d->text.l, 1, &t->norm, &t->map, 0);
+	mm_u32v_push(&t->map, (uint32_t)d->text.l);
+	size_t nl = t->norm.l;
+	for (int k = 0; k < d->n_sec; ++k) {
+		uint32_t a = lower_bound(&t->map, nl, d->sec[k].start);
+		uint32_t b = lower_bound(&t->map, nl, d->sec[k].end);
+		split_sentences(t, d, a, b, (uint32_t)k);
+	}
+	const unsigned char *s = (const unsigned char *)t->norm.s;
+	size_t si = 0;
+	for (size_t i = 0; i < nl;) {
+		if (!mm_alnum(s[i])) { ++i; continue; }
+		size_t j = i;
+		while (j < nl && mm_alnum(s[j])) ++j;
+		while (si < t->sent_e.n && t->sent_e.a[si] <= i) ++si;
+		if (si < t->sent_s.n && t->sent_s.a[si] <= i) {
+			mm_u32v_push(&t->tok_s, (uint32_t)i);
+			mm_u32v_push(&t->tok_e, (uint32_t)j);
+			mm_u32v_push(&t->tok_sent, (uint32_t)si);
+		}
+		i = j;
+	}
+}
+
+void mm_text_free(mm_text *t)
+{
+	mm_buf_free(&t->norm);
+	free(t->map.a); free(t->tok_s.a); free(t->tok_e.a); free(t->tok_sent.a);
+	free(t->sent_s.a); free(t->sent_e.a); free(t->sent_sec.a);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,151 @@
+/* util.c -- see util.h */
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <time.h>
+
+int mm_verbose = 1;
+
+static void oom(size_t n)
+{
+	fprintf(stderr, "myomine: out of memory (allocating %zu bytes)\n", n);
+	exit(3);
+}
+
+void *mm_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) oom(n);
+	return p;
+}
+
+void *mm_calloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+	if (!p) oom(n * sz);
+	return p;
+}
+
+void *mm_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q) oom(n);
+	return q;
+}
+
+char *mm_strndup(const char *s, size_t n)
+{
+	char *p = mm_malloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+char *mm_strdup(const char *s) { return mm_strndup(s, strlen(s)); }
+
+void mm_buf_grow(mm_buf *b, size_t extra)
+{
+	size_t need = b->l + extra + 1;
+	if (need <= b->m) return;
+	size_t m = b->m ? b->m : 64;
+	while (m < need) m += m >> 1;
+	b->s = mm_realloc(b->s, m);
+	b->m = m;
+}
+
+void mm_buf_put(mm_buf *b, const void *p, size_t n)
+{
+	if (b->l + n + 1 > b->m) mm_buf_grow(b, n);
+	memcpy(b->s + b->l, p, n);
+	b->l += n;
+	b->s[b->l] = 0;
+}
+
+void mm_buf_puts(mm_buf *b, const char *s) { mm_buf_put(b, s, strlen(s)); }
+
+void mm_buf_printf(mm_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) return;
+	mm_buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->l, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->l += (size_t)n;
+}
+
+void mm_buf_putu(mm_buf *b, uint64_t v)
+{
+	char tmp[24];
+	int i = 24;
+	do { tmp[--i] = (char)('0' + v % 10); v /= 10; } while (v);
+	mm_buf_put(b, tmp + i, (size_t)(24 - i));
+}
+
+void mm_buf_free(mm_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->l = b->m = 0;
+}
+
+void mm_buf_json(mm_buf *b, const char *s)
+{
+	mm_buf_putc(b, '"');
+	for (; *s; ++s) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') { mm_buf_putc(b, '\\'); mm_buf_putc(b, c); }
+		else if (c == '\n') mm_buf_puts(b, "\\n");
+		else if (c == '\t') mm_buf_puts(b, "\\t");
+		else if (c == '\r') mm_buf_puts(b, "\\r");
+		else if (c < 0x20) mm_buf_printf(b, "\\u%04x", c);
+		else mm_buf_putc(b, c);
+	}
+	mm_buf_putc(b, '"');
+}
+
+double mm_realtime(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+double mm_cputime(void)
+{
+	struct rusage r;
+	getrusage(RUSAGE_SELF, &r);
+	return r.ru_utime.tv_sec + r.ru_stime.tv_sec + 1e-6 * (r.ru_utime.tv_usec + r.ru_stime.tv_usec);
+}
+
+long mm_peakrss_kb(void)
+{
+	struct rusage r;
+	getrusage(RUSAGE_SELF, &r);
+	return r.ru_maxrss;
+}
+
+uint64_t mm_fnv1a(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; ++i) { h ^= s[i]; h *= 0x100000001b3ULL; }
+	return h;
+}
+
+void mm_warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("myomine: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}

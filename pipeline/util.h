@@ -1,0 +1,61 @@
+/* util.h -- small shared helpers: growable byte buffers, checked allocation,
+ * clocks and resource usage.  Nothing here is thread-unsafe except where a
+ * function says so: every helper works on memory its caller owns. */
+#ifndef MM_UTIL_H
+#define MM_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define MM_VERSION "0.1.0"
+
+/* A growable byte string (always NUL-terminated when s != NULL). */
+typedef struct {
+	size_t l, m;
+	char *s;
+} mm_buf;
+
+/* Allocation never returns NULL: on exhaustion the process prints a message
+ * and exits with status 3 (documented as "out of memory"). */
+void *mm_malloc(size_t n);
+void *mm_calloc(size_t n, size_t sz);
+void *mm_realloc(void *p, size_t n);
+char *mm_strdup(const char *s);
+char *mm_strndup(const char *s, size_t n);
+
+void mm_buf_grow(mm_buf *b, size_t extra);
+static inline void mm_buf_putc(mm_buf *b, int c)
+{
+	if (b->l + 2 > b->m) mm_buf_grow(b, 1);
+	b->s[b->l++] = (char)c;
+	b->s[b->l] = 0;
+}
+void mm_buf_put(mm_buf *b, const void *p, size_t n);
+void mm_buf_puts(mm_buf *b, const char *s);
+void mm_buf_printf(mm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void mm_buf_putu(mm_buf *b, uint64_t v);   /* decimal, fast */
+void mm_buf_free(mm_buf *b);
+
+/* Append s as a JSON string literal (quotes included). */
+void mm_buf_json(mm_buf *b, const char *s);
+
+double mm_realtime(void);   /* seconds since an arbitrary epoch */
+double mm_cputime(void);    /* user + system CPU seconds of the process */
+long mm_peakrss_kb(void);   /* peak resident set size in kB */
+
+/* 64-bit mixing hash for integer keys, and FNV-1a for bytes. */
+static inline uint64_t mm_hash64(uint64_t k)
+{
+	k ^= k >> 33; k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33; k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+uint64_t mm_fnv1a(const void *p, size_t n);
+
+extern int mm_verbose; /* 0 with -q */
+/* Messages for humans go to stderr prefixed with "myomine: ". */
+void mm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
