@@ -54,7 +54,7 @@ run: all
 	./myomine -o myomine-out --mentions corpus/
 	@echo "results: $$(pwd)/myomine-out (entities.tsv, pairs.tsv, matrix.*, mentions.tsv, summary.json)"
 
-check: all
+check: all tests/bin/unit
 	@sh tests/run-tests.sh
 
 clean:
@@ -66,3 +66,13 @@ install: all
 	install -m 755 myomine $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 lexicons/*.tsv $(DESTDIR)$(PREFIX)/share/myomine/lexicons/
 	install -m 644 docs/myomine.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+# unit tests: one binary over the pipeline objects (main.o excluded)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+tests/bin/unit: $(UNIT_SRC) tests/unit/test.h $(filter-out pipeline/main.o,$(OBJ))
+	@mkdir -p tests/bin
+	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(UNIT_SRC) $(filter-out pipeline/main.o,$(OBJ)) $(LIBS)
+
+# benchmark harness and fuzz targets live beside their code
+-include bench/bench.mk
+-include tests/fuzz/fuzz.mk

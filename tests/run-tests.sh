@@ -1,0 +1,170 @@
+#!/bin/sh
+# tests/run-tests.sh -- every test of myomine (called by `make check`).
+# Unit tests, command-line contract, golden outputs on corpus/, -t 1 vs -t 2
+# and argument order, exact counts on every real file in ../shared/corpus
+# (skipped, saying so, when it is absent), and bad-input behaviour.
+# No timing assertions.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+BIN=${MYOMINE_BIN:-./myomine}
+T=tests/tmp
+SHARED=${MYOMINE_SHARED:-../shared/corpus}
+rm -rf "$T" && mkdir -p "$T"
+pass=0 fail=0 skip=0
+
+ok()   { pass=$((pass + 1)); }
+ko()   { fail=$((fail + 1)); echo "FAIL: $*"; }
+skip() { skip=$((skip + 1)); echo "SKIP: $*"; }
+# expect STATUS DESC CMD...: run CMD (stderr to $T/err), check its exit status
+expect() {
+	want=$1 desc=$2; shift 2
+	"$@" >"$T/out" 2>"$T/err"; got=$?
+	if [ "$got" -eq "$want" ]; then ok; else ko "$desc: exit $got, expected $want"; sed 's/^/  | /' "$T/err" | head -5; fi
+}
+# same_dir A B DESC: identical outputs apart from summary.json (timings)
+same_dir() {
+	if diff -r -x summary.json "$1" "$2" >"$T/diff" 2>&1; then ok; else ko "$3"; head -5 "$T/diff" | sed 's/^/  | /'; fi
+}
+# json FILE EXPR: print a value from summary.json (Python's json module)
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+has() { if grep -q -- "$2" "$1"; then ok; else ko "$3 (no '$2' in $1)"; sed 's/^/  | /' "$1" | head -5; fi; }
+
+# ---- unit tests ----------------------------------------------------------
+echo "== unit"
+if MYOMINE_SHARED="$SHARED" TMPDIR_TESTS="$T" tests/bin/unit; then ok; else ko "unit tests"; fi
+
+# ---- command line -------------------------------------------------------------
+echo "== command line"
+expect 0 "--help" "$BIN" --help
+has "$T/out" "Usage: myomine" "--help prints usage on stdout"
+expect 0 "--version" "$BIN" --version
+has "$T/out" "myomine 0.1.0" "--version"
+expect 2 "no input" "$BIN"
+expect 2 "unknown option" "$BIN" --bogus corpus
+expect 2 "bad thread count" "$BIN" -t zero corpus
+expect 2 "bad format" "$BIN" --format pdf corpus
+printf 'drug:a\tdrug\n' > "$T/bad.tsv"
+expect 2 "malformed lexicon" "$BIN" -q -l "$T/bad.tsv" -o "$T/never" corpus
+has "$T/err" "bad.tsv:1:" "lexicon error names file:line"
+if [ -e "$T/never/entities.tsv" ]; then ko "lexicon error still wrote outputs"; else ok; fi
+if "$BIN" --help | grep -q -- "--mentions-format" && grep -q -- "--mentions-format" docs/myomine.1; then ok; else ko "--help and the man page list the same options"; fi
+
+# ---- golden test on the shipped corpus ------------------------------------------
+echo "== golden (corpus/)"
+expect 0 "run on corpus/" "$BIN" -q -t 2 -o "$T/g" --mentions corpus/
+for f in tests/golden/corpus/*; do
+	n=$(basename "$f")
+	case $n in summary.json) continue ;; esac
+	if cmp -s "$f" "$T/g/$n"; then ok; else ko "golden: $n differs"; diff "$f" "$T/g/$n" | head -6 | sed 's/^/  | /'; fi
+done
+if [ "$(ls "$T/g" | grep -v summary.json | wc -l)" -eq "$(ls tests/golden/corpus | grep -v summary.json | wc -l)" ]; then ok; else ko "golden: output file set differs"; fi
+# summary: documents read/final/deleted/superseded as documented in corpus/README.md
+got=$(json "$T/g/summary.json" "d['documents']['read'], d['documents']['final'], d['documents']['deleted'], d['documents']['superseded'], d['documents']['delete_listed'], d['documents']['with_abstract']")
+if [ "$got" = "(67, 62, 2, 3, 3, 59)" ]; then ok; else ko "corpus summary counts: $got"; fi
+
+# ---- determinism: threads, argument order, batch size, stdin --------------------------
+echo "== determinism"
+expect 0 "-t 1" "$BIN" -q -t 1 -o "$T/t1" --mentions corpus/
+same_dir "$T/g" "$T/t1" "-t 1 and -t 2 outputs differ"
+expect 0 "reversed arguments" "$BIN" -q -t 2 -o "$T/rev" --mentions corpus/pubmed26n0002.xml.gz corpus/pubmed26n0001.xml.gz
+same_dir "$T/g" "$T/rev" "argument order changes outputs"
+expect 0 "tiny batches" "$BIN" -q -t 2 --batch-mb 1 -o "$T/b1" --mentions corpus/
+same_dir "$T/g" "$T/b1" "batch size changes outputs"
+zcat corpus/pubmed26n0001.xml.gz > "$T/stdin.xml"
+expect 0 "stdin" sh -c "'$BIN' -q -o '$T/in1' - < '$T/stdin.xml'"
+expect 0 "file" "$BIN" -q -o "$T/in2" corpus/pubmed26n0001.xml.gz
+same_dir "$T/in1" "$T/in2" "stdin and file inputs differ"
+expect 0 "gzip mentions" "$BIN" -q -o "$T/gz" --mentions=mentions.tsv.gz corpus/
+if gzip -t "$T/gz/mentions.tsv.gz" && zcat "$T/gz/mentions.tsv.gz" | cmp -s - "$T/g/mentions.tsv"; then ok; else ko "gzip mentions differ from plain"; fi
+expect 0 "sentence level" "$BIN" -q -o "$T/sl" --level sentence corpus/
+if cmp -s "$T/sl/pairs.tsv" "$T/g/pairs.tsv" && ! cmp -s "$T/sl/matrix.antibody-drug.mtx" "$T/g/matrix.antibody-drug.mtx"; then ok; else ko "--level sentence changes the matrices only"; fi
+
+# ---- the real corpus in ../shared ---------------------------------------------------
+echo "== shared corpus"
+if [ ! -d "$SHARED/pubmed-xml" ]; then
+	skip "real-corpus tests: $SHARED not found (set MYOMINE_SHARED)"
+else
+	expect 1 "shared corpus (one truncated file)" "$BIN" -q -t 2 -o "$T/s2" --mentions "$SHARED/pubmed-xml" "$SHARED/medline-txt" "$SHARED/gold"
+	has "$T/err" "pubmed23n0001-truncated.xml.gz: byte [0-9]*: <PubmedArticle> record cut off" "truncation message names file and byte"
+	expect 1 "shared corpus -t 1" "$BIN" -q -t 1 -o "$T/s1" --mentions "$SHARED/gold" "$SHARED/medline-txt" "$SHARED/pubmed-xml"
+	same_dir "$T/s1" "$T/s2" "shared corpus: -t 1 and -t 2 (and argument order) differ"
+	python3 - "$T/s2/summary.json" "$SHARED" tests/expected/shared-counts.tsv >"$T/counts" 2>&1 <<'PY'
+import json, os, sys
+s = json.load(open(sys.argv[1])); root = os.path.normpath(sys.argv[2])
+got = {os.path.relpath(os.path.normpath(f['path']), root): f for f in s['inputs']}
+bad = 0
+for line in open(sys.argv[3]):
+    if line.startswith('#'): continue
+    p, docs, dels, status = line.rstrip('\n').split('\t')
+    f = got.get(p)
+    if not f or (f['documents'], f['deleted_listed'], f['status']) != (int(docs), int(dels), status):
+        bad += 1; print('mismatch', p, f and (f['documents'], f['deleted_listed'], f['status']), (docs, dels, status))
+skipped = sorted(os.path.basename(p) for p, f in got.items() if f['status'] == 'skipped')
+if skipped != ['CDR_DevelopmentSet.BioC.xml', 'CDR_TrainingSet.BioC.xml', 'README.txt']:
+    bad += 1; print('unexpected skipped files', skipped)
+sys.exit(1 if bad else 0)
+PY
+	if [ $? -eq 0 ]; then ok; else ko "exact per-file document counts"; cat "$T/counts" | head; fi
+	# PubTator output round-trips the gold text and its offsets
+	expect 0 "pubtator mentions" "$BIN" -q -o "$T/pt" --mentions-format pubtator "$SHARED/gold/bc5cdr/CDR_TrainingSet.PubTator.txt"
+	python3 - "$T/pt/mentions.pubtator" "$SHARED/gold/bc5cdr/CDR_TrainingSet.PubTator.txt" >"$T/pt.log" 2>&1 <<'PY'
+import re, sys
+def blocks(p):
+    d = {}
+    for l in open(p, encoding='utf-8'):
+        m = re.match(r'^(\d+)\|([ta])\|(.*)$', l.rstrip('\n'))
+        if m: d[(m.group(1), m.group(2))] = m.group(3)
+    return d
+mine, gold = blocks(sys.argv[1]), blocks(sys.argv[2])
+bad = [k for k in mine if mine[k] != gold.get(k)]
+n = 0
+for l in open(sys.argv[1], encoding='utf-8'):
+    p = l.rstrip('\n').split('\t')
+    if len(p) == 6:
+        t = mine[(p[0], 't')] + ' ' + mine[(p[0], 'a')]
+        if t[int(p[1]):int(p[2])] != p[3]: bad.append(p)
+        n += 1
+print(n, 'annotations;', len(bad), 'bad'); sys.exit(1 if bad or not n else 0)
+PY
+	if [ $? -eq 0 ]; then ok; else ko "PubTator text/offsets"; cat "$T/pt.log"; fi
+fi
+
+# ---- bad input --------------------------------------------------------------------
+echo "== bad input"
+mkdir -p "$T/bad"
+: > "$T/bad/empty.xml"
+printf 'this is not gzip' > "$T/bad/fake.xml.gz"
+head -c 20000 corpus/pubmed26n0001.xml.gz > "$T/bad/cut.xml.gz"
+zcat corpus/pubmed26n0002.xml.gz | sed 's#</MedlineCitation>##' > "$T/bad/malformed.xml"
+expect 1 "missing + empty + fake gzip + cut + malformed, with a good file" "$BIN" -q -o "$T/bo" "$T/bad/empty.xml" "$T/bad/fake.xml.gz" "$T/bad/cut.xml.gz" "$T/bad/malformed.xml" "$T/bad/missing.xml" corpus/pubmed26n0001.xml.gz
+has "$T/err" "missing.xml: cannot open: No such file" "missing file message"
+has "$T/err" "empty.xml: empty file" "empty file message"
+has "$T/err" "fake.xml.gz: unrecognised format" "not-gzip .gz message"
+has "$T/err" "cut.xml.gz: byte [0-9]*:.*truncated gzip stream" "truncated gzip message with offset"
+has "$T/err" "malformed.xml: byte [0-9]*: record skipped: .*does not match" "malformed record message with offset"
+got=$(json "$T/bo/summary.json" "[(f['path'].split('/')[-1], f['status']) for f in d['inputs']]")
+want="[('cut.xml.gz', 'error'), ('empty.xml', 'failed'), ('fake.xml.gz', 'failed'), ('malformed.xml', 'error'), ('missing.xml', 'failed'), ('pubmed26n0001.xml.gz', 'ok')]"
+if [ "$got" = "$want" ]; then ok; else ko "file statuses: $got"; fi
+n_good=$(json "$T/bo/summary.json" "[f['documents'] for f in d['inputs'] if f['path'].endswith('pubmed26n0001.xml.gz')][0]")
+if [ "$n_good" = 61 ]; then ok; else ko "the good file was not fully processed ($n_good)"; fi
+# invalid UTF-8 and NUL bytes: repaired, counted, exit 0
+zcat corpus/pubmed26n0001.xml.gz | sed 's/myalgia/my\xffalgia/; s/dysphagia/dys\xc3phagia/' > "$T/bad/utf8.xml"
+expect 0 "invalid UTF-8 is repaired" "$BIN" -o "$T/u8" "$T/bad/utf8.xml"
+has "$T/err" "invalid UTF-8 sequences replaced" "invalid UTF-8 reported"
+# outputs are atomic: a failed write leaves the earlier results untouched
+cp -r "$T/g" "$T/keep"
+expect 3 "output directory is a file" "$BIN" -q -o "$T/g/entities.tsv" corpus/
+if [ "$(id -u)" = 0 ]; then skip "unwritable output directory (root can write anywhere)"; else
+	chmod 500 "$T/keep"
+	expect 3 "unwritable output directory" "$BIN" -q -o "$T/keep" corpus/
+	chmod 700 "$T/keep"
+fi
+same_dir "$T/g" "$T/keep" "earlier results changed by a failed run"
+# a directory input: unrelated files are skipped, not fatal
+mkdir -p "$T/dir/sub" && cp corpus/pubmed26n0002.xml.gz "$T/dir/sub/" && echo "notes" > "$T/dir/notes.txt"
+expect 0 "directory with an unrelated .txt" "$BIN" -q -o "$T/dd" "$T/dir"
+got=$(json "$T/dd/summary.json" "d['files']")
+if [ "$got" = "{'total': 2, 'ok': 1, 'error': 0, 'failed': 0, 'skipped': 1}" ]; then ok; else ko "directory scan: $got"; fi
+
+echo "tests: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,144 @@
+/* input.c and record.c: gzip members, truncation, garbage; record splitting. */
+#include "test.h"
+#include "../../pipeline/input.h"
+#include "../../pipeline/record.h"
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static char tmpdir[256];
+
+static const char *tmpfile_with(const char *name, const void *p, size_t n)
+{
+	static char path[512];
+	if (!tmpdir[0]) {
+		snprintf(tmpdir, sizeof tmpdir, "%s", getenv("TMPDIR_TESTS") ? getenv("TMPDIR_TESTS") : "/tmp");
+	}
+	snprintf(path, sizeof path, "%s/mmunit-%d-%s", tmpdir, (int)getpid(), name);
+	FILE *f = fopen(path, "wb");
+	fwrite(p, 1, n, f);
+	fclose(f);
+	return path;
+}
+
+static size_t gz(const char *s, unsigned char *out, size_t cap)
+{
+	z_stream z = {0};
+	deflateInit2(&z, 6, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY);
+	z.next_in = (unsigned char *)s;
+	z.avail_in = (unsigned)strlen(s);
+	z.next_out = out;
+	z.avail_out = (unsigned)cap;
+	deflate(&z, Z_FINISH);
+	size_t n = z.total_out;
+	deflateEnd(&z);
+	return n;
+}
+
+/* Read all of path; returns bytes, -1 on error (message into err). */
+static long slurp(const char *path, char *buf, size_t cap, char *err, size_t el)
+{
+	mm_reader *r = mm_reader_open(path, err, el);
+	if (!r) return -2;
+	size_t n = 0;
+	ssize_t k;
+	while ((k = mm_reader_read(r, buf + n, cap - n - 1)) > 0) n += (size_t)k;
+	if (k < 0) snprintf(err, el, "%s", mm_reader_error(r));
+	buf[n] = 0;
+	mm_reader_close(r);
+	return k < 0 ? -1 : (long)n;
+}
+
+void test_input(void)
+{
+	unsigned char g[4096], g2[8192];
+	char buf[8192], err[256];
+	size_t n1 = gz("hello ", g, sizeof g);
+	size_t n2 = gz("world", g + n1, sizeof g - n1);
+	/* two members read as one stream */
+	const char *p = tmpfile_with("multi.gz", g, n1 + n2);
+	CHECK_INT(slurp(p, buf, sizeof buf, err, sizeof err), 11);
+	CHECK_STR(buf, "hello world");
+	/* plain file */
+	p = tmpfile_with("plain.txt", "abc", 3);
+	CHECK_INT(slurp(p, buf, sizeof buf, err, sizeof err), 3);
+	/* truncated member: error with offsets, data before kept */
+	memcpy(g2, g, n1 + n2);
+	p = tmpfile_with("trunc.gz", g2, n1 + n2 - 6);
+	CHECK_INT(slurp(p, buf, sizeof buf, err, sizeof err), -1);
+	CHECK(strstr(err, "truncated") != NULL);
+	CHECK(strstr(err, "compressed byte") != NULL);
+	/* garbage after a member */
+	memcpy(g2, g, n1);
+	memcpy(g2 + n1, "GARBAGE!", 8);
+	p = tmpfile_with("garbage.gz", g2, n1 + 8);
+	CHECK_INT(slurp(p, buf, sizeof buf, err, sizeof err), -1);
+	CHECK(strstr(err, "trailing garbage") != NULL);
+	/* corrupt deflate data */
+	memcpy(g2, g, n1);
+	for (size_t i = 10; i < n1 - 8; ++i) g2[i] ^= 0x5A;
+	p = tmpfile_with("corrupt.gz", g2, n1);
+	CHECK_INT(slurp(p, buf, sizeof buf, err, sizeof err), -1);
+	/* missing file */
+	CHECK_INT(slurp("/nonexistent/x.gz", buf, sizeof buf, err, sizeof err), -2);
+	CHECK(strstr(err, "No such file") != NULL);
+	unlink(tmpfile_with("multi.gz", "", 0));
+}
+
+static int split_all(const char *text, mm_format fmt, int *n_rec, int *n_bad, int *n_fatal, mm_rec_kind *kinds)
+{
+	const char *p = tmpfile_with("split.in", text, strlen(text));
+	char err[256];
+	mm_reader *r = mm_reader_open(p, err, sizeof err);
+	mm_splitter *s = mm_splitter_new(r, fmt, err, sizeof err);
+	*n_rec = *n_bad = *n_fatal = 0;
+	if (!s) { mm_reader_close(r); return -1; }
+	mm_rawrec rec;
+	mm_buf msg = {0};
+	for (;;) {
+		msg.l = 0;
+		mm_split_status st = mm_splitter_next(s, &rec, &msg);
+		if (st == MM_SPLIT_RECORD) { if (kinds) kinds[*n_rec] = rec.kind; (*n_rec)++; }
+		else if (st == MM_SPLIT_BADREC) (*n_bad)++;
+		else { if (st == MM_SPLIT_FATAL) (*n_fatal)++; break; }
+	}
+	mm_buf_free(&msg);
+	mm_splitter_free(s);
+	mm_reader_close(r);
+	return 0;
+}
+
+void test_record(void)
+{
+	int r, b, f;
+	mm_rec_kind k[8];
+	CHECK_INT(split_all("<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet [<!ENTITY x \"y\">]>\n"
+	                    "<PubmedArticleSet><!-- c --><PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation></PubmedArticle>\n"
+	                    "<PubmedBookArticle><BookDocument><PMID>2</PMID></BookDocument></PubmedBookArticle>"
+	                    "<DeleteCitation><PMID>3</PMID></DeleteCitation></PubmedArticleSet>\n", MM_FMT_AUTO, &r, &b, &f, k), 0);
+	CHECK_INT(r, 3); CHECK_INT(b, 0); CHECK_INT(f, 0);
+	CHECK(k[0] == MM_REC_ARTICLE && k[1] == MM_REC_BOOK && k[2] == MM_REC_DELETE);
+	/* an unterminated record followed by another: reported, the next kept */
+	split_all("<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID>"
+	          "<PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>", MM_FMT_AUTO, &r, &b, &f, NULL);
+	CHECK_INT(r, 1); CHECK_INT(b, 1); CHECK_INT(f, 0);
+	/* file ends inside the root: fatal after the complete records */
+	split_all("<PubmedArticleSet><PubmedArticle><PMID>1</PMID></PubmedArticle>", MM_FMT_AUTO, &r, &b, &f, NULL);
+	CHECK_INT(r, 1); CHECK_INT(f, 1);
+	/* old MedlineCitationSet root */
+	split_all("<MedlineCitationSet><MedlineCitation Owner=\"NLM\"><PMID>5</PMID></MedlineCitation>"
+	          "<MedlineCitation><PMID>6</PMID></MedlineCitation></MedlineCitationSet>", MM_FMT_AUTO, &r, &b, &f, NULL);
+	CHECK_INT(r, 2); CHECK_INT(f, 0);
+	/* not PubMed XML, unknown text, empty */
+	CHECK_INT(split_all("<collection><document/></collection>", MM_FMT_AUTO, &r, &b, &f, NULL), -1);
+	CHECK_INT(split_all("hello world\n", MM_FMT_AUTO, &r, &b, &f, NULL), -1);
+	CHECK_INT(split_all("", MM_FMT_AUTO, &r, &b, &f, NULL), -1);
+	/* MEDLINE: blank-line separated, CRLF, junk before the first record */
+	split_all("\r\nPMID- 1\r\nTI  - a\r\n\r\nPMID- 2\nTI  - b\n      c\nPMID- 3\n", MM_FMT_AUTO, &r, &b, &f, k);
+	CHECK_INT(r, 3); CHECK_INT(b, 0); CHECK(k[0] == MM_REC_MEDLINE);
+	split_all("PMID- 1\n\nTI  - orphan\nAB  - x\n\nPMID- 2\n", MM_FMT_MEDLINE, &r, &b, &f, NULL);
+	CHECK_INT(r, 2); CHECK_INT(b, 1);
+	/* PubTator: blank lines optional between documents */
+	split_all("11|t|A\n11|a|B\n11\t0\t1\tA\tChemical\tD1\n12|t|C\n12|a|D\n\n13|t|E\n", MM_FMT_AUTO, &r, &b, &f, k);
+	CHECK_INT(r, 3); CHECK(k[0] == MM_REC_PUBTATOR);
+}

@@ -1,0 +1,125 @@
+/* Lexicon loading and matching. */
+#include "test.h"
+#include "../../pipeline/match.h"
+#include <stdlib.h>
+#include <unistd.h>
+
+static char path[512];
+
+static mm_lexicon *load(const char *tsv, mm_buf *err)
+{
+	snprintf(path, sizeof path, "/tmp/mmunit-%d-lex.tsv", (int)getpid());
+	FILE *f = fopen(path, "w");
+	fputs(tsv, f);
+	fclose(f);
+	err->l = 0;
+	mm_lexicon *lx = mm_lexicon_load(path, err);
+	unlink(path);
+	return lx;
+}
+
+void test_lexicon(void)
+{
+	mm_buf err = {0};
+	mm_lexicon *lx = load("# comment\nid\ttype\tname\tsynonyms\txrefs\tpattern\n"
+	                      "drug:b\tdrug\tbeta\t-\tMeSH:D1\n"
+	                      "drug:a\tdrug\talpha\tx1|y2{cs}\n", &err);
+	CHECK(lx != NULL);
+	if (lx) {
+		CHECK_INT(lx->n_concept, 2);
+		CHECK_STR(lx->c[0].id, "drug:a");   /* sorted by id */
+		CHECK_STR(lx->c[1].xrefs, "MeSH:D1");
+		CHECK_INT(lx->n_type, 1);
+		mm_lexicon_free(lx);
+	}
+	CHECK(load("drug:a\tdrug\n", &err) == NULL);
+	CHECK(strstr(err.s, ":1: expected 3 to 6") != NULL);
+	CHECK(load("drug:a\tdrug\ta\n\ndrug:a\tdrug\tb\n", &err) == NULL);
+	CHECK(strstr(err.s, "duplicate id") != NULL && strstr(err.s, ":3") != NULL);
+	CHECK(load("drug:a\tdrug\ta\tb{bogus}\n", &err) == NULL);
+	CHECK(strstr(err.s, "unknown flag") != NULL);
+	CHECK(load("drug:a\tdrug\ta\t\t\t(unclosed\n", &err) == NULL);
+	CHECK(strstr(err.s, "pattern error") != NULL);
+	CHECK(load("# nothing\n", &err) == NULL);
+	CHECK(strstr(err.s, "no entries") != NULL);
+	CHECK(load("bad id\tdrug\ta\n", &err) == NULL);
+	mm_buf_free(&err);
+}
+
+static mm_lexicon *LX;
+static mm_matcher *MT;
+
+/* Match s as one abstract; return "text=id;text=id;..." */
+static const char *run(const char *s)
+{
+	static mm_buf out;
+	mm_doc d = {0};
+	mm_text t = {0};
+	mm_doc_begin_section(&d, "title", 5);
+	mm_doc_end_section(&d);
+	mm_doc_begin_section(&d, "abstract", 8);
+	mm_doc_add_text(&d, s, strlen(s));
+	mm_doc_end_section(&d);
+	mm_text_build(&t, &d);
+	const mm_mention *m;
+	size_t n = mm_match(MT, &d, &t, &m);
+	out.l = 0;
+	mm_buf_grow(&out, 1);
+	out.s[0] = 0;
+	for (size_t i = 0; i < n; ++i)
+		mm_buf_printf(&out, "%s%.*s=%s", i ? ";" : "", (int)(m[i].end - m[i].start), d.text.s + m[i].start, LX->c[m[i].concept].id);
+	mm_text_free(&t);
+	mm_doc_free(&d);
+	return out.s;
+}
+
+void test_match(void)
+{
+	mm_buf err = {0};
+	LX = load("antibody:HMGCR\tantibody\tanti-HMGCR\tHMGCR|HMG-CoA reductase\n"
+	          "antibody:EJ\tantibody\tanti-EJ\tEJ{cs,ctx}\n"
+	          "antibody:OJ\tantibody\tanti-OJ\tOJ{cs,ctx}\n"
+	          "antibody:SRP\tantibody\tanti-SRP\tSRP{ctx}|signal recognition particle\n"
+	          "antibody:Jo1\tantibody\tanti-Jo-1\tJo-1\n"
+	          "antibody:PL7\tantibody\tanti-PL-7\tPL-7\n"
+	          "antibody:TIF1g\tantibody\tanti-TIF1-gamma\tTIF1-gamma\n"
+	          "drug:statin\tdrug\tstatin\tHMG-CoA reductase inhibitor\n"
+	          "drug:ritux\tdrug\trituximab\n"
+	          "drug:ivig\tdrug\tintravenous immunoglobulin\tIVIG{cs}|IVIg{cs}\n"
+	          "symptom:pmw\tsymptom\tproximal muscle weakness\n"
+	          "symptom:mw\tsymptom\tmuscle weakness\n"
+	          "symptom:myopathy\tsymptom\tmyopathy\n"
+	          "symptom:raynaud\tsymptom\tRaynaud phenomenon\tRaynaud's phenomenon\n"
+	          "symptom:ck\tsymptom\televated creatine kinase\t\t\t(?:raised|elevated|high)\\s+(?:ck|creatine\\s+kinase)\n", &err);
+	if (!LX) { fprintf(stderr, "lexicon: %s\n", err.s); CHECK(0); return; }
+	MT = mm_matcher_new(LX);
+	/* hyphen/space/no-space variants, Unicode dashes, Greek */
+	CHECK_STR(run("anti-HMGCR, anti HMGCR and antiHMGCR."), "anti-HMGCR=antibody:HMGCR;anti HMGCR=antibody:HMGCR;antiHMGCR=antibody:HMGCR");
+	CHECK_STR(run("anti\xe2\x80\x93HMGCR antibodies"), "anti\xe2\x80\x93HMGCR antibodies=antibody:HMGCR");
+	CHECK_STR(run("TIF1\xe2\x80\x90\xce\xb3 and TIF1\xce\xb3 and TIF1 gamma"), "TIF1\xe2\x80\x90\xce\xb3=antibody:TIF1g;TIF1\xce\xb3=antibody:TIF1g;TIF1 gamma=antibody:TIF1g");
+	CHECK_STR(run("Jo1 and Jo 1"), "Jo1=antibody:Jo1;Jo 1=antibody:Jo1");
+	/* longest match wins; class vs antigen */
+	CHECK_STR(run("HMG-CoA reductase inhibitors cause proximal muscle weakness."),
+	          "HMG-CoA reductase inhibitors=drug:statin;proximal muscle weakness=symptom:pmw");
+	/* plurals and possessives, token boundaries */
+	CHECK_STR(run("Statins and rituximab's effect; nystatin, somatostatin."), "Statins=drug:statin;rituximab=drug:ritux");
+	CHECK_STR(run("myopathies"), "myopathies=symptom:myopathy");
+	CHECK_STR(run("Raynaud\xe2\x80\x99s phenomenon"), "Raynaud\xe2\x80\x99s phenomenon=symptom:raynaud");
+	/* case-sensitive entries */
+	CHECK_STR(run("IVIg and IVIG, not ivig."), "IVIg=drug:ivig;IVIG=drug:ivig");
+	/* antibody context */
+	CHECK_STR(run("EJ was seen at home."), "");
+	CHECK_STR(run("Anti-EJ antibodies were found."), "Anti-EJ antibodies=antibody:EJ");
+	CHECK_STR(run("EJ antibodies were found."), "EJ antibodies=antibody:EJ");
+	CHECK_STR(run("She was positive for EJ."), "EJ=antibody:EJ");
+	CHECK_STR(run("Jo-1, PL-7, SRP, EJ and OJ were tested in the laboratory of the hospital of the county."),
+	          "Jo-1=antibody:Jo1;PL-7=antibody:PL7;SRP=antibody:SRP;EJ=antibody:EJ;OJ=antibody:OJ");
+	CHECK_STR(run("The SRP pathway. EJ said so."), "");
+	/* a sentence boundary stops a match */
+	CHECK_STR(run("Muscle. Weakness."), "");
+	/* PCRE2 pattern entries on normalised text */
+	CHECK_STR(run("Raised  CK and high creatine kinase."), "Raised  CK=symptom:ck;high creatine kinase=symptom:ck");
+	mm_matcher_free(MT);
+	mm_lexicon_free(LX);
+	mm_buf_free(&err);
+}

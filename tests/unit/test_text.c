@@ -1,0 +1,57 @@
+/* Normalisation, tokens and sentence splitting. */
+#include "test.h"
+#include "../../pipeline/text.h"
+#include <stdlib.h>
+
+static const char *norm(const char *s)
+{
+	static mm_buf b;
+	b.l = 0;
+	mm_normalize(s, strlen(s), 1, &b, NULL, 0);
+	return b.s;
+}
+
+static int n_sentences(const char *s)
+{
+	mm_doc d = {0};
+	mm_text t = {0};
+	mm_doc_begin_section(&d, "abstract", 8);
+	mm_doc_add_text(&d, s, strlen(s));
+	mm_doc_end_section(&d);
+	mm_text_build(&t, &d);
+	int n = (int)t.sent_s.n;
+	mm_text_free(&t);
+	mm_doc_free(&d);
+	return n;
+}
+
+void test_text(void)
+{
+	CHECK_STR(norm("TIF1\xe2\x80\x90\xce\xb3"), "tif1-gamma");          /* U+2010 hyphen, gamma */
+	CHECK_STR(norm("anti\xe2\x80\x93HMGCR"), "anti-hmgcr");             /* en dash */
+	CHECK_STR(norm("a\xc2\xa0" "b\xe2\x80\x89" "c"), "a b c");            /* NBSP, thin space */
+	CHECK_STR(norm("Raynaud\xe2\x80\x99s"), "raynaud's");               /* curly apostrophe */
+	CHECK_STR(norm("Sj\xc3\xb6gren \xc3\x9f"), "sjogren ss");
+	CHECK_STR(norm("\xef\xbc\x8d\xe2\x88\x92\xef\xb9\xa3"), "---");      /* FF0D, 2212, FE63 */
+	CHECK_STR(norm("5\xc2\xb5g \xc2\xb1" "1"), "5mug #1");
+	CHECK_STR(norm("\xce\x93\xce\xb2"), "gammabeta");
+	/* offsets map back to the original bytes */
+	mm_buf b = {0};
+	mm_u32v map = {0};
+	mm_normalize("x\xce\xb3y", 4, 1, &b, &map, 0);
+	CHECK_INT(b.l, 7);
+	CHECK_INT(map.a[1], 1); CHECK_INT(map.a[5], 1); CHECK_INT(map.a[6], 3);
+	free(map.a);
+	mm_buf_free(&b);
+
+	CHECK_INT(n_sentences("Weakness was seen. Statins were stopped."), 2);
+	CHECK_INT(n_sentences("Drugs, e.g. Statins, and others, i.e. Fibrates, were used."), 1);
+	CHECK_INT(n_sentences("As shown by Smith et al. Jo-1 was positive."), 1);
+	CHECK_INT(n_sentences("HMGCR vs. SRP were compared."), 1);
+	CHECK_INT(n_sentences("See Fig. 2 for details."), 1);
+	CHECK_INT(n_sentences("The dose was 2.5 mg/kg daily."), 1);
+	CHECK_INT(n_sentences("Treated by J. Smith and K. L. Jones today."), 1);
+	CHECK_INT(n_sentences("Given i.v. Methylprednisolone was used."), 1);
+	CHECK_INT(n_sentences("Is it? Yes! It is."), 3);
+	CHECK_INT(n_sentences("Results (n = 5). 2 patients died."), 2);
+}
