@@ -47,7 +47,7 @@ deps:
 myomine: $(OBJ)
 	$(CC) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-pipeline/%.o: pipeline/%.c $(HDR)
+pipeline/%.o: pipeline/%.c $(HDR) | deps
 	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(WARN) -c -o $@ $<
 
 run: all

@@ -16,6 +16,7 @@ void mm_doc_reset(mm_doc *d)
 	d->n_sec = 0;
 	d->n_del = 0;
 	d->bad_utf8 = d->bad_refs = 0;
+	d->keep_ws = 0;
 	d->err.l = 0;
 	if (d->err.s) d->err.s[0] = 0;
 }
@@ -63,8 +64,9 @@ void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 		unsigned c = s[i];
 		if (c < 0x80) {
 			if (c <= 0x20 || c == 0x7F) {
-				/* white space and controls: one space, never leading */
-				if (t->l > sec_start && t->s[t->l - 1] != ' ') mm_buf_putc(t, ' ');
+				/* white space and controls: a space each (offsets stay those of
+				 * the source text); leading ones dropped unless keep_ws */
+				if (d->keep_ws || t->l > sec_start) mm_buf_putc(t, ' ');
 				if (c == 0) d->bad_utf8++;
 			} else mm_buf_putc(t, (int)c);
 			++i;
@@ -80,7 +82,7 @@ void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 		/* U+0085 NEL and U+2028/2029 separators are line breaks: spaces */
 		if ((k == 2 && c == 0xC2 && s[i + 1] == 0x85) ||
 		    (k == 3 && c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))) {
-			if (t->l > sec_start && t->s[t->l - 1] != ' ') mm_buf_putc(t, ' ');
+			if (d->keep_ws || t->l > sec_start) mm_buf_putc(t, ' ');
 		} else mm_buf_put(t, s + i, (size_t)k);
 		i += (size_t)k;
 	}
@@ -112,7 +114,7 @@ void mm_doc_end_section(mm_doc *d)
 {
 	if (!d->n_sec) return;
 	mm_section *s = &d->sec[d->n_sec - 1];
-	while (d->text.l > s->start && d->text.s[d->text.l - 1] == ' ') d->text.l--;
+	while (!d->keep_ws && d->text.l > s->start && d->text.s[d->text.l - 1] == ' ') d->text.l--;
 	if (d->text.s) d->text.s[d->text.l] = 0;
 	s->end = (uint32_t)d->text.l;
 	if (d->n_sec > 1 && s->end == s->start) {

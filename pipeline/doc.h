@@ -4,9 +4,10 @@
  * Text model: d->text is the decoded UTF-8 text of the document, the title
  * first, then (when there is an abstract) one space and the abstract parts
  * joined by single spaces -- the same string a PubTator file carries as
- * "title + ' ' + abstract".  Control characters become spaces, runs of
- * white space become one space, invalid UTF-8 becomes U+FFFD (counted in
- * bad_utf8).  Every offset myomine reports is a byte offset into this text.
+ * "title + ' ' + abstract".  Each control character becomes one space and
+ * invalid UTF-8 becomes U+FFFD (counted in bad_utf8); fields are trimmed,
+ * except PubTator text, which is kept byte for byte so that offsets agree
+ * with the source file.  Every offset myomine reports is a byte offset into this text.
  * Section 0 is the title; sections 1.. are abstract parts with their Label.
  *
  * A mm_doc is owned by one thread; mm_doc_reset() keeps its buffers. */
@@ -46,6 +47,7 @@ typedef struct {
 	uint32_t *del_pmid;
 	int bad_utf8;         /* invalid sequences replaced */
 	int bad_refs;         /* unknown or malformed character references */
+	int keep_ws;          /* keep leading/trailing white space (PubTator) */
 	mm_buf err;           /* why parsing failed (when a parser returns < 0) */
 	mm_buf tmp;           /* scratch */
 	mm_buf scratch[5];    /* parser scratch (title variants, field, attribute) */

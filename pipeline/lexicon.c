@@ -97,7 +97,8 @@ static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, i
 	if (!any || node == 0) return -1;
 	/* duplicate (node, concept, flags)? */
 	for (size_t k = b->n_te; k-- > 0 && b->n_te - k < 64;)
-		if (b->te[k].node == node && b->ent[b->te[k].ent].concept == ci && b->ent[b->te[k].ent].flags == flags) return 0;
+		if (b->te[k].node == node && b->ent[b->te[k].ent].concept == ci && b->ent[b->te[k].ent].flags == flags &&
+		    !(flags & MM_F_CS)) return 0;
 	if (b->n_ent == b->m_ent) { b->m_ent = b->m_ent ? b->m_ent * 2 : 1024; b->ent = mm_realloc(b->ent, b->m_ent * sizeof *b->ent); }
 	mm_lexent *e = &b->ent[b->n_ent];
 	e->concept = ci;

@@ -94,6 +94,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 int mm_pubtator_parse(const char *p, size_t n, mm_doc *d)
 {
 	mm_doc_reset(d);
+	d->keep_ws = 1;
 	mm_buf *ti = &d->scratch[0], *ab = &d->scratch[3];
 	ti->l = ab->l = 0;
 	mm_buf_grow(ti, 1); mm_buf_grow(ab, 1);
