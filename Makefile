@@ -26,12 +26,16 @@ ifeq ($(debug),1)
 endif
 
 SRC  = main.c util.c input.c record.c doc.c pubmed.c textfmt.c text.c lexicon.c match.c cooc.c output.c run.c
-OBJ  = $(addprefix pipeline/,$(SRC:.c=.o))
+# each flavour builds in its own directory; the release binary is ./myomine
+FLAVOUR := $(if $(filter 1,$(asan)),asan,$(if $(filter 1,$(tsan)),tsan,$(if $(filter 1,$(debug)),debug,release)))
+B    = build/$(FLAVOUR)
+OBJ  = $(addprefix $(B)/,$(SRC:.c=.o))
+BIN  = $(if $(filter release,$(FLAVOUR)),myomine,$(B)/myomine)
 HDR  = $(wildcard pipeline/*.h) pipeline/entities.inc
 
 .PHONY: all deps run check clean install bench fuzz
 
-all: deps myomine
+all: deps $(BIN)
 
 # Install the Debian -dev packages when headers are missing (as root), or say how.
 deps:
@@ -44,22 +48,23 @@ deps:
 	  fi; \
 	fi
 
-myomine: $(OBJ)
+$(BIN): $(OBJ)
 	$(CC) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-pipeline/%.o: pipeline/%.c $(HDR) | deps
+$(B)/%.o: pipeline/%.c $(HDR) | deps
+	@mkdir -p $(B)
 	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(WARN) -c -o $@ $<
 
 run: all
 	./myomine -o myomine-out --mentions corpus/
 	@echo "results: $$(pwd)/myomine-out (entities.tsv, pairs.tsv, matrix.*, mentions.tsv, summary.json)"
 
-check: all tests/bin/unit
-	@sh tests/run-tests.sh
+check: all $(B)/unit
+	@MYOMINE_BIN=$(BIN) MYOMINE_UNIT=$(B)/unit sh tests/run-tests.sh
 
 clean:
-	rm -f myomine pipeline/*.o tests/unit/*.o tests/bin/*
-	rm -rf myomine-out tests/tmp
+	rm -f myomine
+	rm -rf build myomine-out tests/tmp
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/myomine/lexicons $(DESTDIR)$(PREFIX)/share/man/man1
@@ -69,9 +74,8 @@ install: all
 
 # unit tests: one binary over the pipeline objects (main.o excluded)
 UNIT_SRC = $(wildcard tests/unit/*.c)
-tests/bin/unit: $(UNIT_SRC) tests/unit/test.h $(filter-out pipeline/main.o,$(OBJ))
-	@mkdir -p tests/bin
-	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(UNIT_SRC) $(filter-out pipeline/main.o,$(OBJ)) $(LIBS)
+$(B)/unit: $(UNIT_SRC) tests/unit/test.h $(filter-out $(B)/main.o,$(OBJ))
+	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(UNIT_SRC) $(filter-out $(B)/main.o,$(OBJ)) $(LIBS)
 
 # benchmark harness and fuzz targets live beside their code
 -include bench/bench.mk

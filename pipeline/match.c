@@ -62,6 +62,12 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 	uint32_t node = 0, q = p;
 	while (q < limit) {
 		unsigned char c = s[q];
+		if (c == '\'' && node && (lx->node_flags[node] & MM_NODE_SEP) && q + 1 < limit) {
+			/* a possessive inside a name: "Gottron's papules", "Raynaud's" */
+			uint32_t r = q + 1;
+			if (s[r] == 's') ++r;
+			if (r < limit && is_sep((char)s[r])) { q = r; continue; }
+		}
 		if (is_sep((char)c) && node && (lx->node_flags[node] & MM_NODE_SEP)) {
 			uint32_t r = q;
 			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;

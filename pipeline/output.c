@@ -146,7 +146,9 @@ int mm_out_commit(mm_buf *err)
 				mm_out_abort();
 				return -1;
 			}
+			char *t = g_tmp[i];
 			g_tmp[i] = NULL;
+			free(t);
 		}
 	/* remove outputs of an earlier run that this run did not write */
 	DIR *d = opendir(g_dir);
@@ -174,7 +176,17 @@ int mm_out_commit(mm_buf *err)
 void mm_out_abort(void)
 {
 	for (int i = 0; i < g_n; ++i)
-		if (g_tmp[i]) { unlink(g_tmp[i]); g_tmp[i] = NULL; }
+		if (g_tmp[i]) { char *t = g_tmp[i]; unlink(t); g_tmp[i] = NULL; free(t); }
+}
+
+void mm_out_free(void)
+{
+	mm_out_abort();
+	int n = g_n;
+	g_n = 0;
+	for (int i = 0; i < n; ++i) { free(g_final[i]); g_final[i] = NULL; }
+	free(g_dir);
+	g_dir = NULL;
 }
 
 static void on_signal(int sig)

@@ -33,9 +33,10 @@ static inline int mm_out_buf(mm_outfile *f, mm_buf *b)
 int mm_out_close(mm_outfile *f, mm_buf *err);
 int mm_out_commit(mm_buf *err);
 void mm_out_abort(void);
+/* Forget every file (after commit or abort); frees the registry. */
+void mm_out_free(void);
 /* Install SIGINT/SIGTERM/SIGHUP handlers that abort and exit 130/143. */
 void mm_out_signals(void);
-/* Remove a file of an earlier run (used for stale outputs). */
 const char *mm_out_dir(void);
 
 #endif

@@ -642,7 +642,7 @@ static int write_matrix(wstate *w, int ta, int tb, int *dense_skipped)
 			if (lx->c[i].type_idx == ta && v) ADD((uint32_t)rank[i], (uint32_t)rank[i], v);
 		}
 #undef ADD
-	qsort(cl, n, sizeof *cl, cmp_cell);
+	if (n) qsort(cl, n, sizeof *cl, cmp_cell);
 	char name[512];
 	const char *A = lx->type[ta], *B = lx->type[tb];
 	int rc = 0;
@@ -940,5 +940,6 @@ int mm_run(const mm_opts *o)
 	mm_buf_free(&ws.err);
 	mm_buf_free(&err);
 	mm_lexicon_free(lx);
+	mm_out_free();
 	return exit_status;
 }

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.." || exit 1
 BIN=${MYOMINE_BIN:-./myomine}
 T=tests/tmp
 SHARED=${MYOMINE_SHARED:-../shared/corpus}
+MYOMINE_LEXICONS=${MYOMINE_LEXICONS:-$PWD/lexicons}; export MYOMINE_LEXICONS
 rm -rf "$T" && mkdir -p "$T"
 pass=0 fail=0 skip=0
 
@@ -31,7 +32,7 @@ has() { if grep -q -- "$2" "$1"; then ok; else ko "$3 (no '$2' in $1)"; sed 's/^
 
 # ---- unit tests ----------------------------------------------------------
 echo "== unit"
-if MYOMINE_SHARED="$SHARED" TMPDIR_TESTS="$T" tests/bin/unit; then ok; else ko "unit tests"; fi
+if MYOMINE_SHARED="$SHARED" TMPDIR_TESTS="$T" "${MYOMINE_UNIT:-build/release/unit}"; then ok; else ko "unit tests"; fi
 
 # ---- command line -------------------------------------------------------------
 echo "== command line"

@@ -90,6 +90,7 @@ void test_match(void)
 	          "symptom:mw\tsymptom\tmuscle weakness\n"
 	          "symptom:myopathy\tsymptom\tmyopathy\n"
 	          "symptom:raynaud\tsymptom\tRaynaud phenomenon\tRaynaud's phenomenon\n"
+	          "symptom:gottron\tsymptom\tGottron papules\n"
 	          "symptom:ck\tsymptom\televated creatine kinase\t\t\t(?:raised|elevated|high)\\s+(?:ck|creatine\\s+kinase)\n", &err);
 	if (!LX) { fprintf(stderr, "lexicon: %s\n", err.s); CHECK(0); return; }
 	MT = mm_matcher_new(LX);
@@ -105,6 +106,7 @@ void test_match(void)
 	CHECK_STR(run("Statins and rituximab's effect; nystatin, somatostatin."), "Statins=drug:statin;rituximab=drug:ritux");
 	CHECK_STR(run("myopathies"), "myopathies=symptom:myopathy");
 	CHECK_STR(run("Raynaud\xe2\x80\x99s phenomenon"), "Raynaud\xe2\x80\x99s phenomenon=symptom:raynaud");
+	CHECK_STR(run("Gottron's papules and Gottron papules"), "Gottron's papules=symptom:gottron;Gottron papules=symptom:gottron");
 	/* case-sensitive entries */
 	CHECK_STR(run("IVIg and IVIG, not ivig."), "IVIg=drug:ivig;IVIG=drug:ivig");
 	/* antibody context */

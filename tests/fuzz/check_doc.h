@@ -1,0 +1,47 @@
+/* check_doc.h -- the doc.h text model, checked after a successful parse
+ * (shared by the parser fuzz targets; abort() on any violation). */
+#ifndef FUZZ_CHECK_DOC_H
+#define FUZZ_CHECK_DOC_H
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s, 0 if invalid (RFC 3629). */
+static size_t fuzz_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80) return 1;
+	size_t k = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+	if (!k || k > n) return 0;
+	for (size_t i = 1; i < k; ++i) if ((s[i] & 0xC0) != 0x80) return 0;
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) || (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)) return 0;
+	return k;
+}
+
+static void check_doc(const mm_doc *d, int keep_ws)
+{
+	const unsigned char *t = (const unsigned char *)d->text.s;
+	size_t n = d->text.l;
+	if (d->keep_ws != keep_ws) abort();
+	if (t && t[n] != 0) abort();                              /* NUL-terminated */
+	for (size_t i = 0; i < n;) {                              /* UTF-8, no controls */
+		size_t k = fuzz_utf8_len(t + i, n - i);
+		if (!k || t[i] < 0x20 || t[i] == 0x7F) abort();
+		i += k;
+	}
+	if (d->n_sec < 1 || d->sec[0].start != 0 || d->sec[d->n_sec - 1].end != n) abort();
+	if (d->has_abstract != (d->n_sec > 1)) abort();
+	for (int k = 0; k < d->n_sec; ++k) {
+		const mm_section *s = &d->sec[k];
+		if (s->start > s->end || s->end > n || !memchr(s->label, 0, sizeof s->label)) abort();
+		if (strpbrk(s->label, "\t\n\r")) abort();              /* a TSV field in mentions.tsv */
+		for (size_t j = 0, m, ln = strlen(s->label); j < ln; j += m)
+			if (!(m = fuzz_utf8_len((const unsigned char *)s->label + j, ln - j))) abort(); /* UTF-8 */
+		if (k > 0) {                                          /* joined by one space */
+			uint32_t pe = d->sec[k - 1].end;
+			if (s->start != pe + (pe > 0) || (pe > 0 && t[pe] != ' ')) abort();
+			if (s->start == s->end && !keep_ws) abort();      /* empty parts are dropped */
+		}
+		if (!keep_ws && s->end > s->start && (t[s->start] == ' ' || t[s->end - 1] == ' ')) abort(); /* trimmed */
+	}
+}
+#endif

@@ -1,0 +1,52 @@
+/* fuzz_match.c -- mm_text_build() + mm_match() of the shipped lexicons over
+ * the input as a one-section document.  Lexicons: $FUZZ_LEXICONS, else
+ * lexicons/ of the source tree holding this binary (tests/fuzz/bin/..);
+ * without them every input is skipped (after one notice). */
+#include "match.h"
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static mm_lexicon *lx;
+static mm_matcher *mt;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char exe[4096] = "", path[4200];
+	const char *env = getenv("FUZZ_LEXICONS");
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) exe[n] = 0;
+	snprintf(path, sizeof path, "%s", env ? env : "");
+	if (!env) snprintf(path, sizeof path, "%s/../../../lexicons", dirname(exe));
+	mm_buf err = {0};
+	if (access(path, R_OK) != 0 || !(lx = mm_lexicon_load(path, &err)))
+		fprintf(stderr, "fuzz_match: no lexicons (%s): every input skipped; set FUZZ_LEXICONS\n", err.l ? err.s : path);
+	else mt = mm_matcher_new(lx);
+	mm_buf_free(&err);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static mm_doc d;
+	static mm_text t;
+	if (!lx) return 0;
+	mm_doc_reset(&d);
+	mm_doc_begin_section(&d, "title", 5);
+	mm_doc_add_text(&d, (const char *)data, size);
+	mm_doc_end_section(&d);
+	mm_text_build(&t, &d);
+	const mm_mention *m;
+	size_t nm = mm_match(mt, &d, &t, &m);
+	const unsigned char *s = (const unsigned char *)d.text.s;
+	for (size_t i = 0; i < nm; ++i) {
+		if (m[i].start >= m[i].end || m[i].end > d.text.l) abort();
+		if ((s[m[i].start] & 0xC0) == 0x80 || (m[i].end < d.text.l && (s[m[i].end] & 0xC0) == 0x80)) abort();
+		if (m[i].concept >= (uint32_t)lx->n_concept || m[i].sent >= t.sent_s.n || m[i].sec != 0) abort();
+		if (i && (m[i].start < m[i - 1].start || (m[i].start == m[i - 1].start && m[i].concept <= m[i - 1].concept))) abort(); /* sorted */
+		if (i && m[i].start < m[i - 1].end && (m[i].start != m[i - 1].start || m[i].end != m[i - 1].end)) abort(); /* no overlaps */
+	}
+	return 0;
+}

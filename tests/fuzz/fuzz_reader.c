@@ -1,0 +1,62 @@
+/* fuzz_reader.c -- input.h reader + format detection + record.h splitter.
+ * The input goes through a memfd (opened by path as the pipeline does) as is,
+ * under every forced format; then gzip-compressed in memory (unless it is
+ * already gzip) and a truncated copy of the gzip stream.  Every record is
+ * parsed as the pipeline would. */
+#include "record.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* plain: the uncompressed bytes when known, to check records against */
+static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n)
+{
+	char path[64], err[256];
+	int fd = memfd_create("fuzz", 0);
+	if (fd < 0 || write(fd, p, n) != (ssize_t)n) abort();
+	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	mm_reader *r = mm_reader_open(path, err, sizeof err);
+	mm_splitter *s = r ? mm_splitter_new(r, fmt, err, sizeof err) : NULL;
+	mm_buf msg = {0};
+	mm_doc d = {0};
+	mm_rawrec rec;
+	mm_split_status st;
+	uint64_t last = 0;
+	while (s && (st = mm_splitter_next(s, &rec, &msg)) != MM_SPLIT_END && st != MM_SPLIT_FATAL) {
+		msg.l = 0;
+		if (st != MM_SPLIT_RECORD) continue;
+		if (rec.n == 0 || rec.offset < last || rec.offset + rec.n > mm_reader_out_bytes(r)) abort();
+		last = rec.offset + rec.n;
+		if (plain && (last > plain_n || memcmp(rec.p, plain + rec.offset, rec.n) != 0)) abort();
+		if (rec.kind == MM_REC_MEDLINE) mm_medline_parse(rec.p, rec.n, &d);
+		else if (rec.kind == MM_REC_PUBTATOR) mm_pubtator_parse(rec.p, rec.n, &d);
+		else mm_pubmed_parse(rec.p, rec.n, rec.kind, &d);
+	}
+	mm_doc_free(&d);
+	mm_buf_free(&msg);
+	mm_splitter_free(s);
+	mm_reader_close(r);
+	close(fd);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	int gz = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
+	for (mm_format f = MM_FMT_AUTO; f <= MM_FMT_PUBTATOR; ++f) run(data, size, f, gz ? NULL : data, size);
+	if (gz) { run(data, size / 2, MM_FMT_AUTO, NULL, 0); return 0; }
+	uLongf zn = compressBound(size) + 32;
+	unsigned char *z = malloc(zn);
+	z_stream zs = {0};
+	if (deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) abort();
+	zs.next_in = (Bytef *)data; zs.avail_in = (uInt)size;
+	zs.next_out = z; zs.avail_out = (uInt)zn;
+	if (deflate(&zs, Z_FINISH) != Z_STREAM_END) abort();
+	run(z, zs.total_out, MM_FMT_AUTO, data, size);
+	run(z, zs.total_out - 1 - size % (zs.total_out - 2), MM_FMT_AUTO, data, size); /* cut somewhere inside */
+	deflateEnd(&zs);
+	free(z);
+	return 0;
+}
