@@ -60,7 +60,7 @@ run: all
 	@echo "results: $$(pwd)/myomine-out (entities.tsv, pairs.tsv, matrix.*, mentions.tsv, summary.json)"
 
 check: all $(B)/unit
-	@MYOMINE_BIN=$(BIN) MYOMINE_UNIT=$(B)/unit sh tests/run-tests.sh
+	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit sh tests/run-tests.sh
 
 clean:
 	rm -f myomine
