@@ -20,9 +20,17 @@ ifeq ($(tsan),1)
   CC      = clang
   CFLAGS  = -O1 -g -fsanitize=thread
   LDFLAGS += -fsanitize=thread
+  # libomp is not instrumented: ignore its internals, stop at the first race
+  export TSAN_OPTIONS ?= ignore_noninstrumented_modules=1 halt_on_error=1
+endif
+ifeq ($(asan),1)
+  export ASAN_OPTIONS ?= detect_leaks=1 abort_on_error=1
+  export UBSAN_OPTIONS ?= print_stacktrace=1 halt_on_error=1
 endif
 ifeq ($(debug),1)
   CFLAGS  = -O0 -g
+  # valgrind cannot see into PCRE2's JIT code: the debug build interprets patterns
+  CPPFLAGS += -DMM_NO_JIT
 endif
 
 SRC  = main.c util.c input.c record.c doc.c pubmed.c textfmt.c text.c lexicon.c match.c cooc.c output.c run.c
@@ -33,7 +41,7 @@ OBJ  = $(addprefix $(B)/,$(SRC:.c=.o))
 BIN  = $(if $(filter release,$(FLAVOUR)),myomine,$(B)/myomine)
 HDR  = $(wildcard pipeline/*.h) pipeline/entities.inc
 
-.PHONY: all deps run check clean install bench fuzz
+.PHONY: all deps run check clean install bench fuzz memcheck
 
 all: deps $(BIN)
 
@@ -61,6 +69,12 @@ run: all
 
 check: all $(B)/unit
 	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit sh tests/run-tests.sh
+
+# valgrind memcheck of a small run (debug build, no JIT): no errors, no definite leaks
+memcheck:
+	$(MAKE) debug=1 all
+	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite -q \
+	  build/debug/myomine -q -t 2 -l lexicons -o build/debug/memcheck-out --mentions corpus/
 
 clean:
 	rm -f myomine

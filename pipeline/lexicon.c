@@ -392,7 +392,9 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 					fail = 1;
 					break;
 				}
+#ifndef MM_NO_JIT
 				pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+#endif
 				lx->pattern_concept[lx->n_pattern++] = i;
 			}
 		}
