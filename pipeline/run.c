@@ -179,6 +179,7 @@ typedef struct {
 	size_t n, m;
 	mm_buf arena;
 	uint64_t bytes;
+	uint64_t in_pos, out_pos;  /* reader position after this batch (progress) */
 } batch;
 
 typedef struct {
@@ -190,6 +191,7 @@ typedef struct {
 	size_t batch_bytes;
 	mm_buf msg;
 	double t_read;
+	uint64_t in_closed, out_closed; /* bytes of the files already closed */
 } reader;
 
 static item *push_item(batch *b, rtype t, uint32_t file)
@@ -211,6 +213,7 @@ static void put_msg(batch *b, item *it, const char *m, size_t n)
 
 static void close_file(reader *r)
 {
+	if (r->rd) { r->in_closed += mm_reader_in_bytes(r->rd); r->out_closed += mm_reader_out_bytes(r->rd); }
 	mm_splitter_free(r->sp);
 	mm_reader_close(r->rd);
 	r->sp = NULL;
@@ -269,6 +272,8 @@ static void read_batch(reader *r, batch *b)
 		it->fmt = mm_splitter_format(r->sp);
 		close_file(r);
 	}
+	b->in_pos = r->in_closed + (r->rd ? mm_reader_in_bytes(r->rd) : 0);
+	b->out_pos = r->out_closed + (r->rd ? mm_reader_out_bytes(r->rd) : 0);
 	r->t_read += omp_get_wtime() - t0;
 }
 
@@ -419,7 +424,8 @@ typedef struct {
 	/* progress */
 	int progress;
 	double t_start, t_last;
-	uint64_t done_size, total_size, out_bytes;
+	uint64_t total_size, out_bytes;
+	uint64_t in_pos, out_pos;    /* reader position of the last merged batch */
 	int files_done;
 } merger;
 
@@ -453,12 +459,12 @@ static void progress_line(merger *mg, int force)
 	if (!mg->progress || (!force && now - mg->t_last < 0.5)) return;
 	mg->t_last = now;
 	double el = now - mg->t_start;
-	double mbs = el > 0 ? mg->out_bytes / el / 1e6 : 0;
+	double mbs = el > 0 ? mg->out_pos / el / 1e6 : 0;
 	char eta[32] = "?";
-	if (mg->done_size && mg->total_size > mg->done_size) {
-		double left = el * (double)(mg->total_size - mg->done_size) / (double)mg->done_size;
+	if (mg->in_pos && mg->total_size > mg->in_pos) {
+		double left = el * (double)(mg->total_size - mg->in_pos) / (double)mg->in_pos;
 		snprintf(eta, sizeof eta, "%dm%02ds", (int)(left / 60), (int)left % 60);
-	} else if (mg->total_size <= mg->done_size) snprintf(eta, sizeof eta, "0s");
+	} else if (mg->in_pos >= mg->total_size) snprintf(eta, sizeof eta, "0s");
 	fprintf(stderr, "\r\033[Kmyomine: files %d/%d, %llu documents, %.1f MB/s, ETA %s",
 	        mg->files_done, mg->fl->n, (unsigned long long)mg->docs_read, mbs, eta);
 }
@@ -483,7 +489,6 @@ static void merge(merger *mg, batch *b)
 			}
 			f->in_bytes = it->in_bytes;
 			mg->files_done++;
-			mg->done_size += f->size;
 			break;
 		case R_BAD:
 			f->records++;
@@ -505,7 +510,6 @@ static void merge(merger *mg, batch *b)
 			if (f->bad_utf8 && mm_verbose) mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
 			if (f->bad_refs && mm_verbose) mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
 			mg->files_done++;
-			mg->done_size += f->size;
 			break;
 		case R_REC:
 			f->records++;
@@ -538,6 +542,8 @@ static void merge(merger *mg, batch *b)
 		free(it->hit); free(it->del); free(it->out); free(it->err);
 		it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL;
 	}
+	mg->in_pos = b->in_pos;
+	mg->out_pos = b->out_pos;
 	mg->t_merge += omp_get_wtime() - t0;
 	progress_line(mg, 0);
 }
