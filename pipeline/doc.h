@@ -71,6 +71,10 @@ void mm_doc_add_text(mm_doc *d, const char *s, size_t n);
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
 void mm_doc_end_section(mm_doc *d);
 
+/* A PMID: a positive decimal integer below 2^32, white space around it
+ * allowed. Returns 0 and sets *out, or -1. */
+int mm_parse_pmid(const char *s, size_t n, uint32_t *out);
+
 /* First plausible 4-digit year (1000-2999) in s, or 0. */
 int mm_first_year(const char *s, size_t n);
 

@@ -120,18 +120,14 @@ static int ctx_word(const char *s, size_t n)
 
 static int has_ctx_word(const mm_text *t, const cand *c)
 {
-	const char *s = t->norm.s;
-	uint32_t a = c->tok > 8 ? c->tok - 8 : 0;
-	for (uint32_t i = a; i < t->tok_s.n && i <= c->tok + 12; ++i) {
-		if (t->tok_sent.a[i] != c->sent) { if (i > c->tok) break; continue; }
-		if (t->tok_s.a[i] >= c->s && t->tok_e.a[i] <= c->e) continue; /* inside the mention */
-		if (t->tok_s.a[i] > c->e) {
-			/* tokens after the mention: up to 8 of them */
-			uint32_t after = 0;
-			for (uint32_t j = c->tok; j < i; ++j) if (t->tok_s.a[j] >= c->e) ++after;
-			if (after >= 8) break;
-		}
-		if (ctx_word(s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
+	/* 8 tokens before the mention and 8 after it, in its sentence */
+	uint32_t a = c->tok > 8 ? c->tok - 8 : 0, e = c->tok;
+	while (e < t->tok_s.n && t->tok_s.a[e] < c->e) ++e;
+	uint32_t b = e + 8 < t->tok_s.n ? e + 8 : (uint32_t)t->tok_s.n;
+	for (uint32_t i = a; i < b; ++i) {
+		if (i == c->tok) { i = e - 1; continue; } /* skip the mention itself */
+		if (t->tok_sent.a[i] != c->sent) continue;
+		if (ctx_word(t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
 	}
 	return 0;
 }

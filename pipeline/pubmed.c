@@ -115,21 +115,6 @@ typedef struct { const char *s; int n; } sref;
 static int is(sref r, const char *lit) { return (size_t)r.n == strlen(lit) && memcmp(r.s, lit, (size_t)r.n) == 0; }
 
 
-static int parse_u32(const char *s, size_t n, uint32_t *v)
-{
-	while (n && isspace((unsigned char)*s)) ++s, --n;
-	while (n && isspace((unsigned char)s[n - 1])) --n;
-	if (n == 0 || n > 10) return -1;
-	uint64_t x = 0;
-	for (size_t i = 0; i < n; ++i) {
-		if (!isdigit((unsigned char)s[i])) return -1;
-		x = x * 10 + (uint64_t)(s[i] - '0');
-	}
-	if (x == 0 || x > 0xFFFFFFFFu) return -1;
-	*v = (uint32_t)x;
-	return 0;
-}
-
 int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 {
 	mm_doc_reset(d);
@@ -140,7 +125,6 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 	sref stack[MAXDEPTH];
 	int depth = 0, cap = F_NONE, cap_depth = 0, n_abs = 0;
 	mm_buf *cap_buf = NULL;
-	int abs_open = 0;
 	size_t i = 0;
 	mm_buf_grow(&d->text, n / 4);
 	while (i < n) {
@@ -205,7 +189,7 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 				/* the captured element ends */
 				switch (cap) {
 				case F_PMID:
-					if (parse_u32(b.field->s, b.field->l, &d->pmid) < 0) {
+					if (mm_parse_pmid(b.field->s, b.field->l, &d->pmid) < 0) {
 						mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not a positive integer", i, (int)(b.field->l > 40 ? 40 : b.field->l), b.field->s);
 						return -1;
 					}
@@ -213,7 +197,7 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 					break;
 				case F_DEL: {
 					uint32_t v;
-					if (parse_u32(b.field->s, b.field->l, &v) < 0) {
+					if (mm_parse_pmid(b.field->s, b.field->l, &v) < 0) {
 						mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not a positive integer", i, (int)(b.field->l > 40 ? 40 : b.field->l), b.field->s);
 						return -1;
 					}
@@ -231,7 +215,6 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 				}
 				case F_ABS:
 					mm_doc_end_section(d);
-					abs_open = 0;
 					break;
 				default: break;
 				}
@@ -284,7 +267,6 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 					if (attr(p + i, te - i, "Label", b.label) == 0 && b.label->l)
 						mm_doc_begin_section(d, b.label->s, b.label->l);
 					else mm_doc_begin_section(d, "abstract", 8);
-					abs_open = 1;
 					cap_buf = NULL;
 					break;
 				default: b.field->l = 0; cap_buf = b.field; break;
@@ -298,7 +280,6 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 		}
 		i = te + 1;
 	}
-	(void)abs_open;
 	if (kind == MM_REC_ARTICLE_CUT && depth == 1 && is(stack[0], "PubmedArticle")) depth = 0;
 	if (depth != 0) {
 		mm_buf_printf(&d->err, "record ends inside <%.*s>", stack[depth - 1].n, stack[depth - 1].s);

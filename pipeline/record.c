@@ -29,7 +29,6 @@ struct mm_splitter {
 	size_t hint;       /* bytes of the current record already searched */
 	mm_buf pending;    /* a fatal error to report after a salvaged record */
 	int warnings;
-	mm_buf rd_msg;
 };
 
 const char *mm_format_name(mm_format f)
@@ -132,7 +131,6 @@ void mm_splitter_free(mm_splitter *s)
 {
 	if (!s) return;
 	free(s->buf);
-	mm_buf_free(&s->rd_msg);
 	mm_buf_free(&s->pending);
 	free(s);
 }

@@ -16,21 +16,6 @@ static size_t chomp(const char *p, size_t n)
 	return n;
 }
 
-static int parse_pmid(const char *s, size_t n, uint32_t *out)
-{
-	while (n && isspace((unsigned char)*s)) ++s, --n;
-	while (n && isspace((unsigned char)s[n - 1])) --n;
-	if (!n || n > 10) return -1;
-	uint64_t v = 0;
-	for (size_t i = 0; i < n; ++i) {
-		if (!isdigit((unsigned char)s[i])) return -1;
-		v = v * 10 + (uint64_t)(s[i] - '0');
-	}
-	if (!v || v > 0xFFFFFFFFu) return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
-
 static void assemble(mm_doc *d, const mm_buf *title, const mm_buf *abs)
 {
 	mm_doc_begin_section(d, "title", 5);
@@ -71,7 +56,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		if (vl && *v == ' ') ++v, --vl;
 		cur = NULL;
 		if (tl == 4 && memcmp(l, "PMID", 4) == 0) {
-			if (parse_pmid(v, vl, &d->pmid) < 0) {
+			if (mm_parse_pmid(v, vl, &d->pmid) < 0) {
 				mm_buf_printf(&d->err, "line +%d: PMID \"%.*s\" is not a positive integer", lineno - 1, (int)(vl > 40 ? 40 : vl), v);
 				return -1;
 			}
@@ -111,7 +96,7 @@ int mm_pubtator_parse(const char *p, size_t n, mm_doc *d)
 		while (k < ll && isdigit((unsigned char)l[k])) ++k;
 		if (k + 3 <= ll && l[k] == '|' && (l[k + 1] == 't' || l[k + 1] == 'a') && l[k + 2] == '|') {
 			if (!got_pmid) {
-				if (parse_pmid(l, k, &d->pmid) < 0) { mm_buf_printf(&d->err, "PMID \"%.*s\" is not a positive integer", (int)(k > 40 ? 40 : k), l); return -1; }
+				if (mm_parse_pmid(l, k, &d->pmid) < 0) { mm_buf_printf(&d->err, "PMID \"%.*s\" is not a positive integer", (int)(k > 40 ? 40 : k), l); return -1; }
 				got_pmid = 1;
 			}
 			mm_buf *b = l[k + 1] == 't' ? ti : ab;
