@@ -32,28 +32,6 @@ void mm_doc_free(mm_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes available), or 0. */
-static int utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80) return 1;
-	if (c < 0xC2) return 0;
-	if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-		if (c == 0xE0 && s[1] < 0xA0) return 0;      /* overlong */
-		if (c == 0xED && s[1] >= 0xA0) return 0;     /* surrogate */
-		return 3;
-	}
-	if (c < 0xF5) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-		if (c == 0xF0 && s[1] < 0x90) return 0;
-		if (c == 0xF4 && s[1] >= 0x90) return 0;
-		return 4;
-	}
-	return 0;
-}
-
 void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -72,7 +50,7 @@ void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 			++i;
 			continue;
 		}
-		int k = utf8_len(s + i, n - i);
+		int k = mm_utf8_len(s + i, n - i);
 		if (k == 0) {
 			mm_buf_put(t, "\xEF\xBF\xBD", 3);
 			d->bad_utf8++;

@@ -212,6 +212,13 @@ static int read_file(const char *path, rawc **rc, int *n, int *m, mm_lexfile *lf
 		if (!*p || *p == '#') continue;
 		if (strncmp(line, "id\t", 3) == 0) continue;
 		if (memchr(line, 0, (size_t)len)) { mm_buf_printf(err, "%s:%d: NUL byte in line", path, lineno); rc_ok = -1; break; }
+		{
+			const unsigned char *u = (const unsigned char *)line;
+			size_t k = 0, ul = (size_t)len;
+			int bad = 0;
+			while (k < ul) { int w = mm_utf8_len(u + k, ul - k); if (!w) { bad = 1; break; } k += (size_t)w; }
+			if (bad) { mm_buf_printf(err, "%s:%d: invalid UTF-8 at byte %zu of the line", path, lineno, k + 1); rc_ok = -1; break; }
+		}
 		char *col[7] = {0};
 		int nc = 0;
 		char *s = line;

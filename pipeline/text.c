@@ -90,9 +90,15 @@ void mm_normalize(const char *str, size_t n, int fold, mm_buf *out, mm_u32v *map
 			++i;
 			continue;
 		}
-		/* text is valid UTF-8 here (repaired by the parsers) */
-		int k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (i + (size_t)k > n) k = (int)(n - i);
+		/* document text is valid UTF-8 (repaired by the parsers); anything
+		 * else (a caller's raw bytes) becomes '#' byte by byte */
+		int k = mm_utf8_len(s + i, n - i);
+		if (k == 0) {
+			mm_buf_putc(out, '#');
+			if (map) mm_u32v_push(map, base + (uint32_t)i);
+			++i;
+			continue;
+		}
 		unsigned cp = k == 2 ? (c & 0x1F) << 6 | (s[i + 1] & 0x3F)
 		            : k == 3 ? (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)
 		            : (c & 0x07) << 18 | (s[i + 1] & 0x3F) << 12 | (s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);

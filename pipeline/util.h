@@ -54,6 +54,29 @@ static inline uint64_t mm_hash64(uint64_t k)
 }
 uint64_t mm_fnv1a(const void *p, size_t n);
 
+/* Length (1-4) of the valid UTF-8 sequence at s (n > 0 bytes available),
+ * or 0 when it is invalid (overlong, surrogate, truncated, > U+10FFFF). */
+static inline int mm_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	if (c < 0x80) return 1;
+	if (c < 0xC2) return 0;
+	if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+		if (c == 0xE0 && s[1] < 0xA0) return 0;  /* overlong */
+		if (c == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+		if (c == 0xF0 && s[1] < 0x90) return 0;
+		if (c == 0xF4 && s[1] >= 0x90) return 0;
+		return 4;
+	}
+	return 0;
+}
+
 extern int mm_verbose; /* 0 with -q */
 /* Messages for humans go to stderr prefixed with "myomine: ". */
 void mm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -43,6 +43,8 @@ void test_lexicon(void)
 	CHECK(load("# nothing\n", &err) == NULL);
 	CHECK(strstr(err.s, "no entries") != NULL);
 	CHECK(load("bad id\tdrug\ta\n", &err) == NULL);
+	CHECK(load("drug:a\tdrug\tname\xff\xc3|syn\xe2\x82\n", &err) == NULL); /* fuzzer finding */
+	CHECK(strstr(err.s, ":1: invalid UTF-8") != NULL);
 	mm_buf_free(&err);
 }
 

@@ -35,6 +35,10 @@ void test_text(void)
 	CHECK_STR(norm("\xef\xbc\x8d\xe2\x88\x92\xef\xb9\xa3"), "---");      /* FF0D, 2212, FE63 */
 	CHECK_STR(norm("5\xc2\xb5g \xc2\xb1" "1"), "5mug #1");
 	CHECK_STR(norm("\xce\x93\xce\xb2"), "gammabeta");
+	/* raw bytes that are not UTF-8 (fuzzer finding: a truncated sequence was
+	 * decoded past the end) become '#', one per byte */
+	CHECK_STR(norm("a\xe2\x82"), "a##");
+	CHECK_STR(norm("\xff\xc3|\xce"), "##|#");
 	/* offsets map back to the original bytes */
 	mm_buf b = {0};
 	mm_u32v map = {0};
