@@ -85,12 +85,16 @@ mm_reader *mm_reader_open(const char *path, char *err, size_t err_len)
 	return r;
 }
 
-static ssize_t fail(mm_reader *r, const char *what)
+/* Record the error; the bytes inflated before it in this call (want -
+ * avail_out) are still delivered, and the error is returned next time. */
+static ssize_t fail(mm_reader *r, const char *what, uInt want)
 {
+	size_t got = want - r->z.avail_out;
 	uint64_t consumed = r->in_total - r->z.avail_in;
 	snprintf(r->err, sizeof r->err, "%s at compressed byte %llu (uncompressed byte %llu)",
-	         what, (unsigned long long)consumed, (unsigned long long)r->out_total);
+	         what, (unsigned long long)consumed, (unsigned long long)(r->out_total + got));
 	r->failed = 1;
+	if (got) { r->out_total += got; return (ssize_t)got; }
 	return -1;
 }
 
@@ -128,11 +132,11 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 				r->members++;
 				continue;
 			}
-			return fail(r, "trailing garbage after gzip member");
+			return fail(r, "trailing garbage after gzip member", want);
 		}
 		if (r->z.avail_in == 0) {
-			if (r->eof_in) return fail(r, "truncated gzip stream (unexpected end of file)");
-			if (fill(r) < 0) { r->failed = 1; return -1; }
+			if (r->eof_in) return fail(r, "truncated gzip stream (unexpected end of file)", want);
+			if (fill(r) < 0) { char m[200]; snprintf(m, sizeof m, "%.199s", r->err); return fail(r, m, want); }
 			continue;
 		}
 		int ret = inflate(&r->z, Z_NO_FLUSH);
@@ -142,11 +146,11 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 		}
 		if (ret == Z_DATA_ERROR) {
 			char what[160];
-			snprintf(what, sizeof what, "corrupt gzip data (%s)", r->z.msg ? r->z.msg : "data error");
-			return fail(r, what);
+			snprintf(what, sizeof what, "corrupt gzip data (%s; text inflated shortly before may be garbled)", r->z.msg ? r->z.msg : "data error");
+			return fail(r, what, want);
 		}
-		if (ret == Z_MEM_ERROR) return fail(r, "zlib out of memory");
-		if (ret != Z_OK && ret != Z_BUF_ERROR) return fail(r, "zlib error");
+		if (ret == Z_MEM_ERROR) return fail(r, "zlib out of memory", want);
+		if (ret != Z_OK && ret != Z_BUF_ERROR) return fail(r, "zlib error", want);
 	}
 	size_t got = want - r->z.avail_out;
 	r->out_total += got;

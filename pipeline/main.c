@@ -36,6 +36,8 @@ static const char usage_text[] =
 "                          or mentions.pubtator; gzip when FILE ends in .gz)\n"
 "      --mentions-format F tsv|pubtator (default: tsv)\n"
 "      --batch-mb N        records read per batch, in MB (default: 8)\n"
+"      --max-record-mb N   skip (and report) XML records larger than N MB\n"
+"                          (default: 16)\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
 "  -q, --quiet             no progress line, warnings or final summary line\n"
@@ -100,7 +102,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_DENSE, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_VERSION };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -110,6 +112,7 @@ int main(int argc, char **argv)
 		{ "mentions", optional_argument, 0, O_MENTIONS },
 		{ "mentions-format", required_argument, 0, O_MFORMAT },
 		{ "batch-mb", required_argument, 0, O_BATCH },
+		{ "max-record-mb", required_argument, 0, O_MAXREC },
 		{ "dense-max", required_argument, 0, O_DENSE },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
@@ -120,6 +123,7 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	o.outdir = "myomine-out";
 	o.batch_bytes = 8u << 20;
+	o.max_record = (size_t)16 << 20;
 	o.dense_max = 4000000;
 	const char *mentions_arg = NULL;
 	int want_mentions = 0;
@@ -154,6 +158,7 @@ int main(int argc, char **argv)
 			want_mentions = 1;
 			break;
 		case O_BATCH: o.batch_bytes = (size_t)parse_long(optarg, "batch size", 1, 4096) << 20; break;
+		case O_MAXREC: o.max_record = (size_t)parse_long(optarg, "record size", 1, 4096) << 20; break;
 		case O_DENSE: o.dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;

@@ -28,6 +28,10 @@ struct mm_splitter {
 	char root[64];
 	size_t hint;       /* bytes of the current record already searched */
 	mm_buf pending;    /* a fatal error to report after a salvaged record */
+	size_t max_rec;    /* larger records are skipped without being buffered */
+	int skipping;      /* discarding an oversized record */
+	uint64_t skip_off; /* its offset */
+	char skip_name[64];
 	int warnings;
 };
 
@@ -45,7 +49,7 @@ const char *mm_format_name(mm_format f)
  * bytes were added, 0 at end of input, -1 on a read error. */
 static int more(mm_splitter *s)
 {
-	if (s->eof) return 0;
+	if (s->eof) return s->read_err ? -1 : 0; /* a read error stays an error */
 	if (s->pos > 0) {
 		memmove(s->buf, s->buf + s->pos, s->len - s->pos);
 		s->len -= s->pos;
@@ -77,9 +81,11 @@ mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_
 	mm_splitter *s = mm_calloc(1, sizeof *s);
 	s->rd = r;
 	s->line = 1;
+	s->max_rec = (size_t)16 << 20;
 	while (s->len < 4096 && !s->eof)
 		if (more(s) < 0) break;
-	if (s->read_err) {
+	if (s->read_err && s->len == 0) { /* nothing readable at all; otherwise the
+	                                    * error is reported after the data */
 		snprintf(err, err_len, "%s", mm_reader_error(r));
 		mm_splitter_free(s);
 		return NULL;
@@ -125,6 +131,35 @@ mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_
 }
 
 mm_format mm_splitter_format(const mm_splitter *s) { return s->fmt; }
+void mm_splitter_set_max_record(mm_splitter *s, size_t bytes) { s->max_rec = bytes < 4096 ? 4096 : bytes; }
+
+/* Discard an oversized record up to its end tag, keeping only enough bytes
+ * to see a tag that straddles two reads. */
+static mm_split_status skip_record(mm_splitter *s, mm_buf *msg)
+{
+	char endpat[72];
+	snprintf(endpat, sizeof endpat, "</%s>", s->skip_name);
+	size_t el = strlen(endpat);
+	for (;;) {
+		const char *e = s->pos < s->len ? memmem(s->buf + s->pos, s->len - s->pos, endpat, el) : NULL;
+		if (e) {
+			s->pos = (size_t)(e - s->buf) + el;
+			s->skipping = 0;
+			mm_buf_printf(msg, "byte %llu: <%s> record larger than %zu MB (ends at byte %llu); skipped",
+			              (unsigned long long)s->skip_off, s->skip_name, s->max_rec >> 20, (unsigned long long)(s->base + s->pos));
+			return MM_SPLIT_BADREC;
+		}
+		if (s->len - s->pos > el) s->pos = s->len - el;
+		int m = more(s);
+		if (m <= 0) {
+			s->skipping = 0;
+			mm_buf_printf(msg, "byte %llu: <%s> record larger than %zu MB cut off by the end of the file", (unsigned long long)s->skip_off,
+			              s->skip_name, s->max_rec >> 20);
+			if (m < 0) mm_buf_printf(msg, " (%s)", mm_reader_error(s->rd));
+			return MM_SPLIT_FATAL;
+		}
+	}
+}
 int mm_splitter_warnings(const mm_splitter *s) { return s->warnings; }
 
 void mm_splitter_free(mm_splitter *s)
@@ -185,6 +220,7 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 		s->pending.l = 0;
 		return MM_SPLIT_FATAL;
 	}
+	if (s->skipping) return skip_record(s, msg);
 	for (;;) {
 		size_t i = s->pos;
 		const char *lt = i < s->len ? memchr(s->buf + i, '<', s->len - i) : NULL;
@@ -312,6 +348,14 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 				return MM_SPLIT_BADREC;
 			}
 			k = st + 1;
+		}
+		if (e == (size_t)-1 && s->len - i > s->max_rec) {
+			s->skipping = 1;
+			s->skip_off = s->base + i;
+			snprintf(s->skip_name, sizeof s->skip_name, "%s", name);
+			s->pos = te;
+			s->hint = 0;
+			return skip_record(s, msg);
 		}
 		if (e == (size_t)-1) {
 			s->hint = s->len - i;

@@ -2,8 +2,8 @@
  *
  * The splitter reads through a mm_reader into a window buffer and returns one
  * record at a time, pointing into that window (valid until the next call).
- * Memory is bounded by the largest record plus the read size; it never grows
- * with the file.  Only the record boundaries are found here (a cheap scan);
+ * Memory is bounded by the record size limit plus the read size; it never
+ * grows with the file.  Only the record boundaries are found here (a cheap scan);
  * the records are parsed later, in parallel, by doc.h's parsers. */
 #ifndef MM_RECORD_H
 #define MM_RECORD_H
@@ -33,6 +33,9 @@ typedef struct mm_splitter mm_splitter;
  * the reason in err. */
 mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_len);
 mm_format mm_splitter_format(const mm_splitter *s);
+/* Records larger than this (default 16 MB) are reported (MM_SPLIT_BADREC)
+ * and skipped without being held in memory. XML records only. */
+void mm_splitter_set_max_record(mm_splitter *s, size_t bytes);
 mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
 /* Non-fatal oddities seen so far (e.g. text outside records). */
 int mm_splitter_warnings(const mm_splitter *s);

@@ -188,7 +188,7 @@ typedef struct {
 	mm_reader *rd;
 	mm_splitter *sp;
 	mm_format force;
-	size_t batch_bytes;
+	size_t batch_bytes, max_record;
 	mm_buf msg;
 	double t_read;
 	uint64_t in_closed, out_closed; /* bytes of the files already closed */
@@ -241,6 +241,7 @@ static void read_batch(reader *r, batch *b)
 			}
 			r->rd = mm_reader_open(f->path, err, sizeof err);
 			if (r->rd) r->sp = mm_splitter_new(r->rd, r->force, err, sizeof err);
+			if (r->sp) mm_splitter_set_max_record(r->sp, r->max_record);
 			if (!r->sp) {
 				item *it = push_item(b, R_OPEN_FAIL, (uint32_t)r->cur);
 				put_msg(b, it, err, strlen(err));
@@ -857,6 +858,7 @@ int mm_run(const mm_opts *o)
 	rd.fl = &fl;
 	rd.force = o->format;
 	rd.batch_bytes = o->batch_bytes;
+	rd.max_record = o->max_record;
 	wctx w = { lx, o->mentions != NULL, o->mentions_pubtator };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts);
 	for (int i = 0; i < threads; ++i) ts[i].m = mm_matcher_new(lx);

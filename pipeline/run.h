@@ -24,6 +24,7 @@ typedef struct {
 	const char *mentions;     /* NULL: no mentions file */
 	int mentions_pubtator;
 	size_t batch_bytes;
+	size_t max_record;        /* larger XML records are skipped (bytes) */
 	long dense_max;
 } mm_opts;
 

@@ -170,5 +170,94 @@ expect 0 "directory with an unrelated .txt" "$BIN" -q -o "$T/dd" "$T/dir"
 got=$(json "$T/dd/summary.json" "d['files']")
 if [ "$got" = "{'total': 2, 'ok': 1, 'error': 0, 'failed': 0, 'skipped': 1}" ]; then ok; else ko "directory scan: $got"; fi
 
+# ---- faults (docs/reliability.md lists each with its test) ---------------------------
+echo "== faults"
+F=$T/faults; mkdir -p "$F"
+G=corpus/pubmed26n0001.xml.gz
+# corrupt deflate data in the middle of the stream
+python3 -c "import sys; b=bytearray(open('$G','rb').read()); m=len(b)//2; b[m:m+64]=bytes(x^0x5a for x in b[m:m+64]); open('$F/corrupt.xml.gz','wb').write(b)"
+expect 1 "corrupt deflate data" "$BIN" -q -o "$F/o1" "$F/corrupt.xml.gz"
+has "$T/err" "corrupt.xml.gz: .*corrupt gzip data.*at compressed byte [0-9]*" "corrupt deflate message with offset"
+n=$(json "$F/o1/summary.json" "d['documents']['read']")
+if [ "$n" -gt 0 ] && [ "$n" -lt 61 ]; then ok; else ko "records before the corruption kept ($n)"; fi
+# a gzip member followed by garbage; a zero-byte .gz
+{ cat corpus/pubmed26n0002.xml.gz; printf 'GARBAGE AFTER THE MEMBER'; } > "$F/garbage.xml.gz"
+: > "$F/zero.xml.gz"
+expect 1 "garbage after a member, zero-byte .gz" "$BIN" -q -o "$F/o2" "$F/garbage.xml.gz" "$F/zero.xml.gz"
+has "$T/err" "garbage.xml.gz: .*trailing garbage after gzip member at compressed byte" "trailing garbage message"
+has "$T/err" "zero.xml.gz: empty file" "zero-byte file message"
+got=$(json "$F/o2/summary.json" "d['documents']['read'], d['documents']['delete_listed']")
+if [ "$got" = "6 3" ]; then ok; else ko "complete member before the garbage kept ($got)"; fi
+# unreadable file in a directory (permissions do not bind root)
+mkdir -p "$F/unread" && cp "$G" "$F/unread/a.xml.gz" && cp corpus/pubmed26n0002.xml.gz "$F/unread/b.xml.gz" && chmod 000 "$F/unread/a.xml.gz"
+if [ "$(id -u)" = 0 ]; then skip "unreadable file in a directory (root reads everything)"; else
+	expect 1 "unreadable file in a directory" "$BIN" -q -o "$F/o3" "$F/unread"
+	has "$T/err" "a.xml.gz: cannot open: Permission denied" "unreadable file message"
+fi
+chmod 644 "$F/unread/a.xml.gz"
+# an oversized record is skipped without being buffered; the others are kept
+python3 - "$G" "$F/huge.xml" <<'PY2'
+import gzip, sys
+s = gzip.open(sys.argv[1]).read().decode()
+i = s.find('>', s.find('<AbstractText', s.find('90000012'))) + 1
+open(sys.argv[2], 'w').write(s[:i] + 'Statin myopathy with weakness. ' * 70000 + s[i:])
+PY2
+expect 1 "oversized record" "$BIN" -q --max-record-mb 1 -o "$F/o4" "$F/huge.xml"
+has "$T/err" "huge.xml: byte [0-9]*: <PubmedArticle> record larger than 1 MB (ends at byte [0-9]*); skipped" "oversized record message"
+got=$(json "$F/o4/summary.json" "d['documents']['read'], d['documents']['failed']")
+if [ "$got" = "60 1" ]; then ok; else ko "oversized record: read/failed $got"; fi
+# deeply nested inline markup; a DOCTYPE entity is never expanded; unknown entity and stray &
+python3 - "$F/nest.xml" <<'PY2'
+import sys
+deep = '<i>' * 300 + 'x' + '</i>' * 300
+recs = ['<PubmedArticle><MedlineCitation><PMID Version="1">1</PMID><Article><ArticleTitle>%s</ArticleTitle></Article></MedlineCitation></PubmedArticle>' % deep,
+        '<PubmedArticle><MedlineCitation><PMID Version="1">2</PMID><Article><ArticleTitle>Myalgia on &statin; &unknownentity; AT&T</ArticleTitle></Article></MedlineCitation></PubmedArticle>']
+open(sys.argv[1], 'w').write('<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet [\n<!ENTITY statin "atorvastatin">\n]>\n<PubmedArticleSet>' + ''.join(recs) + '</PubmedArticleSet>\n')
+PY2
+expect 1 "deep nesting, DOCTYPE entities" "$BIN" -q -o "$F/o5" --mentions "$F/nest.xml"
+has "$T/err" "nest.xml: byte [0-9]*: record skipped: byte [0-9]*: elements nested deeper than 256" "deep nesting message"
+if grep -q 'drug:atorvastatin' "$F/o5/mentions.tsv"; then ko "a DOCTYPE entity was expanded"; else ok; fi
+has "$F/o5/mentions.tsv" "symptom:myalgia" "record with unknown entities kept"
+got=$(json "$F/o5/summary.json" "d['warnings']['bad_character_references']")
+if [ "$got" = 3 ]; then ok; else ko "unknown entities and stray & counted ($got)"; fi
+# BOM + CRLF give the same result as the original; NUL bytes are replaced and counted
+zcat corpus/pubmed26n0002.xml.gz | python3 -c "import sys; d=sys.stdin.buffer.read(); sys.stdout.buffer.write(b'\xef\xbb\xbf' + d.replace(b'\n', b'\r\n'))" > "$F/bomcrlf.xml"
+expect 0 "BOM and CRLF" "$BIN" -q -o "$F/o6" "$F/bomcrlf.xml"
+expect 0 "plain update file" "$BIN" -q -o "$F/o7" corpus/pubmed26n0002.xml.gz
+same_dir "$F/o6" "$F/o7" "BOM/CRLF change the outputs"
+zcat corpus/pubmed26n0002.xml.gz | sed 's/myalgia/my\x00algia/' > "$F/nul.xml"
+expect 0 "NUL bytes" "$BIN" -o "$F/o8" "$F/nul.xml"
+has "$T/err" "nul.xml: [0-9]* invalid UTF-8 sequences replaced" "NUL bytes reported"
+# lexicon faults: duplicate ids across files, an empty lexicon; nothing run
+mkdir -p "$F/lx1" "$F/lx2"
+printf 'drug:a\tdrug\talpha\n' > "$F/lx1/a.tsv"; printf '# other\ndrug:a\tdrug\tbeta\n' > "$F/lx1/b.tsv"
+printf '# nothing here\n' > "$F/lx2/empty.tsv"
+expect 2 "duplicate ids" "$BIN" -q -l "$F/lx1" -o "$F/o9" corpus/
+has "$T/err" "b.tsv:2: duplicate id \"drug:a\" (also defined at .*a.tsv:1)" "duplicate id message"
+expect 2 "empty lexicon" "$BIN" -q -l "$F/lx2" -o "$F/o9" corpus/
+has "$T/err" "the lexicon has no entries" "empty lexicon message"
+if [ -e "$F/o9/entities.tsv" ]; then ko "a lexicon error still wrote outputs"; else ok; fi
+# output faults: a full file system, a file-size limit, a signal -- no partial or stale files
+cp -r "$T/g" "$F/prev"
+expect 3 "file size limit (EFBIG)" sh -c "trap '' XFSZ; ulimit -f 40; exec '$BIN' -q -o '$F/prev' --mentions corpus/"
+has "$T/err" "write failed: File too large; no output was changed" "write failure message"
+same_dir "$T/g" "$F/prev" "a failed write changed the earlier results"
+if ls -a "$F/prev" | grep -q 'myomine-tmp\|myomine-spool'; then ko "temporary files left behind"; else ok; fi
+mkdir -p "$F/tiny"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=48k tmpfs "$F/tiny" 2>/dev/null; then
+	expect 3 "full file system (ENOSPC)" "$BIN" -q -o "$F/tiny/out" --mentions corpus/
+	has "$T/err" "No space left on device; no output was changed" "full disk message"
+	if [ -z "$(ls -A "$F/tiny/out" 2>/dev/null)" ]; then ok; else ko "files left on the full file system: $(ls -A "$F/tiny/out")"; fi
+	umount "$F/tiny"
+else skip "full file system (needs root and tmpfs)"; fi
+mkfifo "$F/fifo"
+"$BIN" -q -o "$F/prev" "$F/fifo" 2>"$F/sig.err" & pid=$!
+exec 7>"$F/fifo"; printf '<PubmedArticleSet>' >&7
+sleep 0.3; kill -TERM "$pid"; wait "$pid"; st=$?; exec 7>&-
+if [ "$st" -eq 143 ]; then ok; else ko "SIGTERM: exit $st, expected 143"; fi
+has "$F/sig.err" "terminated; no output written" "SIGTERM message"
+same_dir "$T/g" "$F/prev" "SIGTERM changed the earlier results"
+if ls -a "$F/prev" | grep -q 'myomine-tmp\|myomine-spool'; then ko "temporary files left after SIGTERM"; else ok; fi
+
 echo "tests: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
