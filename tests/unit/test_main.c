@@ -22,6 +22,7 @@ void test_lexicon(void);
 void test_match(void);
 void test_store(void);
 void test_shared(void);
+void test_stats(void);
 
 int main(void)
 {
@@ -32,6 +33,7 @@ int main(void)
 	test_lexicon();
 	test_match();
 	test_store();
+	test_stats();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
 	return t_fail ? 1 : 0;
