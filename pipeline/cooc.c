@@ -81,8 +81,41 @@ typedef struct {
 	mm_hit *hit;
 } docent;
 
+/* sentence count per PMID: one byte in sparse pages, 255 = look in `big` */
+typedef struct {
+	uint8_t **page;
+	size_t n_page;
+	u32map big;
+} bytemap;
+
+static uint32_t *map_slot(u32map *m, uint32_t key, int create);
+
+static uint32_t bytes_get(bytemap *b, uint32_t k)
+{
+	size_t p = k >> PAGE_BITS;
+	if (p >= b->n_page || !b->page[p]) return 0;
+	uint8_t v = b->page[p][k & ((1u << PAGE_BITS) - 1)];
+	if (v < 255) return v;
+	uint32_t *x = map_slot(&b->big, k, 0);
+	return x ? *x : 255;
+}
+
+static void bytes_set(bytemap *b, uint32_t k, uint32_t v)
+{
+	size_t p = k >> PAGE_BITS;
+	if (p >= b->n_page) {
+		b->page = mm_realloc(b->page, (p + 1) * sizeof *b->page);
+		memset(b->page + b->n_page, 0, (p + 1 - b->n_page) * sizeof *b->page);
+		b->n_page = p + 1;
+	}
+	if (!b->page[p]) b->page[p] = mm_calloc(1u << PAGE_BITS, 1);
+	b->page[p][k & ((1u << PAGE_BITS) - 1)] = (uint8_t)(v < 255 ? v : 255);
+	if (v >= 255) *map_slot(&b->big, k, 1) = v;
+}
+
 struct mm_store {
 	bitmap seen, live, abs;
+	bytemap nsent;    /* sentences of each live PMID */
 	u32map version;   /* PMIDs whose current version is > 1 */
 	u32map idx;       /* PMID -> docent index, for PMIDs that ever had mentions */
 	docent *doc;
@@ -96,6 +129,8 @@ void mm_store_free(mm_store *s)
 {
 	if (!s) return;
 	bm_free(&s->seen); bm_free(&s->live); bm_free(&s->abs);
+	for (size_t i = 0; i < s->nsent.n_page; ++i) free(s->nsent.page[i]);
+	free(s->nsent.page); free(s->nsent.big.k); free(s->nsent.big.v);
 	free(s->version.k); free(s->version.v);
 	free(s->idx.k); free(s->idx.v);
 	for (size_t i = 0; i < s->n_doc; ++i) free(s->doc[i].hit);
@@ -114,10 +149,12 @@ static void unlive(mm_store *s, uint32_t pmid)
 {
 	bm_set(&s->live, pmid, 0);
 	s->st.live--;
+	s->st.live_sentences -= bytes_get(&s->nsent, pmid);
+	bytes_set(&s->nsent, pmid, 0);
 	if (bm_get(&s->abs, pmid)) { s->st.live_abstract--; bm_set(&s->abs, pmid, 0); }
 }
 
-int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract,
+int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq)
 {
 	if (version < 1) version = 1;
@@ -131,6 +168,8 @@ int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_
 	bm_set(&s->live, pmid, 1);
 	s->st.live++;
 	if (has_abstract) { bm_set(&s->abs, pmid, 1); s->st.live_abstract++; }
+	bytes_set(&s->nsent, pmid, n_sent);
+	s->st.live_sentences += n_sent;
 	uint32_t *vs = map_slot(&s->version, pmid, version > 1);
 	if (vs) *vs = (uint32_t)version;
 	uint32_t *ix = map_slot(&s->idx, pmid, 0);
@@ -186,7 +225,7 @@ int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq)
 
 /* ---- counting ---------------------------------------------------------- */
 
-typedef struct { uint64_t key; uint64_t docs, sents; } pslot;
+typedef struct { uint64_t key; uint64_t docs, sents, sec_docs, sent_docs; uint64_t last_sec, last_sent; } pslot;
 typedef struct { pslot *t; size_t cap, n; } pairmap;
 
 static pslot *pair_get(pairmap *m, uint32_t a, uint32_t b)
@@ -217,6 +256,13 @@ static int cmp_hit_sent(const void *x, const void *y)
 	return a->concept < b->concept ? -1 : a->concept > b->concept;
 }
 
+static int cmp_hit_sec(const void *x, const void *y)
+{
+	const mm_hit *a = x, *b = y;
+	if (a->sec != b->sec) return a->sec < b->sec ? -1 : 1;
+	return a->concept < b->concept ? -1 : a->concept > b->concept;
+}
+
 static int cmp_pair(const void *x, const void *y)
 {
 	const mm_pair *a = x, *b = y;
@@ -232,6 +278,7 @@ void mm_store_count(const mm_store *s, int n_concept, mm_counts *out)
 	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_mentions = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->n_docs = s->st.live;
+	out->n_sents = s->st.live_sentences;
 	pairmap pm = {0};
 	uint32_t *uc = NULL;
 	mm_hit *tmp = NULL;
@@ -254,13 +301,33 @@ void mm_store_count(const mm_store *s, int n_concept, mm_counts *out)
 			out->c_docs[uc[x]]++;
 			for (size_t y = x + 1; y < nu; ++y) pair_get(&pm, uc[x], uc[y])->docs++;
 		}
+		/* sentence and section pairs: per sentence (counted), and whether the
+		 * document has one at all (counted once per document: last_* holds
+		 * the document that counted it last) */
 		memcpy(tmp, d->hit, d->n_hit * sizeof *tmp);
 		qsort(tmp, d->n_hit, sizeof *tmp, cmp_hit_sent);
+		uint64_t doc_tag = (uint64_t)i + 1;
 		for (uint32_t a = 0; a < d->n_hit;) {
 			uint32_t b = a;
 			while (b < d->n_hit && tmp[b].sent == tmp[a].sent) ++b;
 			for (uint32_t x = a; x < b; ++x)
-				for (uint32_t y = x + 1; y < b; ++y) pair_get(&pm, tmp[x].concept, tmp[y].concept)->sents++;
+				for (uint32_t y = x + 1; y < b; ++y) {
+					pslot *p = pair_get(&pm, tmp[x].concept, tmp[y].concept);
+					p->sents++;
+					if (p->last_sent != doc_tag) { p->last_sent = doc_tag; p->sent_docs++; }
+				}
+			a = b;
+		}
+		qsort(tmp, d->n_hit, sizeof *tmp, cmp_hit_sec);
+		for (uint32_t a = 0; a < d->n_hit;) {
+			uint32_t b = a;
+			while (b < d->n_hit && tmp[b].sec == tmp[a].sec) ++b;
+			for (uint32_t x = a; x < b; ++x)
+				for (uint32_t y = x + 1; y < b; ++y) {
+					if (tmp[x].concept == tmp[y].concept) continue;
+					pslot *p = pair_get(&pm, tmp[x].concept, tmp[y].concept);
+					if (p->last_sec != doc_tag) { p->last_sec = doc_tag; p->sec_docs++; }
+				}
 			a = b;
 		}
 	}
@@ -272,6 +339,8 @@ void mm_store_count(const mm_store *s, int n_concept, mm_counts *out)
 		p->b = (uint32_t)k;
 		p->docs = pm.t[i].docs;
 		p->sents = pm.t[i].sents;
+		p->sec_docs = pm.t[i].sec_docs;
+		p->sent_docs = pm.t[i].sent_docs;
 	}
 	qsort(out->pair, out->n_pair, sizeof *out->pair, cmp_pair);
 	free(pm.t); free(uc); free(tmp);

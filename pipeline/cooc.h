@@ -6,8 +6,9 @@
  * withdraws a PMID.  Only the final version of each PMID counts.  The store
  * keeps per-document concept hits for documents with mentions (needed to
  * undo a superseded version and to count sentence-level pairs) and three
- * sparse bitmaps over PMIDs (seen, live, has-abstract) for the rest, so its
- * memory grows with the documents that have mentions, not with the corpus.
+ * sparse bitmaps over PMIDs (seen, live, has-abstract) and a byte per PMID
+ * (its sentence count, for sentence-level statistics) for the rest: about
+ * 1.4 bytes per PMID of the range seen, plus the documents with mentions.
  *
  * The store is not thread-safe: the pipeline applies records serially, in
  * order, after the parallel parse/match step. */
@@ -31,6 +32,7 @@ typedef struct {
 	uint64_t deleted;          /* live documents withdrawn by DeleteCitation */
 	uint64_t live;             /* documents in the result */
 	uint64_t live_abstract;    /* ... of which with an abstract */
+	uint64_t live_sentences;   /* sentences of the live documents */
 } mm_store_stats;
 
 mm_store *mm_store_new(void);
@@ -39,7 +41,7 @@ void mm_store_free(mm_store *s);
 /* Apply one article. hits (sorted by concept, then sentence) are copied.
  * seq is the record's processing rank. Returns 1 if the record was applied,
  * 0 if it was ignored (an older version). */
-int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract,
+int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq);
 void mm_store_delete(mm_store *s, uint32_t pmid);
 const mm_store_stats *mm_store_get_stats(const mm_store *s);
@@ -50,7 +52,9 @@ int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq);
 /* Counts over the final documents. */
 typedef struct {
 	uint32_t a, b;             /* concept indexes, a < b */
-	uint64_t docs, sents;
+	uint64_t docs, sents;      /* documents, sentences with both */
+	uint64_t sec_docs;         /* documents where they share a section */
+	uint64_t sent_docs;        /* documents where they share a sentence */
 } mm_pair;
 
 typedef struct {
@@ -59,6 +63,7 @@ typedef struct {
 	mm_pair *pair;             /* sorted by (a, b) */
 	size_t n_pair;
 	uint64_t n_docs;           /* live documents */
+	uint64_t n_sents;          /* sentences of the live documents */
 	uint64_t docs_with_mentions;
 	uint64_t mentions;
 } mm_counts;

@@ -38,6 +38,8 @@ static const char usage_text[] =
 "      --batch-mb N        records read per batch, in MB (default: 8)\n"
 "      --max-record-mb N   skip (and report) XML records larger than N MB\n"
 "                          (default: 16)\n"
+"      --min-docs N        pairs.tsv: only pairs in at least N documents\n"
+"                          (statistics still use every pair; default: 1)\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
 "  -q, --quiet             no progress line, warnings or final summary line\n"
@@ -102,7 +104,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_VERSION };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -114,6 +116,7 @@ int main(int argc, char **argv)
 		{ "batch-mb", required_argument, 0, O_BATCH },
 		{ "max-record-mb", required_argument, 0, O_MAXREC },
 		{ "dense-max", required_argument, 0, O_DENSE },
+		{ "min-docs", required_argument, 0, O_MINDOCS },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
@@ -160,6 +163,7 @@ int main(int argc, char **argv)
 		case O_BATCH: o.batch_bytes = (size_t)parse_long(optarg, "batch size", 1, 4096) << 20; break;
 		case O_MAXREC: o.max_record = (size_t)parse_long(optarg, "record size", 1, 4096) << 20; break;
 		case O_DENSE: o.dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
+		case O_MINDOCS: o.min_docs = parse_long(optarg, "document count", 0, LONG_MAX); break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}

@@ -6,6 +6,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
+#include "stats.h"
 #include "text.h"
 
 #include <dirent.h>
@@ -164,6 +165,7 @@ typedef struct {
 	int ok;
 	uint32_t pmid;
 	int version, year, has_abs;
+	uint32_t n_sent;
 	mm_hit *hit;
 	uint32_t n_hit;
 	uint32_t *del;
@@ -344,6 +346,7 @@ static void process(const wctx *w, batch *b, item *it, tstate *ts)
 	it->has_abs = d->has_abstract;
 	ts->n_docs++;
 	mm_text_build(&ts->t, d);
+	it->n_sent = (uint32_t)ts->t.sent_s.n;
 	const mm_mention *mt;
 	size_t nm = mm_match(ts->m, d, &ts->t, &mt);
 	if (nm) {
@@ -532,7 +535,7 @@ static void merge(merger *mg, batch *b)
 				f->docs++;
 				mg->docs_read++;
 				uint64_t seq = ++mg->seq;
-				int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->hit, it->n_hit, seq);
+				int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
 				if (applied && it->out_len && mg->spool) {
 					fprintf(mg->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
 					fwrite(it->out, 1, it->out_len, mg->spool);
@@ -587,21 +590,73 @@ static int write_entities(wstate *w)
 	return r;
 }
 
+/* pairs.tsv: counts and association statistics (docs/statistics.md). At
+ * --level sentence the statistics use sentence counts and N = sentences.
+ * Benjamini-Hochberg runs over the pairs of each type pair; the
+ * co-occurrence score's marginals are sums within the type pair. */
 static int write_pairs(wstate *w)
 {
-	mm_outfile *f = mm_out_open("pairs.tsv", 0, &w->err);
-	if (!f) return -1;
-	mm_buf b = {0};
-	mm_buf_puts(&b, "id_a\tid_b\ttype_a\ttype_b\tdocuments\tsentences\n");
-	for (size_t i = 0; i < w->cn->n_pair; ++i) {
-		const mm_pair *p = &w->cn->pair[i];
-		const mm_concept *a = &w->lx->c[p->a], *c = &w->lx->c[p->b];
-		mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\t%llu\n", a->id, c->id, a->type, c->type,
-		              (unsigned long long)p->docs, (unsigned long long)p->sents);
-		FLUSH_IF_BIG(f, &b);
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	int sent = w->o->level_sentence, nt = lx->n_type;
+	size_t np = cn->n_pair;
+	double *p = mm_malloc((np ? np : 1) * sizeof *p), *q = mm_malloc((np ? np : 1) * sizeof *q);
+	double *c = mm_malloc((np ? np : 1) * sizeof *c);
+	double *rsum = mm_calloc((size_t)lx->n_concept * (size_t)nt, sizeof *rsum); /* C_i. per other type */
+	double *tsum = mm_calloc((size_t)nt * (size_t)nt, sizeof *tsum);             /* C.. per type pair */
+	int *grp = mm_malloc((np ? np : 1) * sizeof *grp);
+	mm_assoc *as = mm_malloc((np ? np : 1) * sizeof *as);
+	for (size_t k = 0; k < np; ++k) {
+		const mm_pair *pr = &cn->pair[k];
+		int ta = lx->c[pr->a].type_idx, tb = lx->c[pr->b].type_idx;
+		grp[k] = ta < tb ? ta * nt + tb : tb * nt + ta;
+		mm_table2 t;
+		int ok = sent ? mm_stats_table(&t, pr->sents, cn->c_sents[pr->a], cn->c_sents[pr->b], cn->n_sents)
+		              : mm_stats_table(&t, pr->docs, cn->c_docs[pr->a], cn->c_docs[pr->b], cn->n_docs);
+		(void)ok; /* counts from one store are always consistent */
+		mm_stats_assoc(&t, &as[k]);
+		p[k] = as[k].fisher_p;
+		c[k] = mm_stats_cooc_count(pr->docs, pr->sec_docs, pr->sent_docs);
+		rsum[(size_t)pr->a * nt + tb] += c[k];
+		rsum[(size_t)pr->b * nt + ta] += c[k];
+		tsum[grp[k]] += c[k];
 	}
-	int r = finish(w, f, &b);
-	mm_buf_free(&b);
+	/* BH within each type pair */
+	size_t *order = mm_malloc((np ? np : 1) * sizeof *order);
+	double *gp = mm_malloc((np ? np : 1) * sizeof *gp);
+	size_t *idx = mm_malloc((np ? np : 1) * sizeof *idx);
+	for (int g = 0; g < nt * nt; ++g) {
+		size_t n = 0;
+		for (size_t k = 0; k < np; ++k) if (grp[k] == g) { idx[n] = k; gp[n++] = p[k]; }
+		if (!n) continue;
+		mm_stats_bh(gp, n, order, gp);
+		for (size_t x = 0; x < n; ++x) q[idx[x]] = gp[x];
+	}
+	mm_outfile *f = mm_out_open("pairs.tsv", 0, &w->err);
+	int r = -1;
+	if (f) {
+		mm_buf b = {0};
+		mm_buf_puts(&b, "id_a\tid_b\ttype_a\ttype_b\tdocuments\tsentences\tsection_documents\tsentence_documents\t"
+		                "expected\tpmi\tnpmi\tlog_odds\tlog_odds_low\tlog_odds_high\tchi2\tfisher_p\tlog10_fisher_p\t"
+		                "q_value\tjaccard\tcooc_score\n");
+		for (size_t k = 0; k < np; ++k) {
+			const mm_pair *pr = &cn->pair[k];
+			if (pr->docs < (uint64_t)w->o->min_docs) continue;
+			const mm_concept *A = &lx->c[pr->a], *B = &lx->c[pr->b];
+			const mm_assoc *s = &as[k];
+			double score = mm_stats_cooc_score(c[k], rsum[(size_t)pr->a * nt + B->type_idx],
+			                                   rsum[(size_t)pr->b * nt + A->type_idx], tsum[grp[k]]);
+			mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\n",
+			              A->id, B->id, A->type, B->type, (unsigned long long)pr->docs, (unsigned long long)pr->sents,
+			              (unsigned long long)pr->sec_docs, (unsigned long long)pr->sent_docs,
+			              s->expected, s->pmi, s->npmi, s->odds.lor, s->odds.lo, s->odds.hi, s->chi2, s->fisher_p,
+			              s->fisher_lnp / 2.302585092994045684, q[k], s->jaccard, score);
+			FLUSH_IF_BIG(f, &b);
+		}
+		r = finish(w, f, &b);
+		mm_buf_free(&b);
+	}
+	free(p); free(q); free(c); free(rsum); free(tsum); free(grp); free(as); free(order); free(gp); free(idx);
 	return r;
 }
 
@@ -793,11 +848,12 @@ static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, i
 	              mg->fl->n, n_ok, n_err, n_failed, n_skipped);
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
-	                  "\"with_abstract\": %llu, \"with_mentions\": %llu},\n",
+	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
 	              (unsigned long long)mg->records, (unsigned long long)mg->docs_read, (unsigned long long)mg->failed,
 	              (unsigned long long)st->superseded, (unsigned long long)st->older_ignored,
 	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
-	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions);
+	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
+	              (unsigned long long)st->live_sentences);
 	mm_buf_printf(&b, "  \"mentions\": {\"total\": %llu", (unsigned long long)w->cn->mentions);
 	for (int t = 0; t < lx->n_type; ++t) {
 		uint64_t s = 0;

@@ -26,6 +26,7 @@ typedef struct {
 	size_t batch_bytes;
 	size_t max_record;        /* larger XML records are skipped (bytes) */
 	long dense_max;
+	long min_docs;            /* pairs.tsv: only pairs in at least this many documents */
 } mm_opts;
 
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from
