@@ -79,11 +79,17 @@ void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 	}
 	mm_section *s = &d->sec[d->n_sec++];
 	s->start = s->end = (uint32_t)d->text.l;
-	size_t n = label_len < sizeof s->label - 1 ? label_len : sizeof s->label - 1;
+	/* The label goes into a TSV field: valid UTF-8 only (invalid bytes as
+	 * '?'), controls as spaces, never cut inside a character. */
+	const unsigned char *u = (const unsigned char *)label;
 	size_t j = 0;
-	for (size_t i = 0; i < n; ++i) {
-		char c = label[i];
-		s->label[j++] = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+	for (size_t i = 0; i < label_len;) {
+		int k = mm_utf8_len(u + i, label_len - i);
+		if (j + (size_t)(k ? k : 1) > sizeof s->label - 1) break;
+		if (k == 0) { s->label[j++] = '?'; ++i; continue; }
+		if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F)) s->label[j++] = ' ';
+		else { memcpy(s->label + j, u + i, (size_t)k); j += (size_t)k; }
+		i += (size_t)k;
 	}
 	s->label[j] = 0;
 }

@@ -419,7 +419,7 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	edge_slot *edges = mm_malloc((b.n ? b.n : 1) * sizeof *edges);
 	size_t ne = 0;
 	for (size_t i = 0; i < b.cap; ++i) if (b.tab[i].key) { edges[ne] = b.tab[i]; edges[ne].key -= 1; ne++; }
-	qsort(edges, ne, sizeof *edges, cmp_slot);
+	if (ne) qsort(edges, ne, sizeof *edges, cmp_slot);
 	lx->edge_off = mm_calloc(b.n_node + 1, sizeof *lx->edge_off);
 	lx->edge_byte = mm_malloc((ne ? ne : 1));
 	lx->edge_child = mm_malloc((ne ? ne : 1) * sizeof *lx->edge_child);
@@ -432,7 +432,7 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	}
 	for (uint32_t i = 0; i < b.n_node; ++i) lx->edge_off[i + 1] += lx->edge_off[i];
 	free(edges);
-	qsort(b.te, b.n_te, sizeof *b.te, cmp_te);
+	if (b.n_te) qsort(b.te, b.n_te, sizeof *b.te, cmp_te);
 	lx->ent = mm_malloc((b.n_te ? b.n_te : 1) * sizeof *lx->ent);
 	lx->ent_off = mm_calloc(b.n_node + 1, sizeof *lx->ent_off);
 	for (size_t i = 0; i < b.n_te; ++i) {

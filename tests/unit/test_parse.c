@@ -41,6 +41,14 @@ void test_parse(void)
 	CHECK_STR(d.text.s, "GeneReviews Text.");
 	CHECK_INT(d.year, 2010);
 
+	/* labels are TSV fields: valid UTF-8, never cut inside a character
+	 * (fuzzer findings) */
+	CHECK_INT(pm("<PubmedArticle><MedlineCitation><PMID>9</PMID><Article><Abstract><AbstractText Label=\"\xff\tA\">x</AbstractText>"
+	             "<AbstractText Label=\"\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\xce\xb3\">y</AbstractText>"
+	             "</Abstract></Article></MedlineCitation></PubmedArticle>", &d), 0);
+	CHECK_STR(d.sec[1].label, "? A");
+	CHECK_INT(strlen(d.sec[2].label), 46);
+
 	/* DeleteCitation */
 	const char *del = "<DeleteCitation><PMID Version=\"1\">11</PMID><PMID Version=\"1\">12</PMID></DeleteCitation>";
 	CHECK_INT(mm_pubmed_parse(del, strlen(del), MM_REC_DELETE, &d), 0);
