@@ -116,6 +116,8 @@ static void bytes_set(bytemap *b, uint32_t k, uint32_t v)
 struct mm_store {
 	bitmap seen, live, abs;
 	bytemap nsent;    /* sentences of each live PMID */
+	bytemap year;     /* publication year - 1799 (1..255), 0 = unknown */
+	uint64_t year_docs[256];
 	u32map version;   /* PMIDs whose current version is > 1 */
 	u32map idx;       /* PMID -> docent index, for PMIDs that ever had mentions */
 	docent *doc;
@@ -131,6 +133,8 @@ void mm_store_free(mm_store *s)
 	bm_free(&s->seen); bm_free(&s->live); bm_free(&s->abs);
 	for (size_t i = 0; i < s->nsent.n_page; ++i) free(s->nsent.page[i]);
 	free(s->nsent.page); free(s->nsent.big.k); free(s->nsent.big.v);
+	for (size_t i = 0; i < s->year.n_page; ++i) free(s->year.page[i]);
+	free(s->year.page); free(s->year.big.k); free(s->year.big.v);
 	free(s->version.k); free(s->version.v);
 	free(s->idx.k); free(s->idx.v);
 	for (size_t i = 0; i < s->n_doc; ++i) free(s->doc[i].hit);
@@ -151,6 +155,7 @@ static void unlive(mm_store *s, uint32_t pmid)
 	s->st.live--;
 	s->st.live_sentences -= bytes_get(&s->nsent, pmid);
 	bytes_set(&s->nsent, pmid, 0);
+	s->year_docs[bytes_get(&s->year, pmid) & 255]--;
 	if (bm_get(&s->abs, pmid)) { s->st.live_abstract--; bm_set(&s->abs, pmid, 0); }
 }
 
@@ -170,6 +175,9 @@ int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_
 	if (has_abstract) { bm_set(&s->abs, pmid, 1); s->st.live_abstract++; }
 	bytes_set(&s->nsent, pmid, n_sent);
 	s->st.live_sentences += n_sent;
+	uint32_t yc = mm_year_code(year);
+	bytes_set(&s->year, pmid, yc);
+	s->year_docs[yc]++;
 	uint32_t *vs = map_slot(&s->version, pmid, version > 1);
 	if (vs) *vs = (uint32_t)version;
 	uint32_t *ix = map_slot(&s->idx, pmid, 0);
@@ -223,6 +231,9 @@ int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq)
 	return d->live && d->seq == seq;
 }
 
+uint32_t mm_year_code(int year) { return year >= 1800 && year <= 2054 ? (uint32_t)(year - 1799) : 0; }
+int mm_year_of_code(uint32_t code) { return code ? (int)code + 1799 : 0; }
+
 /* ---- counting ---------------------------------------------------------- */
 
 typedef struct { uint64_t key; uint64_t docs, sents, sec_docs, sent_docs; uint64_t last_sec, last_sent; } pslot;
@@ -270,9 +281,42 @@ static int cmp_pair(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
-void mm_store_count(const mm_store *s, int n_concept, mm_counts *out)
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* index of pair (a, b) in the sorted pair array */
+static size_t pair_index(const mm_counts *c, uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = c->n_pair;
+	while (lo < hi) {
+		size_t m = (lo + hi) / 2;
+		const mm_pair *p = &c->pair[m];
+		if (p->a < a || (p->a == a && p->b < b)) lo = m + 1; else hi = m;
+	}
+	return lo;
+}
+
+/* Keep the k most recent (year, then PMID) documents of a pair. */
+static void evidence_add(mm_evidence *ev, int k, uint32_t pmid, int year, uint32_t sent)
+{
+	int n = 0;
+	while (n < k && ev[n].pmid) ++n;
+	int pos = n;
+	while (pos > 0 && (ev[pos - 1].year < year || (ev[pos - 1].year == year && ev[pos - 1].pmid < pmid))) --pos;
+	if (pos >= k) return;
+	memmove(ev + pos + 1, ev + pos, (size_t)((n < k ? n : k - 1) - pos) * sizeof *ev);
+	ev[pos].pmid = pmid;
+	ev[pos].year = year;
+	ev[pos].sent = sent;
+}
+
+void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, mm_counts *out)
 {
 	memset(out, 0, sizeof *out);
+	memcpy(out->year_docs, s->year_docs, sizeof out->year_docs);
 	out->n_concept = n_concept;
 	out->c_docs = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
@@ -343,11 +387,65 @@ void mm_store_count(const mm_store *s, int n_concept, mm_counts *out)
 		p->sent_docs = pm.t[i].sent_docs;
 	}
 	qsort(out->pair, out->n_pair, sizeof *out->pair, cmp_pair);
-	free(pm.t); free(uc); free(tmp);
+	free(pm.t);
+	if (opt && (opt->by_year || opt->evidence > 0)) {
+		/* a second pass over the documents: per-year keys (year<<56 |
+		 * a<<28 | b, b = 2^28-1 for a concept alone), and the evidence */
+		int k = opt->evidence;
+		if (k > 0) out->evidence = mm_calloc(out->n_pair * (size_t)k + 1, sizeof *out->evidence);
+		out->evidence_k = k;
+		uint64_t *keys = NULL;
+		size_t nk = 0, mk = 0;
+		for (size_t i = 0; i < s->n_doc; ++i) {
+			const docent *d = &s->doc[i];
+			if (!d->live || !d->n_hit) continue;
+			uint64_t y = mm_year_code(d->year);
+			size_t nu = 0;
+			for (uint32_t x = 0; x < d->n_hit; ++x)
+				if (!nu || uc[nu - 1] != d->hit[x].concept) uc[nu++] = d->hit[x].concept;
+			for (size_t x = 0; x < nu; ++x) {
+				if (opt->by_year) {
+					if (nk == mk) { mk = mk ? mk * 2 : 4096; keys = mm_realloc(keys, mk * sizeof *keys); }
+					keys[nk++] = y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF;
+				}
+				for (size_t z = x + 1; z < nu; ++z) {
+					if (opt->by_year) {
+						if (nk == mk) { mk = mk ? mk * 2 : 4096; keys = mm_realloc(keys, mk * sizeof *keys); }
+						keys[nk++] = y << 56 | (uint64_t)uc[x] << 28 | uc[z];
+					}
+					if (k > 0) {
+						/* first sentence shared by the two, if any (hits are sorted by concept, then sentence) */
+						uint32_t shared = 0;
+						for (uint32_t p = 0; p < d->n_hit && !shared; ++p) {
+							if (d->hit[p].concept != uc[x]) continue;
+							for (uint32_t q = 0; q < d->n_hit; ++q)
+								if (d->hit[q].concept == uc[z] && d->hit[q].sent == d->hit[p].sent) { shared = d->hit[p].sent + 1; break; }
+						}
+						evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year, shared);
+					}
+				}
+			}
+		}
+		if (nk) qsort(keys, nk, sizeof *keys, cmp_u64);
+		for (size_t a = 0; a < nk;) {
+			size_t b = a;
+			while (b < nk && keys[b] == keys[a]) ++b;
+			if (out->n_year == out->m_year) { out->m_year = out->m_year ? out->m_year * 2 : 1024; out->year = mm_realloc(out->year, out->m_year * sizeof *out->year); }
+			mm_yearcount *yc = &out->year[out->n_year++];
+			yc->year = mm_year_of_code((uint32_t)(keys[a] >> 56));
+			yc->a = (uint32_t)(keys[a] >> 28 & 0x0FFFFFFF);
+			yc->b = (uint32_t)(keys[a] & 0x0FFFFFFF);
+			yc->docs = b - a;
+			a = b;
+		}
+		free(keys);
+	}
+	free(uc); free(tmp);
 }
 
 void mm_counts_free(mm_counts *c)
 {
 	free(c->c_docs); free(c->c_sents); free(c->c_mentions); free(c->pair);
+	free(c->year); free(c->evidence);
 	memset(c, 0, sizeof *c);
 }

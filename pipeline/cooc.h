@@ -58,6 +58,24 @@ typedef struct {
 } mm_pair;
 
 typedef struct {
+	int year;                  /* 0 = unknown */
+	uint32_t a, b;             /* b = MM_NO_CONCEPT: counts of concept a alone */
+	uint64_t docs;
+} mm_yearcount;
+#define MM_NO_CONCEPT 0x0FFFFFFFu
+
+typedef struct {
+	uint32_t pmid;             /* 0 = empty slot */
+	int year;
+	uint32_t sent;             /* 1-based sentence shared by both, 0 = none */
+} mm_evidence;
+
+typedef struct {
+	int by_year;               /* fill year[] */
+	int evidence;              /* keep this many documents per pair */
+} mm_count_opts;
+
+typedef struct {
 	int n_concept;
 	uint64_t *c_docs, *c_sents, *c_mentions;
 	mm_pair *pair;             /* sorted by (a, b) */
@@ -66,9 +84,18 @@ typedef struct {
 	uint64_t n_sents;          /* sentences of the live documents */
 	uint64_t docs_with_mentions;
 	uint64_t mentions;
+	uint64_t year_docs[256];   /* live documents per year code (mm_year_code) */
+	mm_yearcount *year;        /* sorted by (year, a, b); concept rows have b = MM_NO_CONCEPT */
+	size_t n_year, m_year;
+	mm_evidence *evidence;     /* evidence_k slots per pair, most recent first */
+	int evidence_k;
 } mm_counts;
 
-void mm_store_count(const mm_store *s, int n_concept, mm_counts *out);
+/* Count over the final documents. opt may be NULL (no by-year, no evidence). */
+void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, mm_counts *out);
+/* Years are kept as codes 1..255 for 1800..2054; 0 is unknown. */
+uint32_t mm_year_code(int year);
+int mm_year_of_code(uint32_t code);
 void mm_counts_free(mm_counts *c);
 
 #endif

@@ -40,6 +40,10 @@ static const char usage_text[] =
 "                          (default: 16)\n"
 "      --min-docs N        pairs.tsv: only pairs in at least N documents\n"
 "                          (statistics still use every pair; default: 1)\n"
+"      --by-year           also write document counts per publication year:\n"
+"                          years.tsv, entities.by-year.tsv, pairs.by-year.tsv\n"
+"      --evidence K        also write evidence.tsv: up to K supporting PMIDs\n"
+"                          per pair, most recent first\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
 "  -q, --quiet             no progress line, warnings or final summary line\n"
@@ -104,7 +108,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_VERSION };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -117,6 +121,8 @@ int main(int argc, char **argv)
 		{ "max-record-mb", required_argument, 0, O_MAXREC },
 		{ "dense-max", required_argument, 0, O_DENSE },
 		{ "min-docs", required_argument, 0, O_MINDOCS },
+		{ "by-year", no_argument, 0, O_BYYEAR },
+		{ "evidence", required_argument, 0, O_EVIDENCE },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
@@ -164,6 +170,8 @@ int main(int argc, char **argv)
 		case O_MAXREC: o.max_record = (size_t)parse_long(optarg, "record size", 1, 4096) << 20; break;
 		case O_DENSE: o.dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
 		case O_MINDOCS: o.min_docs = parse_long(optarg, "document count", 0, LONG_MAX); break;
+		case O_BYYEAR: o.by_year = 1; break;
+		case O_EVIDENCE: o.evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}

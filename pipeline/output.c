@@ -125,7 +125,9 @@ int mm_out_close(mm_outfile *f, mm_buf *err)
 static int is_ours(const char *n)
 {
 	size_t l = strlen(n);
-	if (!strcmp(n, "entities.tsv") || !strcmp(n, "pairs.tsv") || !strcmp(n, "summary.json")) return 1;
+	static const char *names[] = { "entities.tsv", "pairs.tsv", "summary.json", "years.tsv", "entities.by-year.tsv",
+	                               "pairs.by-year.tsv", "evidence.tsv", NULL };
+	for (int i = 0; names[i]; ++i) if (!strcmp(n, names[i])) return 1;
 	if (!strncmp(n, "matrix.", 7) && l > 7) return 1;
 	if (!strncmp(n, "mentions.", 9)) return 1;
 	return 0;

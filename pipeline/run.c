@@ -798,6 +798,68 @@ static int write_mentions(wstate *w, merger *mg)
 	return r;
 }
 
+/* --by-year: years.tsv (documents per year, the denominator), and the
+ * document counts of every concept and pair per publication year. */
+static int write_by_year(wstate *w)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	mm_buf b = {0};
+	mm_outfile *f = mm_out_open("years.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf_puts(&b, "year\tdocuments\n");
+	for (uint32_t y = 1; y < 256; ++y)
+		if (cn->year_docs[y]) mm_buf_printf(&b, "%d\t%llu\n", mm_year_of_code(y), (unsigned long long)cn->year_docs[y]);
+	if (cn->year_docs[0]) mm_buf_printf(&b, "unknown\t%llu\n", (unsigned long long)cn->year_docs[0]);
+	if (finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
+	for (int pairs = 0; pairs < 2; ++pairs) {
+		f = mm_out_open(pairs ? "pairs.by-year.tsv" : "entities.by-year.tsv", 0, &w->err);
+		if (!f) { mm_buf_free(&b); return -1; }
+		mm_buf_puts(&b, pairs ? "year\tid_a\tid_b\ttype_a\ttype_b\tdocuments\n" : "year\tid\ttype\tdocuments\n");
+		for (size_t k = 0; k < cn->n_year; ++k) {
+			const mm_yearcount *y = &cn->year[k];
+			if ((y->b == MM_NO_CONCEPT) == pairs) continue;
+			if (y->year) mm_buf_printf(&b, "%d\t", y->year);
+			else mm_buf_puts(&b, "unknown\t");
+			const mm_concept *A = &lx->c[y->a];
+			if (pairs) {
+				const mm_concept *B = &lx->c[y->b];
+				mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\n", A->id, B->id, A->type, B->type, (unsigned long long)y->docs);
+			} else mm_buf_printf(&b, "%s\t%s\t%llu\n", A->id, A->type, (unsigned long long)y->docs);
+			FLUSH_IF_BIG(f, &b);
+		}
+		if (finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
+	}
+	mm_buf_free(&b);
+	return 0;
+}
+
+/* --evidence K: up to K supporting documents per pair, most recent first
+ * (year, then PMID), with a sentence they share when there is one. */
+static int write_evidence(wstate *w)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	mm_outfile *f = mm_out_open("evidence.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	mm_buf_puts(&b, "id_a\tid_b\trank\tpmid\tyear\tsentence\n");
+	for (size_t k = 0; k < cn->n_pair; ++k) {
+		const mm_pair *p = &cn->pair[k];
+		if (p->docs < (uint64_t)w->o->min_docs) continue;
+		const mm_evidence *ev = cn->evidence + k * (size_t)cn->evidence_k;
+		for (int r = 0; r < cn->evidence_k && ev[r].pmid; ++r) {
+			mm_buf_printf(&b, "%s\t%s\t%d\t%u\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, ev[r].pmid);
+			if (ev[r].year) mm_buf_printf(&b, "%d\t", ev[r].year); else mm_buf_puts(&b, "\t");
+			if (ev[r].sent) mm_buf_printf(&b, "%u\n", ev[r].sent); else mm_buf_puts(&b, "\n");
+		}
+		FLUSH_IF_BIG(f, &b);
+	}
+	int rc = finish(w, f, &b);
+	mm_buf_free(&b);
+	return rc;
+}
+
 static const char *status_of(const mfile *f) { return fs_name[f->status]; }
 
 static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int exit_status,
@@ -961,7 +1023,8 @@ int mm_run(const mm_opts *o)
 
 	double t0 = mm_realtime();
 	mm_counts cn;
-	mm_store_count(mg.store, lx->n_concept, &cn);
+	mm_count_opts copt = { o->by_year, o->evidence };
+	mm_store_count(mg.store, lx->n_concept, &copt, &cn);
 	double t_count = mm_realtime() - t0;
 	t0 = mm_realtime();
 	wstate ws = { lx, &cn, o, {0} };
@@ -971,6 +1034,8 @@ int mm_run(const mm_opts *o)
 		for (int b2 = a; b2 < lx->n_type && !werr; ++b2)
 			if (write_matrix(&ws, a, b2, &dense_skipped) < 0) werr = 1;
 	if (!werr && o->mentions && write_mentions(&ws, &mg) < 0) werr = 1;
+	if (!werr && o->by_year && write_by_year(&ws) < 0) werr = 1;
+	if (!werr && o->evidence > 0 && write_evidence(&ws) < 0) werr = 1;
 	double t_write = mm_realtime() - t0;
 	if (!werr && write_summary(&ws, &mg, o, threads, exit_status, mm_realtime() - t_start, rd.t_read, t_parse, t_match,
 	                           t_count, t_write, dense_skipped) < 0) werr = 1;

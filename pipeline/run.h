@@ -27,6 +27,8 @@ typedef struct {
 	size_t max_record;        /* larger XML records are skipped (bytes) */
 	long dense_max;
 	long min_docs;            /* pairs.tsv: only pairs in at least this many documents */
+	int by_year;              /* years.tsv, entities.by-year.tsv, pairs.by-year.tsv */
+	int evidence;             /* evidence.tsv: this many documents per pair */
 } mm_opts;
 
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from

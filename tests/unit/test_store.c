@@ -12,7 +12,7 @@ void test_store(void)
 	mm_store_article(s, 12, 1, 2001, 1, 5, NULL, 0, 3);
 	mm_store_article(s, 4000000000u, 1, 2001, 1, 5, NULL, 0, 4);
 	mm_counts c;
-	mm_store_count(s, 3, &c);
+	mm_store_count(s, 3, NULL, &c);
 	CHECK_INT(c.n_docs, 4);
 	CHECK_INT(c.n_sents, 20);
 	CHECK_INT(c.c_docs[0], 2);
@@ -40,7 +40,7 @@ void test_store(void)
 	CHECK_INT(st->live_sentences, 15);
 	CHECK_INT(st->delete_listed, 2);
 	CHECK(mm_store_is_final(s, 10, 5) && !mm_store_is_final(s, 10, 1) && !mm_store_is_final(s, 11, 2));
-	mm_store_count(s, 3, &c);
+	mm_store_count(s, 3, NULL, &c);
 	CHECK_INT(c.c_docs[0], 2);
 	CHECK_INT(c.c_docs[1], 0);
 	CHECK_INT(c.n_pair, 1);
