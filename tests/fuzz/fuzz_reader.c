@@ -1,8 +1,9 @@
 /* fuzz_reader.c -- input.h reader + format detection + record.h splitter.
  * The input goes through a memfd (opened by path as the pipeline does) as is,
- * under every forced format; then gzip-compressed in memory (unless it is
- * already gzip) and a truncated copy of the gzip stream.  Every record is
- * parsed as the pipeline would. */
+ * detected and under one forced format with a 4 KB record limit; stretched
+ * past one read of input.c; then gzip-compressed in memory (unless it is
+ * already gzip) and a truncated copy of the gzip stream.  Records must be the
+ * input's own bytes, in order; each is parsed as the pipeline would. */
 #include "record.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +12,11 @@
 #include <unistd.h>
 #include <zlib.h>
 
-/* plain: the uncompressed bytes when known, to check records against */
-static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n)
+#define PAD 300000 /* > input.c's 256 KB read: records straddle two reads */
+
+/* plain: the uncompressed bytes when known, to check records against;
+ * max_rec: the splitter's record size limit, 0 for its default */
+static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n, size_t max_rec)
 {
 	char path[64], err[256];
 	int fd = memfd_create("fuzz", 0);
@@ -20,6 +24,7 @@ static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, si
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 	mm_reader *r = mm_reader_open(path, err, sizeof err);
 	mm_splitter *s = r ? mm_splitter_new(r, fmt, err, sizeof err) : NULL;
+	if (s && max_rec) mm_splitter_set_max_record(s, max_rec);
 	mm_buf msg = {0};
 	mm_doc d = {0};
 	mm_rawrec rec;
@@ -45,8 +50,20 @@ static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, si
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int gz = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
-	for (mm_format f = MM_FMT_AUTO; f <= MM_FMT_PUBTATOR; ++f) run(data, size, f, gz ? NULL : data, size);
-	if (gz) { run(data, size / 2, MM_FMT_AUTO, NULL, 0); return 0; }
+	const uint8_t *plain = gz ? NULL : data;
+	run(data, size, MM_FMT_AUTO, plain, size, 0);
+	run(data, size, MM_FMT_PUBMED + size % 3, plain, size, 4096); /* a forced format (--format) */
+	if (gz) { run(data, size / 2, MM_FMT_AUTO, NULL, 0, 0); return 0; }
+	/* stretched: PAD spaces or newlines inserted at the first newline */
+	const uint8_t *nl = memchr(data, '\n', size);
+	size_t at = nl ? (size_t)(nl - data) : size / 2;
+	uint8_t *big = malloc(size + PAD);
+	memcpy(big, data, at);
+	memset(big + at, size & 1 ? ' ' : '\n', PAD);
+	memcpy(big + at + PAD, data + at, size - at);
+	run(big, size + PAD, MM_FMT_AUTO, big, size + PAD, 4096);
+	free(big);
+	/* gzip-compressed, whole and cut somewhere inside */
 	uLongf zn = compressBound(size) + 32;
 	unsigned char *z = malloc(zn);
 	z_stream zs = {0};
@@ -54,8 +71,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	zs.next_in = (Bytef *)data; zs.avail_in = (uInt)size;
 	zs.next_out = z; zs.avail_out = (uInt)zn;
 	if (deflate(&zs, Z_FINISH) != Z_STREAM_END) abort();
-	run(z, zs.total_out, MM_FMT_AUTO, data, size);
-	run(z, zs.total_out - 1 - size % (zs.total_out - 2), MM_FMT_AUTO, data, size); /* cut somewhere inside */
+	run(z, zs.total_out, MM_FMT_AUTO, data, size, 0);
+	run(z, zs.total_out - 1 - size % (zs.total_out - 2), MM_FMT_AUTO, data, size, 0);
 	deflateEnd(&zs);
 	free(z);
 	return 0;

@@ -26,6 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mm_normalize((const char *)data, size, fold, &out, &map, 0);
 		if (out.s[out.l] != 0) abort();
 		check_map(&map, out.l, NULL, size, 0);
+		for (size_t i = 0, k; i < out.l; i += k)                 /* invalid bytes became '#' */
+			if (!(k = fuzz_utf8_len((const unsigned char *)out.s + i, out.l - i))) abort();
 	}
 	if (size == 0) return 0;
 	mm_doc_reset(&d);

@@ -137,6 +137,10 @@ add('fuzz_reader', 'trailing-garbage.xml.gz', gzip.compress(wrap(p['proj-delete'
 if 'shared-mathml' in p:
     add('fuzz_reader', 'shared-mathml-book.xml', wrap(p['shared-mathml'], p['shared-book'])[:LIMIT * 2])
     add('fuzz_reader', 'shared-medlinecitationset.xml', wrap(p['shared-medlinecitation'], root=b'MedlineCitationSet'))
+# multi-megabyte records in a few KB of gzip: windows refilled, records across reads
+big = p['proj-structured'].replace(b'<AbstractText', b'<AbstractText>' + b' ' * 1500000 + b'</AbstractText><AbstractText', 1)
+add('fuzz_reader', 'big-record.xml.gz', gzip.compress(wrap(p['proj-plain'], big, p['proj-delete']), mtime=0))
+add('fuzz_reader', 'big-medline.txt.gz', gzip.compress(b'PMID- 1\nTI  - t\n' + b'      x\n' * 200000 + b'\nPMID- 2\nTI  - u\n', mtime=0))
 cutfile = wrap(p['proj-structured'])
 add('fuzz_reader', 'article-cut.xml', cutfile[:cutfile.index(b'</MedlineCitation>') + 40])
 edge_reader = {

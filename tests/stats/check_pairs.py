@@ -14,7 +14,7 @@ except ImportError:
 
 out, level = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else 'document')
 summ = json.load(open(os.path.join(out, 'summary.json')))
-ent = {r['id']: r for r in csv.DictReader(open(os.path.join(out, 'entities.tsv')), delimiter='\t')}
+ent = {r['id']: r for r in csv.DictReader(open(os.path.join(out, 'entities.tsv')), delimiter='\t', quoting=csv.QUOTE_NONE)}
 rows = list(csv.DictReader(open(os.path.join(out, 'pairs.tsv')), delimiter='\t', quoting=csv.QUOTE_NONE))
 col = 'sentences' if level == 'sentence' else 'documents'
 N = summ['documents']['sentences'] if level == 'sentence' else summ['documents']['final']
