@@ -16,6 +16,7 @@
 
 static const char usage_text[] =
 "Usage: myomine [options] INPUT...\n"
+"       myomine merge [options] DIR...\n"
 "\n"
 "Find antibody, drug and symptom mentions (any lexicon types) in PubMed/MEDLINE\n"
 "abstracts and write co-occurrence matrices.\n"
@@ -44,11 +45,16 @@ static const char usage_text[] =
 "                          years.tsv, entities.by-year.tsv, pairs.by-year.tsv\n"
 "      --evidence K        also write evidence.tsv: up to K supporting PMIDs\n"
 "                          per pair, most recent first\n"
+"      --partial           also write partial.myomine.gz, for myomine merge\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
 "  -q, --quiet             no progress line, warnings or final summary line\n"
 "  -h, --help              show this help and exit\n"
 "      --version           show the version and exit\n"
+"\n"
+"myomine merge combines the output directories of runs made with --partial\n"
+"(any grouping of the input files; same lexicon) into exactly the outputs of\n"
+"one run over all their files; it takes the output options above.\n"
 "\n"
 "Outputs in DIR (written atomically): entities.tsv, pairs.tsv,\n"
 "matrix.A-B.{mtx,rows,cols,csv} for every pair of types, summary.json, and\n"
@@ -108,7 +114,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_PARTIAL, O_VERSION };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -122,12 +128,15 @@ int main(int argc, char **argv)
 		{ "dense-max", required_argument, 0, O_DENSE },
 		{ "min-docs", required_argument, 0, O_MINDOCS },
 		{ "by-year", no_argument, 0, O_BYYEAR },
+		{ "partial", no_argument, 0, O_PARTIAL },
 		{ "evidence", required_argument, 0, O_EVIDENCE },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
 		{ 0, 0, 0, 0 }
 	};
+	int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
+	if (merge) { argv[1] = argv[0]; argv++; argc--; }
 	mm_opts o;
 	memset(&o, 0, sizeof o);
 	o.outdir = "myomine-out";
@@ -171,12 +180,13 @@ int main(int argc, char **argv)
 		case O_DENSE: o.dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
 		case O_MINDOCS: o.min_docs = parse_long(optarg, "document count", 0, LONG_MAX); break;
 		case O_BYYEAR: o.by_year = 1; break;
+		case O_PARTIAL: o.partial = 1; break;
 		case O_EVIDENCE: o.evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
 	}
-	if (optind >= argc) usage_error("%s", "no INPUT given");
+	if (optind >= argc) usage_error("%s", merge ? "no DIR given" : "no INPUT given");
 	if (want_mentions) o.mentions = mentions_arg && *mentions_arg ? mentions_arg : o.mentions_pubtator ? "mentions.pubtator" : "mentions.tsv";
 	o.inputs = argv + optind;
 	o.n_inputs = argc - optind;
@@ -184,7 +194,7 @@ int main(int argc, char **argv)
 	mm_buf cmd = {0};
 	for (int i = 0; i < argc; ++i) { if (i) mm_buf_putc(&cmd, ' '); mm_buf_puts(&cmd, argv[i]); }
 	o.cmdline = cmd.s;
-	int rc = mm_run(&o);
+	int rc = merge ? mm_merge(&o) : mm_run(&o);
 	mm_buf_free(&cmd);
 	free(lex);
 	return rc;

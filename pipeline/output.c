@@ -126,7 +126,7 @@ static int is_ours(const char *n)
 {
 	size_t l = strlen(n);
 	static const char *names[] = { "entities.tsv", "pairs.tsv", "summary.json", "years.tsv", "entities.by-year.tsv",
-	                               "pairs.by-year.tsv", "evidence.tsv", NULL };
+	                               "pairs.by-year.tsv", "evidence.tsv", "partial.myomine.gz", NULL };
 	for (int i = 0; names[i]; ++i) if (!strcmp(n, names[i])) return 1;
 	if (!strncmp(n, "matrix.", 7) && l > 7) return 1;
 	if (!strncmp(n, "mentions.", 9)) return 1;

@@ -425,6 +425,10 @@ typedef struct {
 	uint64_t bad_utf8, bad_refs;
 	int any_error;
 	double t_merge;
+	/* --partial: the document events of each file, in processing order */
+	mm_outfile *partial;
+	mm_buf pbuf;
+	int pfile;              /* file whose block is open, -1 none */
 	/* progress */
 	int progress;
 	double t_start, t_last;
@@ -473,6 +477,88 @@ static void progress_line(merger *mg, int force)
 	        mg->files_done, mg->fl->n, (unsigned long long)mg->docs_read, mbs, eta);
 }
 
+/* ---- partial results (--partial, myomine merge) --------------------------------
+ * A gzip text file, PARTIAL_NAME, in the output directory:
+ *   #myomine-partial 1
+ *   #lexicon <fingerprint> <concepts>
+ *   F<TAB>path                      a file block begins (files in sorted order)
+ *   A<TAB>pmid<TAB>version<TAB>year<TAB>has_abstract<TAB>sentences<TAB>hits[<TAB>concept:sentence:section:count]...
+ *   D<TAB>pmid                      a DeleteCitation entry
+ *   E<TAB>status<TAB>format<TAB>bytes<TAB>uncompressed<TAB>records<TAB>documents<TAB>failed<TAB>deleted_listed<TAB>invalid_utf8<TAB>bad_refs<TAB>errors
+ *   M<TAB>message                   the file's first messages
+ *   #end
+ * Replaying the blocks of several partials in file-name order gives the
+ * store, and so the outputs, of one run over all their files. */
+#define PARTIAL_NAME "partial.myomine.gz"
+
+static uint64_t lexicon_fingerprint(const mm_lexicon *lx)
+{
+	mm_buf b = {0};
+	for (int i = 0; i < lx->n_concept; ++i) mm_buf_printf(&b, "%s\t%s\n", lx->c[i].id, lx->c[i].type);
+	for (int i = 0; i < lx->n_file; ++i) mm_buf_printf(&b, "%08x %llu\n", lx->file[i].crc32, (unsigned long long)lx->file[i].bytes);
+	uint64_t h = mm_fnv1a(b.s, b.l);
+	mm_buf_free(&b);
+	return h;
+}
+
+static void partial_flush(merger *mg)
+{
+	if (mg->pbuf.l > (1u << 20)) mm_out_buf(mg->partial, &mg->pbuf);
+}
+
+static void partial_begin_file(merger *mg, int file)
+{
+	if (mg->pfile == file) return;
+	mm_buf_printf(&mg->pbuf, "F\t%s\n", mg->fl->a[file].path);
+	mg->pfile = file;
+}
+
+static void partial_end_file(merger *mg, const mfile *f)
+{
+	mm_buf *b = &mg->pbuf;
+	mm_buf_printf(b, "E\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%d\n", fs_name[f->status], mm_format_name(f->fmt),
+	              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
+	              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
+	              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
+	int shown = f->n_err < MAX_ERRORS_SHOWN ? f->n_err : MAX_ERRORS_SHOWN;
+	for (int k = 0; k < shown; ++k) {
+		mm_buf_puts(b, "M\t");
+		for (const char *s = f->err[k] ? f->err[k] : ""; *s; ++s) mm_buf_putc(b, *s == '\n' || *s == '\t' ? ' ' : *s);
+		mm_buf_putc(b, '\n');
+	}
+	mg->pfile = -1;
+	partial_flush(mg);
+}
+
+static void partial_article(merger *mg, const item *it)
+{
+	mm_buf *b = &mg->pbuf;
+	mm_buf_printf(b, "A\t%u\t%d\t%d\t%d\t%u\t%u", it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->n_hit);
+	for (uint32_t k = 0; k < it->n_hit; ++k)
+		mm_buf_printf(b, "\t%u:%u:%u:%u", it->hit[k].concept, it->hit[k].sent, it->hit[k].sec, it->hit[k].n);
+	mm_buf_putc(b, '\n');
+	partial_flush(mg);
+}
+
+static int partial_open(merger *mg, const mm_lexicon *lx, mm_buf *err)
+{
+	mg->partial = mm_out_open(PARTIAL_NAME, 1, err);
+	if (!mg->partial) return -1;
+	mg->pfile = -1;
+	mm_buf_printf(&mg->pbuf, "#myomine-partial 1\n#lexicon %016llx %d\n", (unsigned long long)lexicon_fingerprint(lx), lx->n_concept);
+	return 0;
+}
+
+static int partial_close(merger *mg, mm_buf *err)
+{
+	mm_buf_puts(&mg->pbuf, "#end\n");
+	int r = mm_out_buf(mg->partial, &mg->pbuf);
+	mm_buf_free(&mg->pbuf);
+	if (mm_out_close(mg->partial, err) < 0 || r < 0) return -1;
+	mg->partial = NULL;
+	return 0;
+}
+
 static void merge(merger *mg, batch *b)
 {
 	double t0 = omp_get_wtime();
@@ -481,6 +567,7 @@ static void merge(merger *mg, batch *b)
 		mfile *f = &mg->fl->a[it->file];
 		const char *msg = b->arena.s + it->off;
 		int ml = (int)it->len;
+		if (mg->partial) partial_begin_file(mg, (int)it->file);
 		switch (it->type) {
 		case R_OPEN_FAIL:
 			if (f->from_dir && !f->gz_name && f->size > 0 && strncmp(msg, "unrecognised format", 19) == 0) {
@@ -493,6 +580,7 @@ static void merge(merger *mg, batch *b)
 			}
 			f->in_bytes = it->in_bytes;
 			mg->files_done++;
+			if (mg->partial) partial_end_file(mg, f);
 			break;
 		case R_BAD:
 			f->records++;
@@ -514,6 +602,7 @@ static void merge(merger *mg, batch *b)
 			if (f->bad_utf8 && mm_verbose) mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
 			if (f->bad_refs && mm_verbose) mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
 			mg->files_done++;
+			if (mg->partial) partial_end_file(mg, f);
 			break;
 		case R_REC:
 			f->records++;
@@ -530,12 +619,16 @@ static void merge(merger *mg, batch *b)
 			} else if (it->kind == MM_REC_DELETE) {
 				f->deletes += (uint64_t)it->n_del;
 				mg->deletes += (uint64_t)it->n_del;
-				for (int k = 0; k < it->n_del; ++k) mm_store_delete(mg->store, it->del[k]);
+				for (int k = 0; k < it->n_del; ++k) {
+					mm_store_delete(mg->store, it->del[k]);
+					if (mg->partial) mm_buf_printf(&mg->pbuf, "D\t%u\n", it->del[k]);
+				}
 			} else {
 				f->docs++;
 				mg->docs_read++;
 				uint64_t seq = ++mg->seq;
 				int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
+				if (mg->partial) partial_article(mg, it);
 				if (applied && it->out_len && mg->spool) {
 					fprintf(mg->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
 					fwrite(it->out, 1, it->out_len, mg->spool);
@@ -941,6 +1034,73 @@ static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, i
 	return r;
 }
 
+/* The common end of a run and of a merge: count, write every output,
+ * commit, print the final line, free the run's state. */
+static int finish_run(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *mgp, int threads, double t_start,
+                      double t_read, double t_parse, double t_match)
+{
+	filelist fl = *flp;
+	merger mg = *mgp;
+	mm_buf err = {0};
+	int exit_status = 0;
+	for (int i = 0; i < fl.n; ++i)
+		if (fl.a[i].status == FS_ERROR || fl.a[i].status == FS_FAILED) exit_status = 1;
+	if (mg.failed) exit_status = 1;
+	int werr = 0;
+	if (mg.partial && partial_close(&mg, &err) < 0) werr = 1;
+	double t0 = mm_realtime();
+	mm_counts cn;
+	mm_count_opts copt = { o->by_year, o->evidence };
+	mm_store_count(mg.store, lx->n_concept, &copt, &cn);
+	double t_count = mm_realtime() - t0;
+	t0 = mm_realtime();
+	wstate ws = { lx, &cn, o, {0} };
+	int dense_skipped = 0;
+	if (werr) mm_buf_put(&ws.err, err.s, err.l);
+	if (!werr && (write_entities(&ws) < 0 || write_pairs(&ws) < 0)) werr = 1;
+	for (int a = 0; a < lx->n_type && !werr; ++a)
+		for (int b2 = a; b2 < lx->n_type && !werr; ++b2)
+			if (write_matrix(&ws, a, b2, &dense_skipped) < 0) werr = 1;
+	if (!werr && o->mentions && write_mentions(&ws, &mg) < 0) werr = 1;
+	if (!werr && o->by_year && write_by_year(&ws) < 0) werr = 1;
+	if (!werr && o->evidence > 0 && write_evidence(&ws) < 0) werr = 1;
+	double t_write = mm_realtime() - t0;
+	if (!werr && write_summary(&ws, &mg, o, threads, exit_status, mm_realtime() - t_start, t_read, t_parse, t_match,
+	                           t_count, t_write, dense_skipped) < 0) werr = 1;
+	if (!werr && mm_out_commit(&ws.err) < 0) werr = 1;
+	if (werr) {
+		mm_out_abort();
+		mm_warn("%s; no output was changed", ws.err.s ? ws.err.s : "output error");
+		exit_status = 3;
+	} else if (dense_skipped && mm_verbose) {
+		mm_warn("%d dense CSV matrices skipped (more than %ld cells; see --dense-max); the .mtx files are complete", dense_skipped, o->dense_max);
+	}
+	const mm_store_stats *st = mm_store_get_stats(mg.store);
+	if (!o->quiet) {
+		fprintf(stderr, "myomine %s: %d files, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed), "
+		                "%llu mentions; %.2f s wall, %.2f s CPU, %.1f MB peak RSS%s%s\n",
+		        MM_VERSION, fl.n, (unsigned long long)mg.docs_read, (unsigned long long)st->live,
+		        (unsigned long long)(st->superseded + st->older_ignored), (unsigned long long)st->deleted,
+		        (unsigned long long)mg.failed, (unsigned long long)cn.mentions, mm_realtime() - t_start, mm_cputime(),
+		        mm_peakrss_kb() / 1024.0, werr ? "" : "; results in ", werr ? "" : o->outdir);
+	}
+	if (mg.spool) fclose(mg.spool);
+	mm_counts_free(&cn);
+	mm_store_free(mg.store);
+	for (int i = 0; i < fl.n; ++i) {
+		free(fl.a[i].path);
+		free(fl.a[i].preset_err);
+		int shown = fl.a[i].n_err < MAX_ERRORS_SHOWN ? fl.a[i].n_err : MAX_ERRORS_SHOWN;
+		for (int k = 0; k < shown; ++k) free(fl.a[i].err[k]);
+	}
+	free(fl.a);
+	mm_buf_free(&ws.err);
+	mm_buf_free(&err);
+	mm_lexicon_free(lx);
+	mm_out_free();
+	return exit_status;
+}
+
 /* ---- the job --------------------------------------------------------------- */
 
 int mm_run(const mm_opts *o)
@@ -972,6 +1132,8 @@ int mm_run(const mm_opts *o)
 		if (!mg.spool) { mm_warn("%s: cannot create a temporary file: %s", o->outdir, strerror(errno)); mm_buf_free(&p); return 3; }
 		mm_buf_free(&p);
 	}
+	mg.pfile = -1;
+	if (o->partial && partial_open(&mg, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_buf_free(&err); return 3; }
 	reader rd = {0};
 	rd.fl = &fl;
 	rd.force = o->format;
@@ -1016,59 +1178,190 @@ int mm_run(const mm_opts *o)
 	for (int k = 0; k < 2; ++k) { free(bufs[k].it); mm_buf_free(&bufs[k].arena); }
 	mm_buf_free(&rd.msg);
 
-	int exit_status = 0;
-	for (int i = 0; i < fl.n; ++i)
-		if (fl.a[i].status == FS_ERROR || fl.a[i].status == FS_FAILED) exit_status = 1;
-	if (mg.failed) exit_status = 1;
+	return finish_run(o, lx, &fl, &mg, threads, t_start, rd.t_read, t_parse, t_match);
+}
 
-	double t0 = mm_realtime();
-	mm_counts cn;
-	mm_count_opts copt = { o->by_year, o->evidence };
-	mm_store_count(mg.store, lx->n_concept, &copt, &cn);
-	double t_count = mm_realtime() - t0;
-	t0 = mm_realtime();
-	wstate ws = { lx, &cn, o, {0} };
-	int dense_skipped = 0, werr = 0;
-	if (write_entities(&ws) < 0 || write_pairs(&ws) < 0) werr = 1;
-	for (int a = 0; a < lx->n_type && !werr; ++a)
-		for (int b2 = a; b2 < lx->n_type && !werr; ++b2)
-			if (write_matrix(&ws, a, b2, &dense_skipped) < 0) werr = 1;
-	if (!werr && o->mentions && write_mentions(&ws, &mg) < 0) werr = 1;
-	if (!werr && o->by_year && write_by_year(&ws) < 0) werr = 1;
-	if (!werr && o->evidence > 0 && write_evidence(&ws) < 0) werr = 1;
-	double t_write = mm_realtime() - t0;
-	if (!werr && write_summary(&ws, &mg, o, threads, exit_status, mm_realtime() - t_start, rd.t_read, t_parse, t_match,
-	                           t_count, t_write, dense_skipped) < 0) werr = 1;
-	if (!werr && mm_out_commit(&ws.err) < 0) werr = 1;
-	if (werr) {
-		mm_out_abort();
-		mm_warn("%s; no output was changed", ws.err.s ? ws.err.s : "output error");
-		exit_status = 3;
-	} else if (dense_skipped && mm_verbose) {
-		mm_warn("%d dense CSV matrices skipped (more than %ld cells; see --dense-max); the .mtx files are complete", dense_skipped, o->dense_max);
+/* ---- myomine merge ------------------------------------------------------------ */
+
+typedef struct {
+	char *dir;
+	mm_reader *rd;
+	char *buf;
+	size_t len, pos, cap;
+	mm_buf line;        /* the current line (no newline) */
+	uint64_t lineno;
+	int eof, ended;     /* ended: "#end" seen */
+} shard;
+
+/* Next line of a shard into sh->line. 1 ok, 0 end, -1 read error. */
+static int shard_line(shard *sh)
+{
+	sh->line.l = 0;
+	for (;;) {
+		if (sh->pos < sh->len) {
+			char *nl = memchr(sh->buf + sh->pos, '\n', sh->len - sh->pos);
+			size_t e = nl ? (size_t)(nl - sh->buf) : sh->len;
+			mm_buf_put(&sh->line, sh->buf + sh->pos, e - sh->pos);
+			sh->pos = e + (nl != NULL);
+			if (nl) { sh->lineno++; return 1; }
+		}
+		if (sh->eof) { if (sh->line.l) { sh->lineno++; return 1; } return 0; }
+		ssize_t n = mm_reader_read(sh->rd, sh->buf, sh->cap);
+		if (n < 0) return -1;
+		if (n == 0) sh->eof = 1;
+		sh->len = (size_t)n;
+		sh->pos = 0;
 	}
-	const mm_store_stats *st = mm_store_get_stats(mg.store);
-	if (!o->quiet) {
-		fprintf(stderr, "myomine %s: %d files, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed), "
-		                "%llu mentions; %.2f s wall, %.2f s CPU, %.1f MB peak RSS%s%s\n",
-		        MM_VERSION, fl.n, (unsigned long long)mg.docs_read, (unsigned long long)st->live,
-		        (unsigned long long)(st->superseded + st->older_ignored), (unsigned long long)st->deleted,
-		        (unsigned long long)mg.failed, (unsigned long long)cn.mentions, mm_realtime() - t_start, mm_cputime(),
-		        mm_peakrss_kb() / 1024.0, werr ? "" : "; results in ", werr ? "" : o->outdir);
+}
+
+static int shard_bad(shard *sh, const char *what)
+{
+	mm_warn("%s/%s: line %llu: %s", sh->dir, PARTIAL_NAME, (unsigned long long)sh->lineno, what);
+	return -1;
+}
+
+/* Parse an A line into it (hits allocated). */
+static int parse_article(const char *s, item *it, int n_concept)
+{
+	char *e;
+	memset(it, 0, sizeof *it);
+	unsigned long v[6];
+	for (int k = 0; k < 6; ++k) {
+		if (*s != '\t') return -1;
+		v[k] = strtoul(s + 1, &e, 10);
+		if (e == s + 1) return -1;
+		s = e;
 	}
-	if (mg.spool) fclose(mg.spool);
-	mm_counts_free(&cn);
-	mm_store_free(mg.store);
-	for (int i = 0; i < fl.n; ++i) {
-		free(fl.a[i].path);
-		free(fl.a[i].preset_err);
-		int shown = fl.a[i].n_err < MAX_ERRORS_SHOWN ? fl.a[i].n_err : MAX_ERRORS_SHOWN;
-		for (int k = 0; k < shown; ++k) free(fl.a[i].err[k]);
+	it->pmid = (uint32_t)v[0]; it->version = (int)v[1]; it->year = (int)v[2]; it->has_abs = (int)v[3];
+	it->n_sent = (uint32_t)v[4]; it->n_hit = (uint32_t)v[5];
+	if (!it->pmid || it->n_hit > (1u << 24)) return -1;
+	it->hit = it->n_hit ? mm_malloc(it->n_hit * sizeof *it->hit) : NULL;
+	for (uint32_t k = 0; k < it->n_hit; ++k) {
+		unsigned long h[4];
+		for (int j = 0; j < 4; ++j) {
+			if (*s != (j ? ':' : '\t')) return -1;
+			h[j] = strtoul(s + 1, &e, 10);
+			if (e == s + 1) return -1;
+			s = e;
+		}
+		if (h[0] >= (unsigned long)n_concept) return -1;
+		it->hit[k] = (mm_hit){ (uint32_t)h[0], (uint32_t)h[1], (uint32_t)h[2], (uint32_t)h[3] };
 	}
-	free(fl.a);
-	mm_buf_free(&ws.err);
+	return *s ? -1 : 0;
+}
+
+int mm_merge(const mm_opts *o)
+{
+	double t_start = mm_realtime();
+	mm_buf err = {0};
+	if (o->mentions) { mm_warn("merge: --mentions is not available when merging partial results"); return 2; }
+	mm_lexicon *lx = mm_lexicon_load(o->lexicon, &err);
+	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); return 2; }
+	uint64_t fp = lexicon_fingerprint(lx);
+	shard *sh = mm_calloc((size_t)o->n_inputs, sizeof *sh);
+	int n_sh = o->n_inputs, bad = 0;
+	for (int i = 0; i < n_sh && !bad; ++i) {
+		char e[256];
+		mm_buf p = {0};
+		mm_buf_printf(&p, "%s/%s", o->inputs[i], PARTIAL_NAME);
+		sh[i].dir = o->inputs[i];
+		sh[i].cap = 1 << 20;
+		sh[i].buf = mm_malloc(sh[i].cap);
+		sh[i].rd = mm_reader_open(p.s, e, sizeof e);
+		if (!sh[i].rd) { mm_warn("%s: %s (was the run made with --partial?)", p.s, e); bad = 1; }
+		else {
+			unsigned long long got = 0;
+			int nc = -1;
+			if (shard_line(&sh[i]) != 1 || strcmp(sh[i].line.s, "#myomine-partial 1")) bad = shard_bad(&sh[i], "not a myomine partial result (version 1)") < 0;
+			else if (shard_line(&sh[i]) != 1 || sscanf(sh[i].line.s, "#lexicon %llx %d", &got, &nc) != 2) bad = shard_bad(&sh[i], "no #lexicon line") < 0;
+			else if (got != fp || nc != lx->n_concept) {
+				mm_warn("%s: made with another lexicon (fingerprint %016llx, %d concepts; this one: %016llx, %d); merge with the same -l",
+				        o->inputs[i], got, nc, (unsigned long long)fp, lx->n_concept);
+				bad = 1;
+			} else if (shard_line(&sh[i]) != 1) bad = shard_bad(&sh[i], "partial result ends without #end (truncated?)") < 0;
+		}
+		mm_buf_free(&p);
+	}
+	if (bad || mm_out_init(o->outdir, &err) < 0) {
+		if (err.l) mm_warn("%s", err.s);
+		for (int i = 0; i < n_sh; ++i) { mm_reader_close(sh[i].rd); free(sh[i].buf); mm_buf_free(&sh[i].line); }
+		free(sh); mm_lexicon_free(lx); mm_buf_free(&err);
+		return bad ? 2 : 3;
+	}
+	mm_out_signals();
+	filelist fl = {0};
+	merger mg = {0};
+	mg.fl = &fl;
+	mg.store = mm_store_new();
+	mg.pfile = -1;
+	if (o->partial && partial_open(&mg, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); return 3; }
+	int failed_shards = 0;
+	for (;;) {
+		/* the shard whose next block comes first in file-name order */
+		int best = -1;
+		for (int i = 0; i < n_sh; ++i) {
+			if (sh[i].ended || sh[i].line.l < 2 || sh[i].line.s[0] != 'F') continue;
+			if (best < 0) { best = i; continue; }
+			mfile x = { .path = sh[i].line.s + 2 }, y = { .path = sh[best].line.s + 2 };
+			if (cmp_file(&x, &y) < 0) best = i;
+		}
+		if (best < 0) break;
+		shard *s = &sh[best];
+		int dup = 0;
+		for (int k = 0; k < fl.n && !dup; ++k) dup = strcmp(fl.a[k].path, s->line.s + 2) == 0;
+		mfile *f = NULL;
+		if (dup) mm_warn("%s: %s is in more than one partial result; read once", s->dir, s->line.s + 2);
+		else {
+			f = add_file(&fl, s->line.s + 2, 0);
+			if (mg.partial) partial_begin_file(&mg, fl.n - 1);
+		}
+		int rc, shown = 0;
+		while ((rc = shard_line(s)) == 1) {
+			const char *l = s->line.s;
+			if (l[0] == 'F' || strcmp(l, "#end") == 0) break;
+			if (!f) continue;
+			if (l[0] == 'A') {
+				item it;
+				if (parse_article(l + 1, &it, lx->n_concept) < 0) { free(it.hit); shard_bad(s, "malformed A line"); rc = -2; break; }
+				mm_store_article(mg.store, it.pmid, it.version, it.year, it.has_abs, it.n_sent, it.hit, it.n_hit, ++mg.seq);
+				if (mg.partial) partial_article(&mg, &it);
+				free(it.hit);
+			} else if (l[0] == 'D') {
+				uint32_t pmid;
+				if (mm_parse_pmid(l + 2, s->line.l - 2, &pmid) < 0) { shard_bad(s, "malformed D line"); rc = -2; break; }
+				mm_store_delete(mg.store, pmid);
+				if (mg.partial) mm_buf_printf(&mg.pbuf, "D\t%u\n", pmid);
+			} else if (l[0] == 'E') {
+				char st[16], fmt[16];
+				unsigned long long v[9];
+				if (sscanf(l, "E\t%15s\t%15s\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%d", st, fmt, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &f->n_err) != 11) {
+					shard_bad(s, "malformed E line"); rc = -2; break;
+				}
+				for (int k = 0; k < 5; ++k) if (!strcmp(st, fs_name[k])) f->status = k;
+				f->fmt = !strcmp(fmt, "pubmed") ? MM_FMT_PUBMED : !strcmp(fmt, "medline") ? MM_FMT_MEDLINE : !strcmp(fmt, "pubtator") ? MM_FMT_PUBTATOR : MM_FMT_AUTO;
+				f->in_bytes = v[0]; f->out_bytes = v[1]; f->records = v[2]; f->docs = v[3]; f->failed = v[4];
+				f->deletes = v[5]; f->bad_utf8 = v[6]; f->bad_refs = v[7];
+			} else if (l[0] == 'M') {
+				if (shown < MAX_ERRORS_SHOWN && shown < f->n_err) f->err[shown++] = mm_strdup(l + 2);
+				if (mg.partial && shown == (f->n_err < MAX_ERRORS_SHOWN ? f->n_err : MAX_ERRORS_SHOWN)) partial_end_file(&mg, f);
+			} else { shard_bad(s, "unknown line"); rc = -2; break; }
+		}
+		if (f && mg.partial && mg.pfile >= 0) partial_end_file(&mg, f);
+		if (rc == 1 && strcmp(s->line.s, "#end") == 0) s->ended = 1;
+		else if (rc != 1) {
+			if (rc == 0) shard_bad(s, "partial result ends without #end (truncated?)");
+			else if (rc == -1) mm_warn("%s/%s: %s", s->dir, PARTIAL_NAME, mm_reader_error(s->rd));
+			s->ended = 1;
+			failed_shards++;
+		}
+		if (f) {
+			mg.records += f->records; mg.failed += f->failed; mg.docs_read += f->docs; mg.deletes += f->deletes;
+			mg.bad_utf8 += f->bad_utf8; mg.bad_refs += f->bad_refs; mg.out_bytes += f->out_bytes;
+		}
+	}
+	for (int i = 0; i < n_sh; ++i) { mm_reader_close(sh[i].rd); free(sh[i].buf); mm_buf_free(&sh[i].line); }
+	free(sh);
 	mm_buf_free(&err);
-	mm_lexicon_free(lx);
-	mm_out_free();
-	return exit_status;
+	if (failed_shards) mg.failed++; /* makes the exit status 1: the result is incomplete */
+	return finish_run(o, lx, &fl, &mg, 1, t_start, 0, 0, 0);
 }

@@ -29,11 +29,17 @@ typedef struct {
 	long min_docs;            /* pairs.tsv: only pairs in at least this many documents */
 	int by_year;              /* years.tsv, entities.by-year.tsv, pairs.by-year.tsv */
 	int evidence;             /* evidence.tsv: this many documents per pair */
+	int partial;              /* also write partial.myomine.gz (for myomine merge) */
 } mm_opts;
 
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from
  * everything readable), 2 configuration error (nothing run), 3 output error
  * (no output changed). */
 int mm_run(const mm_opts *o);
+
+/* myomine merge: combine the partial results (o->inputs are the output
+ * directories of runs made with --partial) into the outputs one run over
+ * all their files would give. Same exit statuses. */
+int mm_merge(const mm_opts *o);
 
 #endif

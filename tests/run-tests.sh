@@ -101,6 +101,33 @@ expect 0 "sentence level" "$BIN" -q -o "$T/sl" --level sentence corpus/
 cut -f1-8 "$T/g/pairs.tsv" > "$T/golden-counts"
 if cut -f1-8 "$T/sl/pairs.tsv" | cmp -s - "$T/golden-counts" && ! cmp -s "$T/sl/matrix.antibody-drug.mtx" "$T/g/matrix.antibody-drug.mtx"; then ok; else ko "--level sentence changes the matrices and statistics, not the counts"; fi
 
+# ---- shard and merge: identical to one run, associative ---------------------------------
+echo "== shard and merge"
+M=$T/merge; mkdir -p "$M"
+# shards interleave in file-name order and split a baseline from its update
+MS="corpus/pubmed26n0001.xml.gz corpus/pubmed26n0002.xml.gz"
+if [ -d "$SHARED/pubmed-xml" ]; then
+	MS="$MS $(find "$SHARED/pubmed-xml/pmparser" "$SHARED/pubmed-xml/tipplerow" "$SHARED/medline-txt" -type f | sort | tr '\n' ' ')"
+fi
+i=0; : > "$M/s0"; : > "$M/s1"; : > "$M/s2"
+for f in $MS; do echo "$f" >> "$M/s$((i % 3))"; i=$((i + 1)); done
+expect 0 "one run" "$BIN" -q --by-year --evidence 3 -o "$M/one" $MS
+for k in 0 1 2; do expect 0 "shard $k --partial" "$BIN" -q --partial -o "$M/p$k" $(cat "$M/s$k"); done
+expect 0 "merge" "$BIN" merge -q --by-year --evidence 3 -o "$M/all" "$M/p2" "$M/p0" "$M/p1"
+if diff -r -x summary.json -x partial.myomine.gz "$M/one" "$M/all" > "$T/diff"; then ok; else ko "merged shards differ from one run"; head -5 "$T/diff"; fi
+got=$(json "$M/all/summary.json" "d['documents'] == json.load(open('$M/one/summary.json'))['documents']")
+if [ "$got" = True ]; then ok; else ko "merged document totals differ"; fi
+expect 0 "merge (p0 p1) --partial" "$BIN" merge -q --partial -o "$M/p01" "$M/p0" "$M/p1"
+expect 0 "merge ((p0 p1) p2)" "$BIN" merge -q --by-year --evidence 3 -o "$M/assoc" "$M/p01" "$M/p2"
+if diff -r -x summary.json -x partial.myomine.gz "$M/one" "$M/assoc" > "$T/diff"; then ok; else ko "merge is not associative"; head -5 "$T/diff"; fi
+expect 0 "run over shards 0 and 1 --partial" "$BIN" -q --partial -o "$M/r01" $(cat "$M/s0" "$M/s1")
+zcat "$M/p01/partial.myomine.gz" > "$M/p01.txt"; zcat "$M/r01/partial.myomine.gz" > "$M/r01.txt"
+if cmp -s "$M/p01.txt" "$M/r01.txt"; then ok; else ko "a merged partial differs from the partial of one run"; fi
+printf 'drug:x\tdrug\tx\n' > "$M/other.tsv"
+expect 2 "merge with another lexicon" "$BIN" merge -q -l "$M/other.tsv" -o "$M/bad" "$M/p0"
+has "$T/err" "made with another lexicon" "lexicon mismatch message"
+expect 2 "merge of a directory without a partial" "$BIN" merge -q -o "$M/bad" "$T/g"
+
 # ---- the real corpus in ../shared ---------------------------------------------------
 echo "== shared corpus"
 if [ ! -d "$SHARED/pubmed-xml" ]; then
