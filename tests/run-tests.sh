@@ -128,6 +128,22 @@ expect 2 "merge with another lexicon" "$BIN" merge -q -l "$M/other.tsv" -o "$M/b
 has "$T/err" "made with another lexicon" "lexicon mismatch message"
 expect 2 "merge of a directory without a partial" "$BIN" merge -q -o "$M/bad" "$T/g"
 
+# the workflow engine: snakemake -j2 over the shards gives the single run
+if command -v snakemake >/dev/null 2>&1; then
+	WF=$PWD/$T/wf; mkdir -p "$WF"
+	WIN="$PWD/corpus"; [ -d "$SHARED/pubmed-xml" ] && WIN="$(cd "$SHARED/pubmed-xml" && pwd)"
+	expect 0 "snakemake -j2" snakemake -q -j2 -s workflow/Snakefile --directory "$WF" --config input="$WIN" out="$WF/out" myomine="$PWD/$BIN" group=3 options="--by-year --evidence 3"
+	expect 0 "single run for the workflow" sh -c "'$BIN' -q --by-year --evidence 3 -o '$WF/one' '$WIN' || [ \$? -eq 1 ]"
+	if diff -r -x summary.json "$WF/out" "$WF/one" > "$T/diff"; then ok; else ko "snakemake workflow differs from one run"; head -5 "$T/diff"; fi
+else skip "snakemake workflow: snakemake not installed (apt-get install --no-install-recommends snakemake)"; fi
+
+# loading the outputs: the Python and R examples of docs/outputs.md
+if python3 tests/load_outputs.py "$T/g" > "$T/load.log" 2>&1; then ok; else ko "Python example (pandas, scipy.io.mmread)"; tail -5 "$T/load.log"; fi
+grep -q SKIP "$T/load.log" && skip "Python example: pandas/scipy not installed"
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(Matrix)' >/dev/null 2>&1; then
+	if Rscript tests/load_outputs.R "$T/g" > "$T/loadR.log" 2>&1; then ok; else ko "R example (Matrix::readMM)"; tail -5 "$T/loadR.log"; fi
+else skip "R example: Rscript with the Matrix package not installed"; fi
+
 # ---- the real corpus in ../shared ---------------------------------------------------
 echo "== shared corpus"
 if [ ! -d "$SHARED/pubmed-xml" ]; then
