@@ -45,6 +45,7 @@ static const char usage_text[] =
 "                          years.tsv, entities.by-year.tsv, pairs.by-year.tsv\n"
 "      --evidence K        also write evidence.tsv: up to K supporting PMIDs\n"
 "                          per pair, most recent first\n"
+"      --evidence-text     with --evidence: add the sentence they share\n"
 "      --partial           also write partial.myomine.gz, for myomine merge\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
@@ -114,7 +115,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_PARTIAL, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_VERSION };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -130,6 +131,7 @@ int main(int argc, char **argv)
 		{ "by-year", no_argument, 0, O_BYYEAR },
 		{ "partial", no_argument, 0, O_PARTIAL },
 		{ "evidence", required_argument, 0, O_EVIDENCE },
+		{ "evidence-text", no_argument, 0, O_EVTEXT },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
@@ -182,11 +184,13 @@ int main(int argc, char **argv)
 		case O_BYYEAR: o.by_year = 1; break;
 		case O_PARTIAL: o.partial = 1; break;
 		case O_EVIDENCE: o.evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
+		case O_EVTEXT: o.evidence_text = 1; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
 	}
 	if (optind >= argc) usage_error("%s", merge ? "no DIR given" : "no INPUT given");
+	if (o.evidence_text && !o.evidence) o.evidence = 3;
 	if (want_mentions) o.mentions = mentions_arg && *mentions_arg ? mentions_arg : o.mentions_pubtator ? "mentions.pubtator" : "mentions.tsv";
 	o.inputs = argv + optind;
 	o.n_inputs = argc - optind;

@@ -172,6 +172,8 @@ typedef struct {
 	int n_del;
 	char *out;
 	size_t out_len;
+	char *evtext;             /* "sentence<TAB>text\n" for sentences with 2+ concepts */
+	size_t evtext_len;
 	char *err;
 	int bad_utf8, bad_refs;
 } item;
@@ -295,7 +297,7 @@ typedef struct {
 
 typedef struct {
 	const mm_lexicon *lx;
-	int want_mentions, pubtator;
+	int want_mentions, pubtator, evidence_text;
 } wctx;
 
 static size_t cp_count(const char *s, size_t n)
@@ -367,6 +369,25 @@ static void process(const wctx *w, batch *b, item *it, tstate *ts)
 		}
 		it->n_hit = nh;
 	}
+	if (w->evidence_text && it->n_hit > 1) {
+		/* sentences with two or more concepts: their text, for --evidence-text
+		 * (hits are sorted by concept, so mark sentences seen twice) */
+		mm_buf *o = &ts->out;
+		o->l = 0;
+		uint32_t ns = (uint32_t)ts->t.sent_s.n;
+		uint8_t *cnt = mm_calloc(ns ? ns : 1, 1);
+		for (uint32_t k = 0; k < it->n_hit; ++k) if (it->hit[k].sent < ns && cnt[it->hit[k].sent] < 2) cnt[it->hit[k].sent]++;
+		for (uint32_t sidx = 0; sidx < ns; ++sidx) {
+			if (cnt[sidx] < 2) continue;
+			uint32_t a = ts->t.map.a[ts->t.sent_s.a[sidx]], e = ts->t.map.a[ts->t.sent_e.a[sidx]];
+			mm_buf_putu(o, sidx + 1);
+			mm_buf_putc(o, '\t');
+			mm_buf_put(o, d->text.s + a, e - a);
+			mm_buf_putc(o, '\n');
+		}
+		free(cnt);
+		if (o->l) { it->evtext = mm_strndup(o->s, o->l); it->evtext_len = o->l; }
+	}
 	if (w->want_mentions && nm) {
 		mm_buf *o = &ts->out;
 		o->l = 0;
@@ -420,6 +441,7 @@ typedef struct {
 	filelist *fl;
 	mm_store *store;
 	FILE *spool;
+	FILE *evspool;          /* --evidence-text: sentences of co-occurrence */
 	uint64_t seq;
 	uint64_t records, failed, docs_read, deletes;
 	uint64_t bad_utf8, bad_refs;
@@ -629,6 +651,10 @@ static void merge(merger *mg, batch *b)
 				uint64_t seq = ++mg->seq;
 				int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
 				if (mg->partial) partial_article(mg, it);
+				if (applied && it->evtext_len && mg->evspool) {
+					fprintf(mg->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
+					fwrite(it->evtext, 1, it->evtext_len, mg->evspool);
+				}
 				if (applied && it->out_len && mg->spool) {
 					fprintf(mg->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
 					fwrite(it->out, 1, it->out_len, mg->spool);
@@ -636,8 +662,8 @@ static void merge(merger *mg, batch *b)
 			}
 			break;
 		}
-		free(it->hit); free(it->del); free(it->out); free(it->err);
-		it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL;
+		free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
+		it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
 	}
 	mg->in_pos = b->in_pos;
 	mg->out_pos = b->out_pos;
@@ -929,27 +955,85 @@ static int write_by_year(wstate *w)
 
 /* --evidence K: up to K supporting documents per pair, most recent first
  * (year, then PMID), with a sentence they share when there is one. */
-static int write_evidence(wstate *w)
+typedef struct { uint64_t key; char *text; } evtext_slot; /* key = pmid<<32 | sentence */
+
+static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
+{
+	size_t h = mm_hash64(key) & (cap - 1);
+	while (t[h].key && t[h].key != key) h = (h + 1) & (cap - 1);
+	return &t[h];
+}
+
+static int write_evidence(wstate *w, merger *mg)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
-	mm_outfile *f = mm_out_open("evidence.tsv", 0, &w->err);
-	if (!f) return -1;
-	mm_buf b = {0};
-	mm_buf_puts(&b, "id_a\tid_b\trank\tpmid\tyear\tsentence\n");
-	for (size_t k = 0; k < cn->n_pair; ++k) {
-		const mm_pair *p = &cn->pair[k];
-		if (p->docs < (uint64_t)w->o->min_docs) continue;
-		const mm_evidence *ev = cn->evidence + k * (size_t)cn->evidence_k;
-		for (int r = 0; r < cn->evidence_k && ev[r].pmid; ++r) {
-			mm_buf_printf(&b, "%s\t%s\t%d\t%u\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, ev[r].pmid);
-			if (ev[r].year) mm_buf_printf(&b, "%d\t", ev[r].year); else mm_buf_puts(&b, "\t");
-			if (ev[r].sent) mm_buf_printf(&b, "%u\n", ev[r].sent); else mm_buf_puts(&b, "\n");
+	int with_text = w->o->evidence_text && mg->evspool;
+	evtext_slot *tab = NULL;
+	size_t cap = 0;
+	if (with_text) {
+		/* the (pmid, sentence) of every evidence row, then one pass over
+		 * the spool for their texts, final versions only */
+		size_t need = cn->n_pair * (size_t)cn->evidence_k;
+		for (cap = 1024; cap < need * 2 + 2; cap *= 2) {}
+		tab = mm_calloc(cap, sizeof *tab);
+		for (size_t k = 0; k < need; ++k)
+			if (cn->evidence[k].pmid && cn->evidence[k].sent)
+				evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
+					(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
+		rewind(mg->evspool);
+		unsigned long long seq;
+		unsigned pmid;
+		size_t len, mt = 0;
+		char *buf = NULL;
+		while (fscanf(mg->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+			if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
+			if (fread(buf, 1, len, mg->evspool) != len) break;
+			buf[len] = 0;
+			if (!mm_store_is_final(mg->store, pmid, seq)) continue;
+			for (char *l = buf; *l;) {
+				char *nl = strchr(l, '\n');
+				if (!nl) break;
+				*nl = 0;
+				uint32_t sn = (uint32_t)strtoul(l, NULL, 10);
+				evtext_slot *s = evtext_find(tab, cap, (uint64_t)pmid << 32 | sn);
+				char *tabc = strchr(l, '\t');
+				if (s->key && !s->text && tabc) s->text = mm_strdup(tabc + 1);
+				l = nl + 1;
+			}
 		}
-		FLUSH_IF_BIG(f, &b);
+		free(buf);
+		if (ferror(mg->evspool)) { mm_buf_printf(&w->err, "evidence spool: read error"); return -1; }
 	}
-	int rc = finish(w, f, &b);
-	mm_buf_free(&b);
+	mm_outfile *f = mm_out_open("evidence.tsv", 0, &w->err);
+	int rc = -1;
+	if (f) {
+		mm_buf b = {0};
+		mm_buf_puts(&b, with_text ? "id_a\tid_b\trank\tpmid\tyear\tsentence\ttext\n" : "id_a\tid_b\trank\tpmid\tyear\tsentence\n");
+		for (size_t k = 0; k < cn->n_pair; ++k) {
+			const mm_pair *p = &cn->pair[k];
+			if (p->docs < (uint64_t)w->o->min_docs) continue;
+			const mm_evidence *ev = cn->evidence + k * (size_t)cn->evidence_k;
+			for (int r = 0; r < cn->evidence_k && ev[r].pmid; ++r) {
+				mm_buf_printf(&b, "%s\t%s\t%d\t%u\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, ev[r].pmid);
+				if (ev[r].year) mm_buf_printf(&b, "%d\t", ev[r].year); else mm_buf_puts(&b, "\t");
+				if (ev[r].sent) mm_buf_printf(&b, "%u", ev[r].sent);
+				if (with_text) {
+					mm_buf_putc(&b, '\t');
+					if (ev[r].sent) {
+						evtext_slot *s = evtext_find(tab, cap, (uint64_t)ev[r].pmid << 32 | ev[r].sent);
+						if (s->text) mm_buf_puts(&b, s->text);
+					}
+				}
+				mm_buf_putc(&b, '\n');
+			}
+			FLUSH_IF_BIG(f, &b);
+		}
+		rc = finish(w, f, &b);
+		mm_buf_free(&b);
+	}
+	for (size_t i = 0; i < cap; ++i) free(tab[i].text);
+	free(tab);
 	return rc;
 }
 
@@ -1063,7 +1147,7 @@ static int finish_run(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *m
 			if (write_matrix(&ws, a, b2, &dense_skipped) < 0) werr = 1;
 	if (!werr && o->mentions && write_mentions(&ws, &mg) < 0) werr = 1;
 	if (!werr && o->by_year && write_by_year(&ws) < 0) werr = 1;
-	if (!werr && o->evidence > 0 && write_evidence(&ws) < 0) werr = 1;
+	if (!werr && o->evidence > 0 && write_evidence(&ws, &mg) < 0) werr = 1;
 	double t_write = mm_realtime() - t0;
 	if (!werr && write_summary(&ws, &mg, o, threads, exit_status, mm_realtime() - t_start, t_read, t_parse, t_match,
 	                           t_count, t_write, dense_skipped) < 0) werr = 1;
@@ -1085,6 +1169,7 @@ static int finish_run(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *m
 		        mm_peakrss_kb() / 1024.0, werr ? "" : "; results in ", werr ? "" : o->outdir);
 	}
 	if (mg.spool) fclose(mg.spool);
+	if (mg.evspool) fclose(mg.evspool);
 	mm_counts_free(&cn);
 	mm_store_free(mg.store);
 	for (int i = 0; i < fl.n; ++i) {
@@ -1099,6 +1184,18 @@ static int finish_run(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *m
 	mm_lexicon_free(lx);
 	mm_out_free();
 	return exit_status;
+}
+
+/* An anonymous spool file beside the outputs: it vanishes on any exit. */
+static FILE *spool_open(const char *dir)
+{
+	mm_buf p = {0};
+	mm_buf_printf(&p, "%s/.myomine-spool-XXXXXX", dir);
+	int fd = mkstemp(p.s);
+	FILE *f = NULL;
+	if (fd >= 0) { unlink(p.s); f = fdopen(fd, "w+b"); }
+	mm_buf_free(&p);
+	return f;
 }
 
 /* ---- the job --------------------------------------------------------------- */
@@ -1123,14 +1220,9 @@ int mm_run(const mm_opts *o)
 	mg.progress = !o->quiet && isatty(2);
 	mg.t_start = mg.t_last = t_start;
 	for (int i = 0; i < fl.n; ++i) mg.total_size += fl.a[i].size;
-	if (o->mentions) {
-		/* anonymous spool beside the outputs: vanishes on any exit */
-		mm_buf p = {0};
-		mm_buf_printf(&p, "%s/.myomine-spool-XXXXXX", o->outdir);
-		int fd = mkstemp(p.s);
-		if (fd >= 0) { unlink(p.s); mg.spool = fdopen(fd, "w+b"); }
-		if (!mg.spool) { mm_warn("%s: cannot create a temporary file: %s", o->outdir, strerror(errno)); mm_buf_free(&p); return 3; }
-		mm_buf_free(&p);
+	if ((o->mentions && !(mg.spool = spool_open(o->outdir))) || (o->evidence_text && !(mg.evspool = spool_open(o->outdir)))) {
+		mm_warn("%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		return 3;
 	}
 	mg.pfile = -1;
 	if (o->partial && partial_open(&mg, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_buf_free(&err); return 3; }
@@ -1139,7 +1231,7 @@ int mm_run(const mm_opts *o)
 	rd.force = o->format;
 	rd.batch_bytes = o->batch_bytes;
 	rd.max_record = o->max_record;
-	wctx w = { lx, o->mentions != NULL, o->mentions_pubtator };
+	wctx w = { lx, o->mentions != NULL, o->mentions_pubtator, o->evidence_text };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts);
 	for (int i = 0; i < threads; ++i) ts[i].m = mm_matcher_new(lx);
 
@@ -1254,7 +1346,7 @@ int mm_merge(const mm_opts *o)
 {
 	double t_start = mm_realtime();
 	mm_buf err = {0};
-	if (o->mentions) { mm_warn("merge: --mentions is not available when merging partial results"); return 2; }
+	if (o->mentions || o->evidence_text) { mm_warn("merge: --mentions and --evidence-text are not available when merging partial results"); return 2; }
 	mm_lexicon *lx = mm_lexicon_load(o->lexicon, &err);
 	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); return 2; }
 	uint64_t fp = lexicon_fingerprint(lx);

@@ -29,6 +29,7 @@ typedef struct {
 	long min_docs;            /* pairs.tsv: only pairs in at least this many documents */
 	int by_year;              /* years.tsv, entities.by-year.tsv, pairs.by-year.tsv */
 	int evidence;             /* evidence.tsv: this many documents per pair */
+	int evidence_text;        /* ... with the text of the shared sentence */
 	int partial;              /* also write partial.myomine.gz (for myomine merge) */
 } mm_opts;
 

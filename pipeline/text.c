@@ -166,7 +166,10 @@ static void split_sentences(mm_text *t, const mm_doc *d, uint32_t a, uint32_t b,
 				uint32_t tl = i - ts;
 				if (tl == 1) {
 					unsigned char o = (unsigned char)orig[t->map.a[ts]];
-					if ((o >= 'A' && o <= 'Z') || (ts > a && s[ts - 1] == '.')) continue; /* initial, i.v., e.g. */
+					/* an initial (J. Smith) follows a space; i.v. and e.g. follow a
+					 * period; a unit (5 IU/L.) is neither */
+					int after_space = ts == a || s[ts - 1] == ' ' || s[ts - 1] == '(';
+					if ((o >= 'A' && o <= 'Z' && after_space) || (ts > a && s[ts - 1] == '.')) continue;
 				}
 				if (tl > 0 && is_abbrev(s + ts, tl)) continue;
 			}

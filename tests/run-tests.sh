@@ -77,9 +77,9 @@ expect 0 "--min-docs" "$BIN" -q --min-docs 3 -o "$T/md" corpus/
 if awk -F'\t' 'NR > 1 && $5 < 3 { bad = 1 } END { exit bad }' "$T/md/pairs.tsv" && cmp -s "$T/md/entities.tsv" "$T/g/entities.tsv"; then ok; else ko "--min-docs filters pairs only"; fi
 
 # trends and evidence agree with the counts and the mentions of the same run
-expect 0 "--by-year --evidence" "$BIN" -q -t 2 --mentions --by-year --evidence 3 -o "$T/ty" corpus/
+expect 0 "--by-year --evidence" "$BIN" -q -t 2 --mentions --by-year --evidence 3 --evidence-text -o "$T/ty" corpus/
 if python3 tests/stats/check_trends.py "$T/ty" 3 >"$T/ty.log" 2>&1; then ok; else ko "by-year/evidence consistency"; cat "$T/ty.log"; fi
-expect 0 "--by-year --evidence -t 1" "$BIN" -q -t 1 --mentions --by-year --evidence 3 -o "$T/ty1" corpus/
+expect 0 "--by-year --evidence -t 1" "$BIN" -q -t 1 --mentions --by-year --evidence 3 --evidence-text -o "$T/ty1" corpus/
 same_dir "$T/ty" "$T/ty1" "by-year/evidence outputs differ between -t 1 and -t 2"
 has "$T/ty/years.tsv" "^2026	" "years.tsv lists 2026"
 

@@ -20,9 +20,10 @@ py = defaultdict(int)
 for r in rd('pairs.by-year.tsv'): py[(r['id_a'], r['id_b'])] += int(r['documents'])
 if dict(py) != pairs: bad.append('pairs.by-year.tsv sums differ from pairs.tsv')
 # mentions: pmid -> concepts, (pmid, sentence) -> concepts
-docs, sents = defaultdict(set), defaultdict(set)
+docs, sents, mtext = defaultdict(set), defaultdict(set), defaultdict(set)
 for r in rd('mentions.tsv'):
     docs[r['pmid']].add(r['id']); sents[(r['pmid'], r['sentence'])].add(r['id'])
+    mtext[(r['pmid'], r['sentence'])].add((r['text'], r['id']))
 ev = defaultdict(list)
 for r in rd('evidence.tsv'): ev[(r['id_a'], r['id_b'])].append(r)
 for p, n in pairs.items():
@@ -33,6 +34,11 @@ for p, n in pairs.items():
     for r in rows:
         if not set(p) <= docs[r['pmid']]: bad.append('pair %s: PMID %s lacks a concept' % (p, r['pmid']))
         if r['sentence'] and not set(p) <= sents[(r['pmid'], r['sentence'])]: bad.append('pair %s: sentence %s of %s lacks a concept' % (p, r['sentence'], r['pmid']))
+        if 'text' in r:
+            # the text holds the matched text of both concepts' mentions in that sentence
+            want = {m for m in mtext[(r['pmid'], r['sentence'])] if m[1] in p} if r['sentence'] else set()
+            if r['sentence'] and not all(t in r['text'] for t, _ in want): bad.append('pair %s: evidence text of %s lacks a mention' % (p, r['pmid']))
+            if not r['sentence'] and r['text']: bad.append('pair %s: text without a sentence' % (p,))
 print('%d pairs, %d evidence rows, %d years checked; %d problems' % (len(pairs), sum(len(v) for v in ev.values()), len(years), len(bad)))
 for b in bad[:10]: print(' ', b)
 sys.exit(1 if bad else 0)

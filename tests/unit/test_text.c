@@ -56,6 +56,7 @@ void test_text(void)
 	CHECK_INT(n_sentences("The dose was 2.5 mg/kg daily."), 1);
 	CHECK_INT(n_sentences("Treated by J. Smith and K. L. Jones today."), 1);
 	CHECK_INT(n_sentences("Given i.v. Methylprednisolone was used."), 1);
+	CHECK_INT(n_sentences("CK was 5400 IU/L. Antibodies were negative."), 2);
 	CHECK_INT(n_sentences("Is it? Yes! It is."), 3);
 	CHECK_INT(n_sentences("Results (n = 5). 2 patients died."), 2);
 }
