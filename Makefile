@@ -69,6 +69,15 @@ run: all
 
 check: all $(B)/unit
 	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit sh tests/run-tests.sh
+	@if [ -n "$$MYOMINE_CI" ] && [ "$(FLAVOUR)" = release ]; then \
+	  echo "== CI: the suite under ASan/UBSan, fuzz regressions, each fuzz target for $(CI_FUZZ_SECONDS) s"; \
+	  $(MAKE) --no-print-directory check asan=1 && \
+	  $(MAKE) --no-print-directory fuzz-regress && \
+	  $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS); \
+	fi
+
+# CI (.ci/run sets MYOMINE_CI=1) also runs the ASan suite and short fuzzing
+CI_FUZZ_SECONDS ?= 30
 
 # valgrind memcheck of a small run (debug build, no JIT): no errors, no definite leaks
 memcheck:
