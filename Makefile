@@ -33,7 +33,7 @@ ifeq ($(debug),1)
   CPPFLAGS += -DMM_NO_JIT
 endif
 
-SRC  = main.c util.c input.c record.c doc.c pubmed.c textfmt.c text.c lexicon.c match.c cooc.c stats.c output.c run.c
+SRC  = main.c util.c input.c record.c doc.c pubmed.c textfmt.c text.c lexicon.c prefilter.c match.c cooc.c stats.c output.c run.c
 # each flavour builds in its own directory; the release binary is ./myomine
 FLAVOUR := $(if $(filter 1,$(asan)),asan,$(if $(filter 1,$(tsan)),tsan,$(if $(filter 1,$(debug)),debug,release)))
 B    = build/$(FLAVOUR)

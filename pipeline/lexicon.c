@@ -403,8 +403,20 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 				pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 #endif
 				lx->pattern_concept[lx->n_pattern++] = i;
+				/* patterns with (?i) or other options could match upper case
+				 * text: the prefilter compares lower-case normalised text */
+				if (!strstr(c->pattern_src, "(?")  || !strstr(c->pattern_src, "(?i"))
+					c->n_lit = mm_pattern_literals(c->pattern_src, &c->lit);
 			}
 		}
+	}
+	if (!fail && lx->n_pattern) {
+		char ***lits = mm_malloc((size_t)lx->n_pattern * sizeof *lits);
+		int *nl = mm_malloc((size_t)lx->n_pattern * sizeof *nl);
+		for (int k = 0; k < lx->n_pattern; ++k) { lits[k] = lx->c[lx->pattern_concept[k]].lit; nl[k] = lx->c[lx->pattern_concept[k]].n_lit; }
+		mm_litac_build(&lx->litac, (char **const *)lits, nl, lx->n_pattern);
+		free(lits);
+		free(nl);
 	}
 	for (int i = 0; i < n; ++i) { free(rc[i].id); free(rc[i].type); free(rc[i].name); free(rc[i].syn); free(rc[i].xrefs); free(rc[i].pattern); free(rc[i].where); }
 	free(rc);
@@ -453,6 +465,8 @@ void mm_lexicon_free(mm_lexicon *lx)
 		mm_concept *c = &lx->c[i];
 		free(c->id); free(c->type); free(c->name); free(c->xrefs); free(c->pattern_src); free(c->where);
 		if (c->re) pcre2_code_free(c->re);
+		for (int k = 0; k < c->n_lit; ++k) free(c->lit[k]);
+		free(c->lit);
 	}
 	free(lx->c);
 	for (int i = 0; i < lx->n_type; ++i) free(lx->type[i]);
@@ -462,5 +476,6 @@ void mm_lexicon_free(mm_lexicon *lx)
 	for (uint32_t i = 0; i < lx->n_ent; ++i) free(lx->ent[i].cs);
 	free(lx->ent); free(lx->ent_off); free(lx->edge_off); free(lx->edge_byte); free(lx->edge_child);
 	free(lx->node_flags); free(lx->pattern_concept);
+	mm_litac_free(&lx->litac);
 	free(lx);
 }

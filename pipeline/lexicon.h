@@ -32,6 +32,8 @@ typedef struct {
 	int type_idx;
 	char *where;      /* "file:line" of the definition */
 	pcre2_code *re;
+	char **lit;       /* a pattern match contains one of these (lower case) */
+	int n_lit;        /* 0: no prefilter, always run the pattern */
 } mm_concept;
 
 typedef struct {
@@ -39,6 +41,17 @@ typedef struct {
 	uint8_t flags, pre, suf; /* pre/suf: key bytes of a generated wrapper */
 	char *cs;                /* case-preserved squeezed form (MM_F_CS) */
 } mm_lexent;
+
+/* Aho-Corasick automaton over the literals of the first 64 patterns:
+ * out[state] has bit p set when a literal of pattern p ends there. */
+typedef struct {
+	uint32_t *go;      /* n_state * 256 transitions */
+	uint64_t *out;
+	uint64_t mask;     /* patterns that have literals */
+	uint32_t n_state;
+} mm_litac;
+void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_pattern);
+void mm_litac_free(mm_litac *ac);
 
 typedef struct {
 	char *path;
@@ -67,6 +80,7 @@ typedef struct {
 	uint32_t root[256];    /* child of the root per byte, 0 = none */
 	int n_pattern;
 	int *pattern_concept;
+	mm_litac litac;        /* prefilter for the patterns (see match.c) */
 	uint64_t n_names;      /* names and synonyms as written */
 } mm_lexicon;
 
@@ -91,6 +105,12 @@ static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigne
 	}
 	return a < lx->edge_off[node + 1] && lx->edge_byte[a] == c ? lx->edge_child[a] : 0;
 }
+
+/* Literals one of which every match of the PCRE2 pattern must contain
+ * (lower case, ASCII), for a cheap memmem prefilter. Returns how many
+ * (*lits allocated) or 0 when the pattern is not understood well enough
+ * to tell -- then it must always be run. */
+int mm_pattern_literals(const char *pattern, char ***lits);
 
 /* Squeezed key of s (normalised, separators removed); fold=0 keeps case. */
 void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out);

@@ -22,6 +22,8 @@ struct mm_matcher {
 	mm_mention *out;
 	size_t n_out, m_out;
 	mm_buf tmp;
+	uint64_t *mark;         /* per sentence: patterns to run over it */
+	size_t m_mark;
 };
 
 mm_matcher *mm_matcher_new(const mm_lexicon *lx)
@@ -39,6 +41,7 @@ void mm_matcher_free(mm_matcher *m)
 	pcre2_match_data_free(m->md);
 	free(m->c);
 	free(m->out);
+	free(m->mark);
 	mm_buf_free(&m->tmp);
 	free(m);
 }
@@ -101,6 +104,29 @@ static uint32_t token_at(const mm_text *t, uint32_t pos)
 	size_t lo = 0, hi = t->tok_s.n;
 	while (lo < hi) { size_t mid = (lo + hi) / 2; if (t->tok_s.a[mid] < pos) lo = mid + 1; else hi = mid; }
 	return (uint32_t)lo;
+}
+
+/* All non-overlapping matches of concept ci's pattern in norm[from, to);
+ * lookbehind sees the text before `from`. Candidates must lie on token
+ * boundaries inside one sentence. */
+static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, size_t to)
+{
+	const mm_concept *cc = &m->lx->c[ci];
+	const unsigned char *s = (const unsigned char *)t->norm.s;
+	PCRE2_SIZE start = from;
+	while (start < to) {
+		int rc = pcre2_match(cc->re, (PCRE2_SPTR)t->norm.s, to, start, 0, m->md, NULL);
+		if (rc < 0) break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+		uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
+		start = b > a ? b : b + 1;
+		if (b <= a) continue;
+		if (a > 0 && mm_alnum(s[a - 1]) && mm_alnum(s[a])) continue;
+		if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
+		uint32_t sent = sentence_of(t, a);
+		if (sent >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) continue;
+		push(m, a, b, (uint32_t)ci, MM_F_EXACT, sent, token_at(t, a));
+	}
 }
 
 /* Antibody words that give context to {ctx} names (prefixes). */
@@ -189,23 +215,34 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 			if (keep != strlen(e->cs) || memcmp(m->tmp.s + e->pre, e->cs, keep) != 0) c->state = C_REJECT;
 		}
 	}
-	/* 2. pattern candidates */
-	for (int k = 0; k < lx->n_pattern; ++k) {
-		const mm_concept *cc = &lx->c[lx->pattern_concept[k]];
-		PCRE2_SIZE start = 0;
-		const unsigned char *s = (const unsigned char *)t->norm.s;
-		while (start < t->norm.l) {
-			int rc = pcre2_match(cc->re, (PCRE2_SPTR)t->norm.s, t->norm.l, start, 0, m->md, NULL);
-			if (rc < 0) break;
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-			uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
-			start = b > a ? b : b + 1;
-			if (b <= a) continue;
-			if (a > 0 && mm_alnum(s[a - 1]) && mm_alnum(s[a])) continue;
-			if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
-			uint32_t sent = sentence_of(t, a);
-			if (sent >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) continue;
-			push(m, a, b, (uint32_t)lx->pattern_concept[k], MM_F_EXACT, sent, token_at(t, a));
+	/* 2. pattern candidates. One Aho-Corasick pass marks, per sentence,
+	 * the patterns one of whose required literals occurs in it; such a
+	 * pattern runs only over its marked sentences (a match never crosses a
+	 * sentence). Patterns without literals run over the whole text. */
+	if (lx->n_pattern) {
+		size_t ns = t->sent_s.n;
+		if (ns > m->m_mark) { m->m_mark = ns; m->mark = mm_realloc(m->mark, ns * sizeof *m->mark); }
+		memset(m->mark, 0, ns * sizeof *m->mark);
+		const mm_litac *ac = &lx->litac;
+		uint64_t seen = 0;
+		if (ac->mask) {
+			const unsigned char *s = (const unsigned char *)t->norm.s;
+			uint32_t st = 0;
+			size_t sidx = 0;
+			for (size_t i = 0; i < t->norm.l; ++i) {
+				st = ac->go[st * 256 + s[i]];
+				uint64_t o = ac->out[st];
+				if (!o) continue;
+				while (sidx < ns && t->sent_e.a[sidx] <= i) ++sidx;
+				if (sidx < ns) { m->mark[sidx] |= o; seen |= o; }
+			}
+		}
+		for (int k = 0; k < lx->n_pattern; ++k) {
+			int ci = lx->pattern_concept[k];
+			if (k >= 64 || !(ac->mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
+			if (!(seen >> k & 1)) continue;
+			for (size_t sidx = 0; sidx < ns; ++sidx)
+				if (m->mark[sidx] >> k & 1) scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
 		}
 	}
 	if (!m->n) { *out = m->out; return 0; }

@@ -18,8 +18,34 @@ static mm_lexicon *load(const char *tsv, mm_buf *err)
 	return lx;
 }
 
+static const char *lits(const char *pat)
+{
+	static char buf[512];
+	char **l;
+	int n = mm_pattern_literals(pat, &l);
+	buf[0] = 0;
+	for (int i = 0; i < n; ++i) { if (i) strcat(buf, "|"); strcat(buf, l[i]); free(l[i]); }
+	free(l);
+	return buf;
+}
+
 void test_lexicon(void)
 {
+	/* required literals of patterns (the prefilter): never a literal a
+	 * match could lack; nothing when unsure */
+	CHECK_STR(lits("(?<![a-z0-9])(?<!hay )fevers?(?![a-z0-9])"), "fever");
+	CHECK_STR(lits("(?:glucocorticoids?|steroids?)"), "glucocorticoid|steroid");
+	CHECK_STR(lits("(?:high|raised) (?:ck|cpk)"), "high|raised");
+	CHECK_STR(lits("anti[- ]?200 ?/ ?100"), "anti");
+	CHECK_STR(lits("ab+c"), "ab");
+	CHECK_STR(lits("x?yz"), "yz");
+	CHECK_STR(lits("(?:a|bc)"), "");          /* a 1-character literal is no filter */
+	CHECK_STR(lits("(?:foo|[a-z]+)"), "");    /* one branch without a literal */
+	CHECK_STR(lits("(?i)fever"), "");         /* options: not understood */
+	CHECK_STR(lits("(?<n>fever)"), "");       /* named group: not understood */
+	CHECK_STR(lits("fe\\x41ver"), "");         /* \x escape: not understood */
+	CHECK_STR(lits("muscle\\s+weakness"), "weakness");
+
 	mm_buf err = {0};
 	mm_lexicon *lx = load("# comment\nid\ttype\tname\tsynonyms\txrefs\tpattern\n"
 	                      "drug:b\tdrug\tbeta\t-\tMeSH:D1\n"
