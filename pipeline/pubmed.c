@@ -115,6 +115,21 @@ typedef struct { const char *s; int n; } sref;
 static int is(sref r, const char *lit) { return (size_t)r.n == strlen(lit) && memcmp(r.s, lit, (size_t)r.n) == 0; }
 
 
+/* Elements under a record whose content myomine never reads. */
+static int skippable(sref name)
+{
+	static const char *names[] = {
+		"PubmedData", "AuthorList", "MeshHeadingList", "GrantList", "ChemicalList", "KeywordList",
+		"CommentsCorrectionsList", "InvestigatorList", "SupplMeshList", "GeneSymbolList",
+		"PersonalNameSubjectList", "PublicationTypeList", "DataBankList", "MedlineJournalInfo",
+		"ArticleIdList", "History", NULL
+	};
+	if (name.n < 7) return 0;
+	for (int k = 0; names[k]; ++k)
+		if (is(name, names[k])) return 1;
+	return 0;
+}
+
 int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 {
 	mm_doc_reset(d);
@@ -222,6 +237,17 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 				cap_buf = NULL;
 			}
 			i = te + 1;
+			continue;
+		}
+		/* Subtrees that hold nothing we read are skipped in one memmem to
+		 * their end tag (none of them nests inside itself in the DTD). Their
+		 * content is not checked for well-formedness. */
+		if (!self_close && cap == F_NONE && skippable(name)) {
+			char endtag[40];
+			int el = snprintf(endtag, sizeof endtag, "</%.*s>", name.n, name.s);
+			const char *e = memmem(p + te + 1, n - te - 1, endtag, (size_t)el);
+			if (!e) { mm_buf_printf(&d->err, "byte %zu: <%.*s> is not closed", i, name.n, name.s); return -1; }
+			i = (size_t)(e - p) + (size_t)el;
 			continue;
 		}
 		/* start tag */
