@@ -23,8 +23,11 @@ FUZZ_SRC_fuzz_pubmed   = util doc pubmed
 FUZZ_SRC_fuzz_medline  = util doc textfmt
 FUZZ_SRC_fuzz_pubtator = util doc textfmt
 FUZZ_SRC_fuzz_text     = util doc text
-FUZZ_SRC_fuzz_lexicon  = util doc text lexicon match
-FUZZ_SRC_fuzz_match    = util doc text lexicon match
+# (with the lexicon's pattern prefilter when the sources have one)
+FUZZ_PREFILTER         = $(if $(wildcard $(FUZZ_SRCDIR)/prefilter.c),prefilter)
+FUZZ_LEX_SRC           = lexicon $(FUZZ_PREFILTER) match
+FUZZ_SRC_fuzz_lexicon  = util doc text $(FUZZ_LEX_SRC)
+FUZZ_SRC_fuzz_match    = util doc text $(FUZZ_LEX_SRC)
 FUZZ_LEN_fuzz_reader   = 16384
 FUZZ_LEN_fuzz_pubmed   = 8192
 FUZZ_LEN_fuzz_medline  = 4096
@@ -36,9 +39,9 @@ FUZZ_LEN_fuzz_match    = 4096
 .PHONY: fuzz fuzz-build fuzz-regress fuzz-clean
 
 define FUZZ_RULE
-$(FUZZ_BINDIR)/$(1): $(FUZZ_DIR)/$(1).c $(FUZZ_DIR)/check_doc.h $(FUZZ_SRC_$(1):%=$(FUZZ_SRCDIR)/%.c) $(wildcard $(FUZZ_SRCDIR)/*.h $(FUZZ_SRCDIR)/*.inc) $(FUZZ_DIR)/fuzz.mk
+$(FUZZ_BINDIR)/$(1): $(FUZZ_DIR)/$(1).c $(FUZZ_DIR)/check_doc.h $(FUZZ_DIR)/check_match.h $(FUZZ_SRC_$(1):%=$(FUZZ_SRCDIR)/%.c) $(wildcard $(FUZZ_SRCDIR)/*.h $(FUZZ_SRCDIR)/*.inc) $(FUZZ_DIR)/fuzz.mk
 	@mkdir -p $(FUZZ_BINDIR)
-	$(FUZZ_CC) -std=c11 $(CPPFLAGS) -I$(FUZZ_SRCDIR) $(PKG_CFLAGS) $(FUZZ_CFLAGS) $(OMP) $(WARN) -o $$@ $$< $(FUZZ_SRC_$(1):%=$(FUZZ_SRCDIR)/%.c) $(LIBS)
+	$(FUZZ_CC) -std=c11 $(CPPFLAGS) -I$(FUZZ_SRCDIR) $(if $(FUZZ_PREFILTER),-DFUZZ_PREFILTER) $(PKG_CFLAGS) $(FUZZ_CFLAGS) $(OMP) $(WARN) -o $$@.$$$$$$$$ $$< $(FUZZ_SRC_$(1):%=$(FUZZ_SRCDIR)/%.c) $(LIBS) && mv -f $$@.$$$$$$$$ $$@
 endef
 $(foreach t,$(FUZZ_ALL),$(eval $(call FUZZ_RULE,$(t))))
 

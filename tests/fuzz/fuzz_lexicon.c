@@ -1,8 +1,9 @@
 /* fuzz_lexicon.c -- mm_lexicon_load() on the input as a .tsv file: it loads
  * (and the compiled trie is consistent) or fails with "path...: reason";
- * never crashes or leaks.  A loaded lexicon without patterns is then run
- * over a document made of its own concept names. */
+ * never crashes or leaks.  A loaded lexicon is then matched against a
+ * document made of its own concept names (checks: check_match.h). */
 #include "match.h"
+#include "check_match.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,23 +37,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (lx->edge_child[e] == 0 || lx->edge_child[e] >= lx->n_node) abort();
 	}
 	for (uint32_t i = 0; i < lx->n_ent; ++i) if (lx->ent[i].concept >= (uint32_t)lx->n_concept) abort();
-	if (lx->n_pattern == 0) {
-		mm_doc d = {0};
-		mm_text t = {0};
-		const mm_mention *m;
-		mm_doc_reset(&d);
-		mm_doc_begin_section(&d, "title", 5);
-		for (int i = 0; i < lx->n_concept; ++i) { mm_doc_add_text(&d, lx->c[i].name, strlen(lx->c[i].name)); mm_doc_add_text(&d, " and ", 5); }
-		mm_doc_end_section(&d);
-		mm_text_build(&t, &d);
-		mm_matcher *mt = mm_matcher_new(lx);
-		size_t n = mm_match(mt, &d, &t, &m);
-		for (size_t i = 0; i < n; ++i)
-			if (m[i].start >= m[i].end || m[i].end > d.text.l || m[i].concept >= (uint32_t)lx->n_concept) abort();
-		mm_matcher_free(mt);
-		mm_text_free(&t);
-		mm_doc_free(&d);
-	}
+	mm_doc d = {0};
+	mm_text t = {0};
+	const mm_mention *m;
+	mm_doc_reset(&d);
+	mm_doc_begin_section(&d, "title", 5);
+	for (int i = 0; i < lx->n_concept; ++i) { mm_doc_add_text(&d, lx->c[i].name, strlen(lx->c[i].name)); mm_doc_add_text(&d, " and ", 5); }
+	mm_doc_end_section(&d);
+	mm_text_build(&t, &d);
+	mm_matcher *mt = mm_matcher_new(lx);
+	size_t nm = mm_match(mt, &d, &t, &m);
+	check_mentions(lx, &d, &t, m, nm);
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	check_literals(lx, &t, md);
+	pcre2_match_data_free(md);
+	mm_matcher_free(mt);
+	mm_text_free(&t);
+	mm_doc_free(&d);
 	mm_lexicon_free(lx);
 	mm_buf_free(&err);
 	return 0;

@@ -1,8 +1,10 @@
 /* fuzz_match.c -- mm_text_build() + mm_match() of the shipped lexicons over
  * the input as a one-section document.  Lexicons: $FUZZ_LEXICONS, else
  * lexicons/ of the source tree holding this binary (tests/fuzz/bin/..);
- * without them every input is skipped (after one notice). */
+ * without them every input is skipped (after one notice).  Checks: see
+ * check_match.h. */
 #include "match.h"
+#include "check_match.h"
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 static mm_lexicon *lx;
 static mm_matcher *mt;
+static pcre2_match_data *md;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -23,7 +26,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	mm_buf err = {0};
 	if (access(path, R_OK) != 0 || !(lx = mm_lexicon_load(path, &err)))
 		fprintf(stderr, "fuzz_match: no lexicons (%s): every input skipped; set FUZZ_LEXICONS\n", err.l ? err.s : path);
-	else mt = mm_matcher_new(lx);
+	else { mt = mm_matcher_new(lx); md = pcre2_match_data_create(1, NULL); }
 	mm_buf_free(&err);
 	return 0;
 }
@@ -40,13 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	mm_text_build(&t, &d);
 	const mm_mention *m;
 	size_t nm = mm_match(mt, &d, &t, &m);
-	const unsigned char *s = (const unsigned char *)d.text.s;
-	for (size_t i = 0; i < nm; ++i) {
-		if (m[i].start >= m[i].end || m[i].end > d.text.l) abort();
-		if ((s[m[i].start] & 0xC0) == 0x80 || (m[i].end < d.text.l && (s[m[i].end] & 0xC0) == 0x80)) abort();
-		if (m[i].concept >= (uint32_t)lx->n_concept || m[i].sent >= t.sent_s.n || m[i].sec != 0) abort();
-		if (i && (m[i].start < m[i - 1].start || (m[i].start == m[i - 1].start && m[i].concept <= m[i - 1].concept))) abort(); /* sorted */
-		if (i && m[i].start < m[i - 1].end && (m[i].start != m[i - 1].start || m[i].end != m[i - 1].end)) abort(); /* no overlaps */
-	}
+	check_mentions(lx, &d, &t, m, nm);
+	check_literals(lx, &t, md);
 	return 0;
 }
