@@ -321,18 +321,37 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 	out->c_docs = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_mentions = mm_calloc((size_t)n_concept, sizeof(uint64_t));
+	out->c_negated = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->n_docs = s->st.live;
 	out->n_sents = s->st.live_sentences;
 	pairmap pm = {0};
 	uint32_t *uc = NULL;
-	mm_hit *tmp = NULL;
-	size_t m_uc = 0, m_tmp = 0;
+	mm_hit *tmp = NULL, *live = NULL;
+	size_t m_uc = 0, m_tmp = 0, m_live = 0;
 	for (size_t i = 0; i < s->n_doc; ++i) {
-		const docent *d = &s->doc[i];
-		if (!d->live || !d->n_hit) continue;
+		const docent *dd = &s->doc[i];
+		if (!dd->live || !dd->n_hit) continue;
+		/* negated-only hits: counted, but no part of co-occurrence */
+		docent dv = *dd;
+		const docent *d = &dv;
+		if (dd->n_hit > m_tmp) { m_tmp = dd->n_hit; tmp = mm_realloc(tmp, m_tmp * sizeof *tmp); }
+		if (dd->n_hit > m_live) { m_live = dd->n_hit; live = mm_realloc(live, m_live * sizeof *live); }
+		uint32_t nl = 0;
+		int keep = opt && opt->keep_negated;
+		for (uint32_t k = 0; k < dd->n_hit; ++k) {
+			out->c_negated[dd->hit[k].concept] += dd->hit[k].neg;
+			out->negated += dd->hit[k].neg;
+			if (dd->hit[k].n || (keep && dd->hit[k].neg)) {
+				live[nl] = dd->hit[k];
+				if (keep) live[nl].n += live[nl].neg;
+				nl++;
+			}
+		}
+		dv.hit = live;
+		dv.n_hit = nl;
+		if (!nl) continue;
 		out->docs_with_mentions++;
 		if (d->n_hit > m_uc) { m_uc = d->n_hit; uc = mm_realloc(uc, m_uc * sizeof *uc); }
-		if (d->n_hit > m_tmp) { m_tmp = d->n_hit; tmp = mm_realloc(tmp, m_tmp * sizeof *tmp); }
 		size_t nu = 0;
 		for (uint32_t k = 0; k < d->n_hit; ++k) {
 			const mm_hit *h = &d->hit[k];
@@ -397,8 +416,15 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 		uint64_t *keys = NULL;
 		size_t nk = 0, mk = 0;
 		for (size_t i = 0; i < s->n_doc; ++i) {
-			const docent *d = &s->doc[i];
-			if (!d->live || !d->n_hit) continue;
+			const docent *dd = &s->doc[i];
+			if (!dd->live || !dd->n_hit) continue;
+			docent dv = *dd;
+			const docent *d = &dv;
+			uint32_t nl = 0;
+			for (uint32_t h = 0; h < dd->n_hit; ++h) if (dd->hit[h].n || (opt->keep_negated && dd->hit[h].neg)) live[nl++] = dd->hit[h];
+			dv.hit = live;
+			dv.n_hit = nl;
+			if (!nl) continue;
 			uint64_t y = mm_year_code(d->year);
 			size_t nu = 0;
 			for (uint32_t x = 0; x < d->n_hit; ++x)
@@ -440,12 +466,12 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 		}
 		free(keys);
 	}
-	free(uc); free(tmp);
+	free(uc); free(tmp); free(live);
 }
 
 void mm_counts_free(mm_counts *c)
 {
-	free(c->c_docs); free(c->c_sents); free(c->c_mentions); free(c->pair);
+	free(c->c_docs); free(c->c_sents); free(c->c_mentions); free(c->c_negated); free(c->pair);
 	free(c->year); free(c->evidence);
 	memset(c, 0, sizeof *c);
 }

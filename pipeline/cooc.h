@@ -19,8 +19,10 @@
 #include <stdint.h>
 
 typedef struct {
-	uint32_t concept, sent, sec, n; /* n mentions of concept in that sentence */
-} mm_hit;
+	uint32_t concept, sent, sec;
+	uint32_t n;        /* mentions of the concept in that sentence, not negated */
+	uint32_t neg;      /* negated mentions */
+} mm_hit;             /* counting uses n (+ neg with keep_negated); a hit whose count is 0 takes no part in co-occurrence */
 
 typedef struct mm_store mm_store;
 
@@ -73,17 +75,19 @@ typedef struct {
 typedef struct {
 	int by_year;               /* fill year[] */
 	int evidence;              /* keep this many documents per pair */
+	int keep_negated;          /* negated mentions count like the others */
 } mm_count_opts;
 
 typedef struct {
 	int n_concept;
-	uint64_t *c_docs, *c_sents, *c_mentions;
+	uint64_t *c_docs, *c_sents, *c_mentions, *c_negated;
 	mm_pair *pair;             /* sorted by (a, b) */
 	size_t n_pair;
 	uint64_t n_docs;           /* live documents */
 	uint64_t n_sents;          /* sentences of the live documents */
 	uint64_t docs_with_mentions;
 	uint64_t mentions;
+	uint64_t negated;
 	uint64_t year_docs[256];   /* live documents per year code (mm_year_code) */
 	mm_yearcount *year;        /* sorted by (year, a, b); concept rows have b = MM_NO_CONCEPT */
 	size_t n_year, m_year;

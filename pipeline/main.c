@@ -36,6 +36,8 @@ static const char usage_text[] =
 "      --mentions[=FILE]   also write every mention (default file: mentions.tsv,\n"
 "                          or mentions.pubtator; gzip when FILE ends in .gz)\n"
 "      --mentions-format F tsv|pubtator (default: tsv)\n"
+"      --keep-negated      negated mentions (\"anti-SRP was negative\") count in\n"
+"                          co-occurrence too (default: they do not)\n"
 "      --batch-mb N        records read per batch, in MB (default: 8)\n"
 "      --max-record-mb N   skip (and report) XML records larger than N MB\n"
 "                          (default: 16)\n"
@@ -115,7 +117,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -130,6 +132,7 @@ int main(int argc, char **argv)
 		{ "min-docs", required_argument, 0, O_MINDOCS },
 		{ "by-year", no_argument, 0, O_BYYEAR },
 		{ "partial", no_argument, 0, O_PARTIAL },
+		{ "keep-negated", no_argument, 0, O_KEEPNEG },
 		{ "evidence", required_argument, 0, O_EVIDENCE },
 		{ "evidence-text", no_argument, 0, O_EVTEXT },
 		{ "quiet", no_argument, 0, 'q' },
@@ -183,6 +186,7 @@ int main(int argc, char **argv)
 		case O_MINDOCS: o.min_docs = parse_long(optarg, "document count", 0, LONG_MAX); break;
 		case O_BYYEAR: o.by_year = 1; break;
 		case O_PARTIAL: o.partial = 1; break;
+		case O_KEEPNEG: o.keep_negated = 1; break;
 		case O_EVIDENCE: o.evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
 		case O_EVTEXT: o.evidence_text = 1; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;

@@ -181,6 +181,135 @@ static int coordinated(const mm_text *t, uint32_t a, uint32_t b)
 	return 1;
 }
 
+/* ---- negation (NegEx-style) ------------------------------------------- */
+
+/* Phrases as space-separated tokens of the normalised text. */
+static const char *neg_pre[] = {
+	"no", "not", "without", "absence of", "absent", "negative for", "ruled out", "rule out", "rules out",
+	"denies", "denied", "deny", "free of", "lack of", "lacked", "lacking", "no evidence of", "no signs of",
+	"no sign of", "neither", "never", "excluded", "exclusion of", "unremarkable for", NULL
+};
+static const char *neg_post[] = {
+	"were negative", "was negative", "is negative", "are negative", "tested negative", "remained negative",
+	"was absent", "were absent", "is absent", "are absent", "absent", "unlikely", "was ruled out",
+	"were ruled out", "was excluded", "were excluded", "not detected", "was not detected",
+	"were not detected", "not found", "was not found", "were not found", "negative", NULL
+};
+static const char *neg_pseudo[] = {
+	"no increase", "no change", "no significant change", "not only", "no further", "not necessarily",
+	"not certain", "gram negative", "without difficulty", "no difference", "not always", "not just",
+	"not all", "whether or not", "no longer", "not been", "not significantly", "with and without",
+	"with or without", "and without", "or without", NULL
+};
+static const char *neg_stop[] = {
+	"but", "however", "although", "though", "yet", "except", "whereas", "while", "which", "who",
+	"apart", "aside", "nevertheless", "still", NULL
+};
+/* A forward scope also ends at the population it is about: in "No patient
+ * with anti-Mi-2 had cancer" the antibody is not negated. */
+static const char *neg_pop[] = {
+	"patient", "patients", "case", "cases", "subject", "subjects", "individual", "individuals",
+	"child", "children", "adult", "adults", "participant", "participants", NULL
+};
+
+/* Does phrase (space-separated tokens) match the tokens at i? Returns the
+ * number of tokens matched, 0 if not. */
+static uint32_t phrase_at(const mm_text *t, uint32_t i, uint32_t end, const char *ph)
+{
+	uint32_t k = 0;
+	const char *p = ph;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t l = sp ? (size_t)(sp - p) : strlen(p);
+		if (i + k >= end) return 0;
+		size_t tl = t->tok_e.a[i + k] - t->tok_s.a[i + k];
+		if (tl != l || memcmp(t->norm.s + t->tok_s.a[i + k], p, l) != 0) return 0;
+		k++;
+		p += l;
+		if (*p == ' ') ++p;
+	}
+	return k;
+}
+
+static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, const char **list)
+{
+	uint32_t best = 0;
+	for (int k = 0; list[k]; ++k) {
+		uint32_t n = phrase_at(t, i, end, list[k]);
+		if (n > best) best = n;
+	}
+	return best;
+}
+
+static int tok_is(const mm_text *t, uint32_t i, const char *w)
+{
+	size_t l = strlen(w);
+	return t->tok_e.a[i] - t->tok_s.a[i] == l && memcmp(t->norm.s + t->tok_s.a[i], w, l) == 0;
+}
+
+/* A scope ends at ';', ':' or ')' between two tokens. */
+static int clause_break(const mm_text *t, uint32_t a, uint32_t b)
+{
+	for (uint32_t x = t->tok_e.a[a]; x < t->tok_s.a[b]; ++x)
+		if (t->norm.s[x] == ';' || t->norm.s[x] == ':' || t->norm.s[x] == ')') return 1;
+	return 0;
+}
+
+#define NEG_WINDOW 4 /* words in a scope that are neither mentions nor list words */
+
+static void negate(const mm_text *t, mm_mention *mt, size_t n)
+{
+	if (!n) return;
+	for (size_t i = 0; i < n;) {
+		/* the mentions of one sentence: [i, j) */
+		uint32_t s = mt[i].sent;
+		size_t j = i;
+		while (j < n && mt[j].sent == s) ++j;
+		uint32_t ts = mt[i].tok0, te = mt[i].tok0;
+		while (ts > 0 && t->tok_sent.a[ts - 1] == s) --ts;
+		while (te < t->tok_s.n && t->tok_sent.a[te] == s) ++te;
+		/* in_mention[k]: token k is part of a mention of this sentence */
+		for (uint32_t k = ts; k < te;) {
+			uint32_t pl = any_phrase(t, k, te, neg_pseudo);
+			if (pl) { k += pl; continue; }
+			int post = 0;
+			uint32_t tl = any_phrase(t, k, te, neg_pre);
+			uint32_t pt = any_phrase(t, k, te, neg_post);
+			if (pt >= tl && pt) { post = 1; tl = pt; }
+			if (!tl) { ++k; continue; }
+			/* skip triggers inside a mention (e.g. a name containing "no") */
+			int inside = 0;
+			for (size_t x = i; x < j; ++x) if (k >= mt[x].tok0 && k < mt[x].tok1) inside = 1;
+			if (inside) { k += tl; continue; }
+			if (!post) {
+				uint32_t other = 0, q = k + tl;
+				for (; q < te && other <= NEG_WINDOW; ++q) {
+					if (q > k + tl && clause_break(t, q - 1, q)) break;
+					if (any_phrase(t, q, te, neg_stop) || any_phrase(t, q, te, neg_pop)) break;
+					int in_m = 0;
+					for (size_t x = i; x < j; ++x)
+						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
+					if (!in_m && !tok_is(t, q, "and") && !tok_is(t, q, "or") && !tok_is(t, q, "nor") && !tok_is(t, q, "anti")) other++;
+				}
+			} else {
+				uint32_t other = 0;
+				for (uint32_t q = k; q-- > ts && other <= NEG_WINDOW;) {
+					if (clause_break(t, q, q + 1)) break;
+					if (any_phrase(t, q, te, neg_stop) || tok_is(t, q, "positive") || tok_is(t, q, "positivity")) break;
+					int in_m = 0;
+					for (size_t x = i; x < j; ++x)
+						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
+					if (!in_m && !tok_is(t, q, "and") && !tok_is(t, q, "or") && !tok_is(t, q, "nor") && !tok_is(t, q, "anti") &&
+					    !tok_is(t, q, "were") && !tok_is(t, q, "was") && !tok_is(t, q, "antibodies") && !tok_is(t, q, "antibody"))
+						other++;
+				}
+			}
+			k += tl;
+		}
+		i = j;
+	}
+}
+
 static int cmp_cand(const void *x, const void *y)
 {
 	const cand *a = x, *b = y;
@@ -295,8 +424,12 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 		o->concept = c->concept;
 		o->sent = c->sent;
 		o->sec = t->sent_sec.a[c->sent];
+		o->tok0 = c->tok;
+		o->tok1 = token_at(t, c->e);
+		o->negated = 0;
 		last_s = c->s; last_e = c->e; have = 1;
 	}
+	negate(t, m->out, m->n_out);
 	*out = m->out;
 	return m->n_out;
 }

@@ -10,6 +10,15 @@
  * Overlaps are resolved leftmost-longest; one span may carry several
  * concepts when the lexicon says so.
  *
+ * Negation (NegEx-style, Chapman et al. 2001): a mention is negated when it
+ * lies in the scope of a trigger in its sentence -- after a pre-trigger
+ * ("no", "without", "negative for", "ruled out", "denies", ...) or before a
+ * post-trigger ("were negative", "was absent", "unlikely", ...); a scope
+ * ends at the sentence end, at a conjunction (but, however, although, ...),
+ * after 6 words that are not mentions or list words, and, going backwards,
+ * at "positive". Pseudo-triggers ("no increase", "not only", "gram
+ * negative", ...) are not negations.
+ *
  * A mm_matcher is per thread; the lexicon it points to is shared. */
 #ifndef MM_MATCH_H
 #define MM_MATCH_H
@@ -22,6 +31,8 @@ typedef struct {
 	uint32_t concept;
 	uint32_t sent;         /* 0-based sentence of the document */
 	uint32_t sec;          /* section index */
+	uint32_t tok0, tok1;   /* its tokens [tok0, tok1) */
+	int negated;           /* inside a negation scope (NegEx-style) */
 } mm_mention;
 
 typedef struct mm_matcher mm_matcher;

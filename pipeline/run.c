@@ -360,12 +360,18 @@ static void process(const wctx *w, batch *b, item *it, tstate *ts)
 		it->hit = mm_malloc(nm * sizeof *it->hit);
 		uint32_t nh = 0;
 		for (size_t i = 0; i < nm; ++i) {
-			if (nh && it->hit[nh - 1].concept == tmp[i].concept && it->hit[nh - 1].sent == tmp[i].sent) { it->hit[nh - 1].n++; continue; }
-			it->hit[nh].concept = tmp[i].concept;
-			it->hit[nh].sent = tmp[i].sent;
-			it->hit[nh].sec = tmp[i].sec;
-			it->hit[nh].n = 1;
-			nh++;
+			/* n: mentions not negated; neg: negated (--keep-negated adds them
+			 * when counting, so a partial does not depend on the option) */
+			int counts = !tmp[i].negated;
+			if (!nh || it->hit[nh - 1].concept != tmp[i].concept || it->hit[nh - 1].sent != tmp[i].sent) {
+				it->hit[nh].concept = tmp[i].concept;
+				it->hit[nh].sent = tmp[i].sent;
+				it->hit[nh].sec = tmp[i].sec;
+				it->hit[nh].n = it->hit[nh].neg = 0;
+				nh++;
+			}
+			if (counts) it->hit[nh - 1].n++;
+			if (tmp[i].negated) it->hit[nh - 1].neg++;
 		}
 		it->n_hit = nh;
 	}
@@ -426,7 +432,8 @@ static void process(const wctx *w, batch *b, item *it, tstate *ts)
 				mm_buf_putu(o, m->end); mm_buf_putc(o, '\t');
 				mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
 				mm_buf_puts(o, c->id); mm_buf_putc(o, '\t');
-				mm_buf_puts(o, c->type); mm_buf_putc(o, '\n');
+				mm_buf_puts(o, c->type); mm_buf_putc(o, '\t');
+				mm_buf_putc(o, m->negated ? '1' : '0'); mm_buf_putc(o, '\n');
 			}
 		}
 		it->out = mm_strndup(o->s, o->l);
@@ -504,7 +511,7 @@ static void progress_line(merger *mg, int force)
  *   #myomine-partial 1
  *   #lexicon <fingerprint> <concepts>
  *   F<TAB>path                      a file block begins (files in sorted order)
- *   A<TAB>pmid<TAB>version<TAB>year<TAB>has_abstract<TAB>sentences<TAB>hits[<TAB>concept:sentence:section:count]...
+ *   A<TAB>pmid<TAB>version<TAB>year<TAB>has_abstract<TAB>sentences<TAB>hits[<TAB>concept:sentence:section:count:negated]...
  *   D<TAB>pmid                      a DeleteCitation entry
  *   E<TAB>status<TAB>format<TAB>bytes<TAB>uncompressed<TAB>records<TAB>documents<TAB>failed<TAB>deleted_listed<TAB>invalid_utf8<TAB>bad_refs<TAB>errors
  *   M<TAB>message                   the file's first messages
@@ -557,7 +564,7 @@ static void partial_article(merger *mg, const item *it)
 	mm_buf *b = &mg->pbuf;
 	mm_buf_printf(b, "A\t%u\t%d\t%d\t%d\t%u\t%u", it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->n_hit);
 	for (uint32_t k = 0; k < it->n_hit; ++k)
-		mm_buf_printf(b, "\t%u:%u:%u:%u", it->hit[k].concept, it->hit[k].sent, it->hit[k].sec, it->hit[k].n);
+		mm_buf_printf(b, "\t%u:%u:%u:%u:%u", it->hit[k].concept, it->hit[k].sent, it->hit[k].sec, it->hit[k].n, it->hit[k].neg);
 	mm_buf_putc(b, '\n');
 	partial_flush(mg);
 }
@@ -696,12 +703,12 @@ static int write_entities(wstate *w)
 	mm_outfile *f = mm_out_open("entities.tsv", 0, &w->err);
 	if (!f) return -1;
 	mm_buf b = {0};
-	mm_buf_puts(&b, "id\ttype\tname\tdocuments\tsentences\tmentions\n");
+	mm_buf_puts(&b, "id\ttype\tname\tdocuments\tsentences\tmentions\tnegated\n");
 	for (int i = 0; i < w->lx->n_concept; ++i) {
 		const mm_concept *c = &w->lx->c[i];
-		mm_buf_printf(&b, "%s\t%s\t%s\t%llu\t%llu\t%llu\n", c->id, c->type, c->name,
+		mm_buf_printf(&b, "%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\n", c->id, c->type, c->name,
 		              (unsigned long long)w->cn->c_docs[i], (unsigned long long)w->cn->c_sents[i],
-		              (unsigned long long)w->cn->c_mentions[i]);
+		              (unsigned long long)w->cn->c_mentions[i], (unsigned long long)w->cn->c_negated[i]);
 		FLUSH_IF_BIG(f, &b);
 	}
 	int r = finish(w, f, &b);
@@ -896,7 +903,7 @@ static int write_mentions(wstate *w, merger *mg)
 	mm_outfile *f = mm_out_open(name, ends_with(name, ".gz"), &w->err);
 	if (!f) return -1;
 	mm_buf b = {0};
-	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\n");
+	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\tnegated\n");
 	if (mg->spool) {
 		rewind(mg->spool);
 		unsigned long long seq;
@@ -1101,7 +1108,16 @@ static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, i
 		mm_buf_json(&b, lx->type[t]);
 		mm_buf_printf(&b, ": %llu", (unsigned long long)s);
 	}
-	mm_buf_printf(&b, "},\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n", w->cn->n_pair, dense_skipped);
+	mm_buf_printf(&b, "},\n  \"negated_mentions\": {\"total\": %llu", (unsigned long long)w->cn->negated);
+	for (int t = 0; t < lx->n_type; ++t) {
+		uint64_t s = 0;
+		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += w->cn->c_negated[i];
+		mm_buf_puts(&b, ", ");
+		mm_buf_json(&b, lx->type[t]);
+		mm_buf_printf(&b, ": %llu", (unsigned long long)s);
+	}
+	mm_buf_printf(&b, "},\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
+	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
 	              (unsigned long long)mg->bad_utf8, (unsigned long long)mg->bad_refs);
 	uint64_t cin = 0;
@@ -1134,7 +1150,7 @@ static int finish_run(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *m
 	if (mg.partial && partial_close(&mg, &err) < 0) werr = 1;
 	double t0 = mm_realtime();
 	mm_counts cn;
-	mm_count_opts copt = { o->by_year, o->evidence };
+	mm_count_opts copt = { o->by_year, o->evidence, o->keep_negated };
 	mm_store_count(mg.store, lx->n_concept, &copt, &cn);
 	double t_count = mm_realtime() - t0;
 	t0 = mm_realtime();
@@ -1329,15 +1345,15 @@ static int parse_article(const char *s, item *it, int n_concept)
 	if (!it->pmid || it->n_hit > (1u << 24)) return -1;
 	it->hit = it->n_hit ? mm_malloc(it->n_hit * sizeof *it->hit) : NULL;
 	for (uint32_t k = 0; k < it->n_hit; ++k) {
-		unsigned long h[4];
-		for (int j = 0; j < 4; ++j) {
+		unsigned long h[5];
+		for (int j = 0; j < 5; ++j) {
 			if (*s != (j ? ':' : '\t')) return -1;
 			h[j] = strtoul(s + 1, &e, 10);
 			if (e == s + 1) return -1;
 			s = e;
 		}
 		if (h[0] >= (unsigned long)n_concept) return -1;
-		it->hit[k] = (mm_hit){ (uint32_t)h[0], (uint32_t)h[1], (uint32_t)h[2], (uint32_t)h[3] };
+		it->hit[k] = (mm_hit){ (uint32_t)h[0], (uint32_t)h[1], (uint32_t)h[2], (uint32_t)h[3], (uint32_t)h[4] };
 	}
 	return *s ? -1 : 0;
 }

@@ -31,6 +31,7 @@ typedef struct {
 	int evidence;             /* evidence.tsv: this many documents per pair */
 	int evidence_text;        /* ... with the text of the shared sentence */
 	int partial;              /* also write partial.myomine.gz (for myomine merge) */
+	int keep_negated;         /* negated mentions take part in co-occurrence */
 } mm_opts;
 
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from

@@ -83,6 +83,16 @@ expect 0 "--by-year --evidence -t 1" "$BIN" -q -t 1 --mentions --by-year --evide
 same_dir "$T/ty" "$T/ty1" "by-year/evidence outputs differ between -t 1 and -t 2"
 has "$T/ty/years.tsv" "^2026	" "years.tsv lists 2026"
 
+# negation: the issue's panel sentence gives negated mentions; --keep-negated counts them
+has "$T/g/mentions.tsv" "^90000049	abstract	[0-9]*	[0-9]*	[0-9]*	EJ	antibody:EJ	antibody	1$" "a negated antibody of the panel sentence"
+expect 0 "--keep-negated" "$BIN" -q --keep-negated -o "$T/kn" --mentions corpus/
+got=$(awk -F'\t' 'NR > 1 && $1 == "antibody:EJ" { print $6 + 0 }' "$T/kn/entities.tsv")$(awk -F'\t' 'NR > 1 && $1 == "antibody:EJ" { print "/" $6 "+" $7 }' "$T/g/entities.tsv")
+n_all=$(awk -F'\t' 'NR > 1 && $7 == "antibody:EJ"' "$T/g/mentions.tsv" | wc -l)
+if [ "$(awk -F'\t' 'NR > 1 && $1 == "antibody:EJ" { print $6 }' "$T/kn/entities.tsv")" = "$n_all" ]; then ok; else ko "--keep-negated counts every mention ($got, $n_all mentions)"; fi
+n_neg=$(json "$T/g/summary.json" "d['negated_mentions']['total']")
+n_col=$(awk -F'\t' 'NR > 1 { s += $9 } END { print s }' "$T/g/mentions.tsv")
+if [ "$n_neg" = "$n_col" ] && [ "$n_neg" -gt 0 ]; then ok; else ko "negated mentions: summary $n_neg, mentions.tsv $n_col"; fi
+
 # ---- determinism: threads, argument order, batch size, stdin --------------------------
 echo "== determinism"
 expect 0 "-t 1" "$BIN" -q -t 1 -o "$T/t1" --mentions corpus/

@@ -76,6 +76,7 @@ void test_lexicon(void)
 
 static mm_lexicon *LX;
 static mm_matcher *MT;
+static int WITH_NEG;
 
 /* Match s as one abstract; return "text=id;text=id;..." */
 static const char *run(const char *s)
@@ -95,7 +96,7 @@ static const char *run(const char *s)
 	mm_buf_grow(&out, 1);
 	out.s[0] = 0;
 	for (size_t i = 0; i < n; ++i)
-		mm_buf_printf(&out, "%s%.*s=%s", i ? ";" : "", (int)(m[i].end - m[i].start), d.text.s + m[i].start, LX->c[m[i].concept].id);
+		mm_buf_printf(&out, "%s%s%.*s=%s", i ? ";" : "", WITH_NEG && m[i].negated ? "NOT " : "", (int)(m[i].end - m[i].start), d.text.s + m[i].start, LX->c[m[i].concept].id);
 	mm_text_free(&t);
 	mm_doc_free(&d);
 	return out.s;
@@ -147,6 +148,20 @@ void test_match(void)
 	CHECK_STR(run("The SRP pathway. EJ said so."), "");
 	/* a sentence boundary stops a match */
 	CHECK_STR(run("Muscle. Weakness."), "");
+	/* negation (NegEx-style) */
+	WITH_NEG = 1;
+	CHECK_STR(run("Myositis specific antibodies including Jo-1, PL-7, SRP, EJ and OJ were negative."),
+	          "NOT Jo-1=antibody:Jo1;NOT PL-7=antibody:PL7;NOT SRP=antibody:SRP;NOT EJ=antibody:EJ;NOT OJ=antibody:OJ");
+	CHECK_STR(run("Anti-HMGCR was positive and anti-SRP was negative."), "Anti-HMGCR=antibody:HMGCR;NOT anti-SRP=antibody:SRP");
+	CHECK_STR(run("There was no muscle weakness or myopathy."), "NOT muscle weakness=symptom:mw;NOT myopathy=symptom:myopathy");
+	CHECK_STR(run("Without rituximab, weakness persisted."), "NOT rituximab=drug:ritux");
+	CHECK_STR(run("No patient with anti-HMGCR had cancer."), "anti-HMGCR=antibody:HMGCR");
+	CHECK_STR(run("There was no increase in muscle weakness."), "muscle weakness=symptom:mw");
+	CHECK_STR(run("Myopathy with and without statins."), "Myopathy=symptom:myopathy;statins=drug:statin");
+	CHECK_STR(run("No rituximab was given, but muscle weakness improved."), "NOT rituximab=drug:ritux;muscle weakness=symptom:mw");
+	CHECK_STR(run("She had never taken statins and had an inflammatory disease with myopathy."), "NOT statins=drug:statin;myopathy=symptom:myopathy");
+	CHECK_STR(run("Myopathy was unlikely."), "NOT Myopathy=symptom:myopathy");
+	WITH_NEG = 0;
 	/* PCRE2 pattern entries on normalised text */
 	CHECK_STR(run("Raised  CK and high creatine kinase."), "Raised  CK=symptom:ck;high creatine kinase=symptom:ck");
 	mm_matcher_free(MT);
