@@ -181,6 +181,107 @@ static int coordinated(const mm_text *t, uint32_t a, uint32_t b)
 	return 1;
 }
 
+/* ---- abbreviations (Schwartz & Hearst 2003) ---------------------------- */
+
+/* Schwartz-Hearst: the long form before "(SF)" is found by matching the
+ * short form's characters right to left in the preceding words; its first
+ * character must start a word. Returns the start of the long form in norm,
+ * or UINT32_MAX. */
+static uint32_t sh_long_form(const mm_text *t, const char *sf, size_t sfl, uint32_t lstart, uint32_t lend)
+{
+	const char *s = t->norm.s;
+	long si = (long)sfl - 1, li = (long)lend - 1;
+	while (si >= 0) {
+		char c = sf[si];
+		if (!mm_alnum((unsigned char)c)) { --si; continue; }
+		while (li >= (long)lstart && (s[li] != c || (si == 0 && li > (long)lstart && mm_alnum((unsigned char)s[li - 1]))))
+			--li;
+		if (li < (long)lstart) return UINT32_MAX;
+		--li;
+		--si;
+	}
+	return (uint32_t)(li + 1);
+}
+
+static int cmp_mention(const void *x, const void *y)
+{
+	const mm_mention *a = x, *b = y;
+	if (a->start != b->start) return a->start < b->start ? -1 : 1;
+	return a->concept < b->concept ? -1 : a->concept > b->concept;
+}
+
+/* Local abbreviation definitions "long form (SF)". When the long form holds
+ * a mention of concept C (ending where the long form ends), the short form
+ * and its later occurrences in the document are mentions of C; lexicon
+ * mentions of the short form with another sense are dropped in the whole
+ * document, also when the long form holds no concept ("cytokeratin (CK)"). */
+static void abbreviations(mm_matcher *m, const mm_doc *d, const mm_text *t)
+{
+	const char *s = t->norm.s;
+	for (size_t ti = 1; ti < t->tok_s.n; ++ti) {
+		uint32_t p = t->tok_s.a[ti];
+		if (p == 0 || s[p - 1] != '(') continue;
+		/* the short form: one or two tokens, 2-10 bytes, up to ')' */
+		uint32_t q = p;
+		while (q < t->norm.l && q - p <= 10 && s[q] != ')' && s[q] != '(' && s[q] != ';' && s[q] != ',') ++q;
+		if (q >= t->norm.l || s[q] != ')' || q - p < 2 || q - p > 10) continue;
+		uint32_t nt = 0, letters = 0;
+		for (uint32_t x = p; x < q; ++x) {
+			if (s[x] == ' ') { nt++; continue; }
+			if (s[x] >= 'a' && s[x] <= 'z') letters++;
+		}
+		if (nt > 1 || !letters || !mm_alnum((unsigned char)s[q - 1])) continue;
+		uint32_t sent = t->tok_sent.a[ti];
+		uint32_t paren = p - 1, lend = paren;
+		while (lend > t->sent_s.a[sent] && s[lend - 1] == ' ') --lend;
+		/* the long form lies within min(|SF| + 5, 2 |SF|) words before */
+		size_t sfl = q - p, maxw = sfl + 5 < 2 * sfl ? sfl + 5 : 2 * sfl;
+		uint32_t lstart = lend;
+		size_t words = 0;
+		for (size_t k = ti; k-- > 0 && t->tok_sent.a[k] == sent && t->tok_e.a[k] <= lend && words < maxw;) { lstart = t->tok_s.a[k]; words++; }
+		if (lstart >= lend) continue;
+		uint32_t lf = sh_long_form(t, s + p, sfl, lstart, lend);
+		if (lf == UINT32_MAX || lend - lf <= sfl) continue;
+		uint32_t o_lf = t->map.a[lf], o_lend = t->map.a[lend], o_sf = t->map.a[p], o_sfe = t->map.a[q];
+		/* the concept of the long form */
+		long concept = -1;
+		for (size_t k = 0; k < m->n_out; ++k)
+			if (m->out[k].start >= o_lf && m->out[k].end == o_lend) { concept = m->out[k].concept; break; }
+		/* drop lexicon mentions of the short form that mean something else */
+		size_t w = 0;
+		for (size_t k = 0; k < m->n_out; ++k) {
+			mm_mention *x = &m->out[k];
+			int same_text = x->end - x->start == o_sfe - o_sf && memcmp(d->text.s + x->start, d->text.s + o_sf, o_sfe - o_sf) == 0;
+			if (same_text && (long)x->concept != concept) continue;
+			m->out[w++] = *x;
+		}
+		m->n_out = w;
+		if (concept < 0) continue;
+		/* the short form here and after: mentions of the long form's concept */
+		for (size_t k = ti; k < t->tok_s.n; ++k) {
+			uint32_t a = t->tok_s.a[k], e = a + (uint32_t)sfl;
+			if (e > t->norm.l || memcmp(s + a, s + p, sfl) != 0) continue;
+			if (e < t->norm.l && mm_alnum((unsigned char)s[e]) && mm_alnum((unsigned char)s[e - 1])) continue;
+			uint32_t oa = t->map.a[a], oe = t->map.a[e];
+			/* case must agree with the definition ("CK" is not "ck") */
+			if (oe - oa != o_sfe - o_sf || memcmp(d->text.s + oa, d->text.s + o_sf, oe - oa) != 0) continue;
+			int clash = 0;
+			for (size_t x = 0; x < m->n_out && !clash; ++x)
+				clash = m->out[x].start < oe && oa < m->out[x].end;
+			if (clash) continue;
+			if (m->n_out == m->m_out) { m->m_out = m->m_out ? m->m_out * 2 : 64; m->out = mm_realloc(m->out, m->m_out * sizeof *m->out); }
+			mm_mention *o = &m->out[m->n_out++];
+			o->start = oa; o->end = oe; o->concept = (uint32_t)concept;
+			o->sent = t->tok_sent.a[k];
+			o->sec = t->sent_sec.a[o->sent];
+			o->tok0 = (uint32_t)k;
+			o->tok1 = token_at(t, e);
+			o->negated = 0;
+		}
+		qsort(m->out, m->n_out, sizeof *m->out, cmp_mention);
+	}
+}
+
 /* ---- negation (NegEx-style) ------------------------------------------- */
 
 /* Phrases as space-separated tokens of the normalised text. */
@@ -429,6 +530,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 		o->negated = 0;
 		last_s = c->s; last_e = c->e; have = 1;
 	}
+	abbreviations(m, d, t);
 	negate(t, m->out, m->n_out);
 	*out = m->out;
 	return m->n_out;

@@ -10,6 +10,10 @@
  * Overlaps are resolved leftmost-longest; one span may carry several
  * concepts when the lexicon says so.
  *
+ * Abbreviations (Schwartz & Hearst 2003): "long form (SF)" makes SF, there
+ * and later in the document, a mention of the long form's concept; a
+ * lexicon mention of SF with another sense is dropped in the document.
+ *
  * Negation (NegEx-style, Chapman et al. 2001): a mention is negated when it
  * lies in the scope of a trigger in its sentence -- after a pre-trigger
  * ("no", "without", "negative for", "ruled out", "denies", ...) or before a

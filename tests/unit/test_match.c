@@ -113,7 +113,7 @@ void test_match(void)
 	          "antibody:PL7\tantibody\tanti-PL-7\tPL-7\n"
 	          "antibody:TIF1g\tantibody\tanti-TIF1-gamma\tTIF1-gamma\n"
 	          "drug:statin\tdrug\tstatin\tHMG-CoA reductase inhibitor\n"
-	          "drug:ritux\tdrug\trituximab\n"
+	          "drug:ritux\tdrug\trituximab\tRTX{cs}\n"
 	          "drug:ivig\tdrug\tintravenous immunoglobulin\tIVIG{cs}|IVIg{cs}\n"
 	          "symptom:pmw\tsymptom\tproximal muscle weakness\n"
 	          "symptom:mw\tsymptom\tmuscle weakness\n"
@@ -148,6 +148,14 @@ void test_match(void)
 	CHECK_STR(run("The SRP pathway. EJ said so."), "");
 	/* a sentence boundary stops a match */
 	CHECK_STR(run("Muscle. Weakness."), "");
+	/* abbreviations defined in the document (Schwartz-Hearst) */
+	CHECK_STR(run("Patients had proximal muscle weakness (PMW). PMW improved, and pmw did not."),
+	          "proximal muscle weakness=symptom:pmw;PMW=symptom:pmw;PMW=symptom:pmw");
+	CHECK_STR(run("We used rituximab (RTX). RTX was well tolerated."), "rituximab=drug:ritux;RTX=drug:ritux;RTX=drug:ritux");
+	CHECK_STR(run("A randomised trial extension (RTX) followed. RTX was long."), "");
+	CHECK_STR(run("A reverse transcriptase assay (RTX) was used."), "RTX=drug:ritux"); /* no long form: no definition */
+	CHECK_STR(run("RTX was given."), "RTX=drug:ritux");
+
 	/* negation (NegEx-style) */
 	WITH_NEG = 1;
 	CHECK_STR(run("Myositis specific antibodies including Jo-1, PL-7, SRP, EJ and OJ were negative."),
