@@ -204,6 +204,10 @@ PY
 	if [ $? -eq 0 ]; then ok; else ko "PubTator text/offsets"; cat "$T/pt.log"; fi
 fi
 
+echo "== accuracy (quick)"
+if python3 tests/eval/eval.py --quick --bin "$BIN" --shared "$SHARED" >"$T/eval.log" 2>&1; then ok; else ko "accuracy on 200 BC5CDR abstracts (python3 tests/eval/eval.py --quick)"; tail -5 "$T/eval.log" | sed 's/^/  | /'; fi
+grep -q '^SKIP' "$T/eval.log" && skip "accuracy: $SHARED/gold not found"
+
 # ---- bad input --------------------------------------------------------------------
 echo "== bad input"
 mkdir -p "$T/bad"
