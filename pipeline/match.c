@@ -65,7 +65,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 	uint32_t node = 0, q = p;
 	while (q < limit) {
 		unsigned char c = s[q];
-		if (c == '\'' && node && (lx->node_flags[node] & MM_NODE_SEP) && q + 1 < limit) {
+		if (c == '\'' && node && (lx->node_flags[node] & MM_NODE_SEP) && q + 1 < limit && !mm_trie_next(lx, node, c)) {
 			/* a possessive inside a name: "Gottron's papules", "Raynaud's" */
 			uint32_t r = q + 1;
 			if (s[r] == 's') ++r;
@@ -246,7 +246,13 @@ static void abbreviations(mm_matcher *m, const mm_doc *d, const mm_text *t)
 		/* the concept of the long form */
 		long concept = -1;
 		for (size_t k = 0; k < m->n_out; ++k)
-			if (m->out[k].start >= o_lf && m->out[k].end == o_lend) { concept = m->out[k].concept; break; }
+			/* ends where the long form ends and covers at least half of it:
+			 * "antibodies to the signal recognition particle (anti-SRP)" yes,
+			 * "Expanded Clinical Evaluation of Lovastatin (EXCEL)" no */
+			if (m->out[k].end == o_lend && m->out[k].start >= o_lf && 2 * (m->out[k].end - m->out[k].start) >= o_lend - o_lf) {
+				concept = m->out[k].concept;
+				break;
+			}
 		/* drop lexicon mentions of the short form that mean something else */
 		size_t w = 0;
 		for (size_t k = 0; k < m->n_out; ++k) {
@@ -263,8 +269,11 @@ static void abbreviations(mm_matcher *m, const mm_doc *d, const mm_text *t)
 			if (e > t->norm.l || memcmp(s + a, s + p, sfl) != 0) continue;
 			if (e < t->norm.l && mm_alnum((unsigned char)s[e]) && mm_alnum((unsigned char)s[e - 1])) continue;
 			uint32_t oa = t->map.a[a], oe = t->map.a[e];
-			/* case must agree with the definition ("CK" is not "ck") */
-			if (oe - oa != o_sfe - o_sf || memcmp(d->text.s + oa, d->text.s + o_sf, oe - oa) != 0) continue;
+			/* case must agree with the definition ("CK" is not "ck"), except a
+			 * capital first letter ("dexamethasone (dex)" ... "Dex was") */
+			if (oe - oa != o_sfe - o_sf) continue;
+			const char *u = d->text.s + oa, *v = d->text.s + o_sf;
+			if (!(u[0] == v[0] || (u[0] >= 'A' && u[0] <= 'Z' && u[0] + 32 == v[0])) || memcmp(u + 1, v + 1, oe - oa - 1) != 0) continue;
 			int clash = 0;
 			for (size_t x = 0; x < m->n_out && !clash; ++x)
 				clash = m->out[x].start < oe && oa < m->out[x].end;
@@ -305,6 +314,11 @@ static const char *neg_pseudo[] = {
 static const char *neg_stop[] = {
 	"but", "however", "although", "though", "yet", "except", "whereas", "while", "which", "who",
 	"apart", "aside", "nevertheless", "still", NULL
+};
+/* "... never taken X and had Y": a new clause ends a forward scope. */
+static const char *neg_verb[] = {
+	"had", "has", "have", "was", "were", "is", "are", "showed", "developed", "received", "presented",
+	"underwent", "required", "responded", "improved", "became", NULL
 };
 /* A forward scope also ends at the population it is about: in "No patient
  * with anti-Mi-2 had cancer" the antibody is not negated. */
@@ -387,6 +401,7 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 				for (; q < te && other <= NEG_WINDOW; ++q) {
 					if (q > k + tl && clause_break(t, q - 1, q)) break;
 					if (any_phrase(t, q, te, neg_stop) || any_phrase(t, q, te, neg_pop)) break;
+					if (q + 1 < te && (tok_is(t, q, "and") || tok_is(t, q, "or")) && any_phrase(t, q + 1, te, neg_verb)) break;
 					int in_m = 0;
 					for (size_t x = i; x < j; ++x)
 						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }

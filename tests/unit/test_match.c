@@ -114,6 +114,9 @@ void test_match(void)
 	          "antibody:TIF1g\tantibody\tanti-TIF1-gamma\tTIF1-gamma\n"
 	          "drug:statin\tdrug\tstatin\tHMG-CoA reductase inhibitor\n"
 	          "drug:ritux\tdrug\trituximab\tRTX{cs}\n"
+	          "drug:azt\tdrug\tzidovudine\t3'-azido-3'-deoxythymidine\n"
+	          "drug:lova\tdrug\tlovastatin\n"
+	          "drug:dex\tdrug\tdexamethasone\n"
 	          "drug:ivig\tdrug\tintravenous immunoglobulin\tIVIG{cs}|IVIg{cs}\n"
 	          "symptom:pmw\tsymptom\tproximal muscle weakness\n"
 	          "symptom:mw\tsymptom\tmuscle weakness\n"
@@ -156,6 +159,11 @@ void test_match(void)
 	CHECK_STR(run("A reverse transcriptase assay (RTX) was used."), "RTX=drug:ritux"); /* no long form: no definition */
 	CHECK_STR(run("RTX was given."), "RTX=drug:ritux");
 
+	/* findings of the evaluation (docs/accuracy.md) */
+	CHECK_STR(run("3'-azido-3'-deoxythymidine was given."), "3'-azido-3'-deoxythymidine=drug:azt");
+	CHECK_STR(run("The Expanded Clinical Evaluation of Lovastatin (EXCEL) study. EXCEL ended."), "Lovastatin=drug:lova");
+	CHECK_STR(run("We gave dexamethasone (dex). Dex was stopped."), "dexamethasone=drug:dex;dex=drug:dex;Dex=drug:dex");
+
 	/* negation (NegEx-style) */
 	WITH_NEG = 1;
 	CHECK_STR(run("Myositis specific antibodies including Jo-1, PL-7, SRP, EJ and OJ were negative."),
@@ -169,6 +177,7 @@ void test_match(void)
 	CHECK_STR(run("No rituximab was given, but muscle weakness improved."), "NOT rituximab=drug:ritux;muscle weakness=symptom:mw");
 	CHECK_STR(run("She had never taken statins and had an inflammatory disease with myopathy."), "NOT statins=drug:statin;myopathy=symptom:myopathy");
 	CHECK_STR(run("Myopathy was unlikely."), "NOT Myopathy=symptom:myopathy");
+	CHECK_STR(run("Four had never taken rituximab and had myopathy with muscle weakness."), "NOT rituximab=drug:ritux;myopathy=symptom:myopathy;muscle weakness=symptom:mw");
 	WITH_NEG = 0;
 	/* PCRE2 pattern entries on normalised text */
 	CHECK_STR(run("Raised  CK and high creatine kinase."), "Raised  CK=symptom:ck;high creatine kinase=symptom:ck");
