@@ -467,7 +467,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 	if (lx->n_pattern) {
 		size_t ns = t->sent_s.n;
 		if (ns > m->m_mark) { m->m_mark = ns; m->mark = mm_realloc(m->mark, ns * sizeof *m->mark); }
-		memset(m->mark, 0, ns * sizeof *m->mark);
+		if (ns) memset(m->mark, 0, ns * sizeof *m->mark);
 		const mm_litac *ac = &lx->litac;
 		uint64_t seen = 0;
 		if (ac->mask) {

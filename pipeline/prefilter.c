@@ -62,11 +62,22 @@ static litset atom(rd *r, int *is_char, char *ch)
 		r->p++;
 		return s;
 	}
-	if (*p == '[') { /* a class: not a literal */
+	if (*p == '[') { /* a class: not a literal; [:alpha:]-style items inside */
 		++p;
 		if (*p == '^') ++p;
 		if (*p == ']') ++p;
-		while (*p && *p != ']') { if (*p == '\\' && p[1]) ++p; ++p; }
+		while (*p && *p != ']') {
+			if (*p == '\\' && p[1]) { p += 2; continue; }
+			if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+				char kind = p[1];
+				const char *e = p + 2;
+				while (*e && !(e[0] == kind && e[1] == ']')) ++e;
+				if (!*e) { r->bad = 1; return none(); }
+				p = e + 2;
+				continue;
+			}
+			++p;
+		}
 		if (!*p) { r->bad = 1; return none(); }
 		r->p = p + 1;
 		return none();

@@ -45,6 +45,8 @@ void test_lexicon(void)
 	CHECK_STR(lits("(?<n>fever)"), "");       /* named group: not understood */
 	CHECK_STR(lits("fe\\x41ver"), "");         /* \x escape: not understood */
 	CHECK_STR(lits("muscle\\s+weakness"), "weakness");
+	CHECK_STR(lits("[[:alpha:]]xy"), "xy");     /* fuzzer finding: a POSIX class inside [] */
+	CHECK_STR(lits("[^]a]bc[.-.]de"), "bc");
 
 	mm_buf err = {0};
 	mm_lexicon *lx = load("# comment\nid\ttype\tname\tsynonyms\txrefs\tpattern\n"
