@@ -60,7 +60,7 @@ fuzz: fuzz-build
 	  esac; \
 	  dict=; [ -f $(FUZZ_DIR)/dict/$$t.dict ] && dict=-dict=$(FUZZ_DIR)/dict/$$t.dict; \
 	  echo "== $$t: $(FUZZ_SECONDS) s, -max_len=$$len $$dict"; \
-	  $(FUZZ_BINDIR)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=10 -rss_limit_mb=2048 \
+	  FUZZ_LEXICONS=$${FUZZ_LEXICONS:-$(CURDIR)/lexicons} $(FUZZ_BINDIR)/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $$dict $(FUZZ_ARGS) \
 	    $(FUZZ_DIR)/work/$$t $(FUZZ_DIR)/corpus/$$t 2>$(FUZZ_DIR)/work/$$t.log; rc=$$?; \
 	  grep -E '^(stat::number_of_executed_units|Done [0-9]+ runs)' $(FUZZ_DIR)/work/$$t.log; \
