@@ -313,6 +313,54 @@ static int add_list(builder *b, const mm_lexicon *lx, uint32_t ci, const char *l
 	return 0;
 }
 
+/* blocklist.txt beside the lexicons (a directory -l only): lines
+ * "id<TAB>phrase" or "*<TAB>phrase"; '#' comments. */
+static int cmp_id(const void *k, const void *c) { return strcmp((const char *)k, ((const mm_concept *)c)->id); }
+
+static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *st, mm_buf *err)
+{
+	lx->blocked = mm_calloc((size_t)lx->n_concept + 1, 1);
+	if (!S_ISDIR(st->st_mode)) return 0;
+	mm_buf p = {0};
+	mm_buf_printf(&p, "%s/blocklist.txt", path);
+	FILE *fp = fopen(p.s, "rb");
+	if (!fp) { mm_buf_free(&p); return 0; }
+	lx->blocklist_path = p.s;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int lineno = 0, rc = 0, any = 0;
+	uLong crc = crc32(0, NULL, 0);
+	while ((len = getline(&line, &cap, fp)) >= 0) {
+		++lineno;
+		crc = crc32(crc, (const Bytef *)line, (uInt)len);
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
+		if (!len || line[0] == '#') continue;
+		char *tab = strchr(line, '\t');
+		if (!tab || !tab[1]) { mm_buf_printf(err, "%s:%d: expected id<TAB>phrase", p.s, lineno); rc = -1; break; }
+		*tab = 0;
+		int ci = -1;
+		if (strcmp(line, "*") != 0) {
+			const mm_concept *c = bsearch(line, lx->c, (size_t)lx->n_concept, sizeof *lx->c, cmp_id);
+			if (!c) { mm_buf_printf(err, "%s:%d: unknown concept id \"%s\"", p.s, lineno, line); rc = -1; break; }
+			ci = (int)(c - lx->c);
+			lx->blocked[ci] = 1;
+		} else any = 1;
+		mm_buf norm = {0};
+		mm_normalize(tab + 1, strlen(tab + 1), 1, &norm, NULL, 0);
+		lx->block = mm_realloc(lx->block, (size_t)(lx->n_block + 1) * sizeof *lx->block);
+		lx->block[lx->n_block].concept = ci;
+		lx->block[lx->n_block].phrase = norm.s;
+		lx->block[lx->n_block].len = norm.l;
+		lx->n_block++;
+	}
+	if (any) memset(lx->blocked, 1, (size_t)lx->n_concept);
+	lx->blocklist_crc32 = (uint32_t)crc;
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
 mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 {
 	struct stat st;
@@ -410,6 +458,7 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 			}
 		}
 	}
+	if (!fail && load_blocklist(lx, path, &st, err) < 0) fail = 1;
 	if (!fail && lx->n_pattern) {
 		char ***lits = mm_malloc((size_t)lx->n_pattern * sizeof *lits);
 		int *nl = mm_malloc((size_t)lx->n_pattern * sizeof *nl);
@@ -477,5 +526,7 @@ void mm_lexicon_free(mm_lexicon *lx)
 	free(lx->ent); free(lx->ent_off); free(lx->edge_off); free(lx->edge_byte); free(lx->edge_child);
 	free(lx->node_flags); free(lx->pattern_concept);
 	mm_litac_free(&lx->litac);
+	for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
+	free(lx->block); free(lx->blocked); free(lx->blocklist_path);
 	free(lx);
 }

@@ -81,6 +81,13 @@ typedef struct {
 	int n_pattern;
 	int *pattern_concept;
 	mm_litac litac;        /* prefilter for the patterns (see match.c) */
+	/* blocklist.txt: a mention of concept (or any, -1) inside an occurrence
+	 * of phrase (normalised) is dropped */
+	int n_block;
+	struct mm_block { int concept; char *phrase; size_t len; } *block;
+	uint8_t *blocked;      /* per concept: has blocklist entries (or any "*") */
+	char *blocklist_path;
+	uint32_t blocklist_crc32;
 	uint64_t n_names;      /* names and synonyms as written */
 } mm_lexicon;
 

@@ -291,6 +291,39 @@ static void abbreviations(mm_matcher *m, const mm_doc *d, const mm_text *t)
 	}
 }
 
+/* Drop mentions that lie inside an occurrence of a blocklisted phrase for
+ * their concept (lexicons/blocklist.txt), e.g. "PE group" for plasma exchange. */
+static void blocklist(mm_matcher *m, const mm_text *t)
+{
+	const mm_lexicon *lx = m->lx;
+	if (!lx->n_block) return;
+	size_t w = 0;
+	for (size_t k = 0; k < m->n_out; ++k) {
+		mm_mention *x = &m->out[k];
+		int drop = 0;
+		if (lx->blocked[x->concept]) {
+			/* the mention in normalised coordinates: its tokens */
+			uint32_t a = t->tok_s.a[x->tok0], e = x->tok1 > x->tok0 ? t->tok_e.a[x->tok1 - 1] : a;
+			uint32_t ss = t->sent_s.a[x->sent], se = t->sent_e.a[x->sent];
+			for (int b = 0; b < lx->n_block && !drop; ++b) {
+				const struct mm_block *bk = &lx->block[b];
+				if (bk->concept >= 0 && (uint32_t)bk->concept != x->concept) continue;
+				/* an occurrence of the phrase in the sentence covering [a, e) */
+				for (const char *p = t->norm.s + ss; p + bk->len <= t->norm.s + se;) {
+					const char *f = memmem(p, (size_t)(t->norm.s + se - p), bk->phrase, bk->len);
+					if (!f) break;
+					uint32_t fa = (uint32_t)(f - t->norm.s), fe = fa + (uint32_t)bk->len;
+					if (fa > a) break;
+					if (fe >= e && (fa == 0 || !mm_alnum((unsigned char)t->norm.s[fa - 1]) || !mm_alnum((unsigned char)t->norm.s[fa]))) { drop = 1; break; }
+					p = f + 1;
+				}
+			}
+		}
+		if (!drop) m->out[w++] = *x;
+	}
+	m->n_out = w;
+}
+
 /* ---- negation (NegEx-style) ------------------------------------------- */
 
 /* Phrases as space-separated tokens of the normalised text. */
@@ -546,6 +579,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 		last_s = c->s; last_e = c->e; have = 1;
 	}
 	abbreviations(m, d, t);
+	blocklist(m, t);
 	negate(t, m->out, m->n_out);
 	*out = m->out;
 	return m->n_out;

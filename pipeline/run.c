@@ -1069,7 +1069,13 @@ static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, i
 		mm_buf_printf(&b, ", \"bytes\": %llu, \"concepts\": %d, \"crc32\": \"%08x\"}", (unsigned long long)lx->file[i].bytes,
 		              lx->file[i].concepts, lx->file[i].crc32);
 	}
-	mm_buf_puts(&b, "\n    ]\n  },\n  \"inputs\": [");
+	mm_buf_puts(&b, "\n    ],\n    \"blocklist\": ");
+	if (lx->blocklist_path) {
+		mm_buf_puts(&b, "{\"path\": ");
+		mm_buf_json(&b, lx->blocklist_path);
+		mm_buf_printf(&b, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
+	} else mm_buf_puts(&b, "null");
+	mm_buf_puts(&b, "\n  },\n  \"inputs\": [");
 	int n_ok = 0, n_err = 0, n_failed = 0, n_skipped = 0;
 	for (int i = 0; i < mg->fl->n; ++i) {
 		const mfile *f = &mg->fl->a[i];

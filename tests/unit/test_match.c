@@ -2,6 +2,7 @@
 #include "test.h"
 #include "../../pipeline/match.h"
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char path[512];
@@ -104,8 +105,49 @@ static const char *run(const char *s)
 	return out.s;
 }
 
+static void test_blocklist(void)
+{
+	char dir[256], p[300];
+	snprintf(dir, sizeof dir, "/tmp/mmunit-%d-bl", (int)getpid());
+	mkdir(dir, 0700);
+	snprintf(p, sizeof p, "%s/a.tsv", dir);
+	FILE *f = fopen(p, "w");
+	fputs("antibody:HMGCR\tantibody\tanti-HMGCR\tHMGCR\nsymptom:w\tsymptom\tweakness\n", f);
+	fclose(f);
+	snprintf(p, sizeof p, "%s/blocklist.txt", dir);
+	f = fopen(p, "w");
+	fputs("# known false positives\nantibody:HMGCR\tHMGCR expression\n*\tweakness of the study\n", f);
+	fclose(f);
+	mm_buf err = {0};
+	mm_lexicon *lx = mm_lexicon_load(dir, &err);
+	CHECK(lx != NULL);
+	if (lx) {
+		mm_lexicon *keep = LX;
+		mm_matcher *keep_m = MT;
+		LX = lx;
+		MT = mm_matcher_new(lx);
+		CHECK_STR(run("HMGCR expression rose; anti-HMGCR and HMGCR were found. A weakness of the study. Weakness."),
+		          "anti-HMGCR=antibody:HMGCR;HMGCR=antibody:HMGCR;Weakness=symptom:w");
+		mm_matcher_free(MT);
+		mm_lexicon_free(lx);
+		LX = keep;
+		MT = keep_m;
+	}
+	f = fopen(p, "w");
+	fputs("antibody:NOPE\tx\n", f);
+	fclose(f);
+	CHECK(mm_lexicon_load(dir, &err) == NULL);
+	CHECK(strstr(err.s, "blocklist.txt:1: unknown concept id") != NULL);
+	unlink(p);
+	snprintf(p, sizeof p, "%s/a.tsv", dir);
+	unlink(p);
+	rmdir(dir);
+	mm_buf_free(&err);
+}
+
 void test_match(void)
 {
+	test_blocklist();
 	mm_buf err = {0};
 	LX = load("antibody:HMGCR\tantibody\tanti-HMGCR\tHMGCR|HMG-CoA reductase\n"
 	          "antibody:EJ\tantibody\tanti-EJ\tEJ{cs,ctx}\n"
