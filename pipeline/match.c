@@ -158,9 +158,11 @@ static int has_ctx_word(const mm_text *t, const cand *c)
 	return 0;
 }
 
-/* Only coordination between a and b: spaces, , ; / & ( ) - and the words
- * and, or, nor, anti. */
-static int coordinated(const mm_text *t, uint32_t a, uint32_t b)
+/* Only coordination between a and b: spaces, , ; / & - and the words
+ * and, or, nor, anti; with paren, also ( and ) -- for an apposition after
+ * an accepted antibody, "anti-OJ (isoleucyl-tRNA synthetase)", but not
+ * before one: "... reductase (HMGCR)" defines an abbreviation. */
+static int coordinated(const mm_text *t, uint32_t a, uint32_t b, int paren)
 {
 	if (b < a || b - a > 40) return 0;
 	const char *s = t->norm.s;
@@ -175,7 +177,7 @@ static int coordinated(const mm_text *t, uint32_t a, uint32_t b)
 			i = j;
 			continue;
 		}
-		if (!strchr(" ,;/&()-", s[i])) return 0;
+		if (!strchr(paren ? " ,;/&-()" : " ,;/&-", s[i])) return 0;
 		++i;
 	}
 	return 1;
@@ -351,7 +353,7 @@ static const char *neg_stop[] = {
 /* "... never taken X and had Y": a new clause ends a forward scope. */
 static const char *neg_verb[] = {
 	"had", "has", "have", "was", "were", "is", "are", "showed", "developed", "received", "presented",
-	"underwent", "required", "responded", "improved", "became", NULL
+	"underwent", "required", "responded", "improved", "became", "experienced", "died", "needed", NULL
 };
 /* A forward scope also ends at the population it is about: in "No patient
  * with anti-Mi-2 had cancer" the antibody is not negated. */
@@ -431,6 +433,14 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 			if (inside) { k += tl; continue; }
 			if (!post) {
 				uint32_t other = 0, q = k + tl;
+				/* "No patient with anti-SRP had cancer": the population and
+				 * what qualifies it are not negated; the scope starts after
+				 * the verb */
+				if (q < te && any_phrase(t, q, te, neg_pop)) {
+					uint32_t v = q;
+					while (v < te && v < q + 10 && !any_phrase(t, v, te, neg_verb)) ++v;
+					q = v < te && v < q + 10 ? v + 1 : te;
+				}
 				for (; q < te && other <= NEG_WINDOW; ++q) {
 					if (q > k + tl && clause_break(t, q - 1, q)) break;
 					if (any_phrase(t, q, te, neg_stop) || any_phrase(t, q, te, neg_pop)) break;
@@ -542,7 +552,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 			for (size_t j = 0; j < m->n; ++j) {
 				const cand *o = &m->c[j];
 				if (o->state != C_ACCEPT || o->sent != c->sent || lx->c[o->concept].type_idx != lx->antibody_type) continue;
-				if ((o->e <= c->s && coordinated(t, o->e, c->s)) || (c->e <= o->s && coordinated(t, c->e, o->s))) {
+				if ((o->e <= c->s && coordinated(t, o->e, c->s, 1)) || (c->e <= o->s && coordinated(t, c->e, o->s, 0))) {
 					c->state = C_ACCEPT;
 					changed = 1;
 					break;

@@ -51,7 +51,8 @@ static int norm_cp(unsigned cp, char *buf)
 	case 0xB9: buf[0] = '1'; return 1;
 	case 0xB2: buf[0] = '2'; return 1;
 	case 0xB3: buf[0] = '3'; return 1;
-	case 0xAD: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0xAD: return 0; /* soft hyphen: an invisible hyphenation point */
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
 	case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: case 0x2043: case 0x2E3A: case 0x2E3B:
 		buf[0] = '-'; return 1;
 	case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:

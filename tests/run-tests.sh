@@ -204,6 +204,9 @@ PY
 	if [ $? -eq 0 ]; then ok; else ko "PubTator text/offsets"; cat "$T/pt.log"; fi
 fi
 
+echo "== hard cases"
+if python3 tests/hard-cases/check.py "$BIN" "$T/hc" >"$T/hc.log" 2>&1; then ok; else ko "hard cases (tests/hard-cases/cases.txt)"; grep -A2 '^case' "$T/hc.log" | head -12 | sed 's/^/  | /'; fi
+
 echo "== accuracy (quick)"
 if python3 tests/eval/eval.py --quick --bin "$BIN" --shared "$SHARED" >"$T/eval.log" 2>&1; then ok; else ko "accuracy on 200 BC5CDR abstracts (python3 tests/eval/eval.py --quick)"; tail -5 "$T/eval.log" | sed 's/^/  | /'; fi
 grep -q '^SKIP' "$T/eval.log" && skip "accuracy: $SHARED/gold not found"
