@@ -111,18 +111,24 @@ static uint32_t token_at(const mm_text *t, uint32_t pos)
  * boundaries inside one sentence. */
 static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, size_t to)
 {
+	/* the whole text is the subject (lookbehind and lookahead see past the
+	 * sentence); only matches starting in [from, to) are taken */
 	const mm_concept *cc = &m->lx->c[ci];
 	const unsigned char *s = (const unsigned char *)t->norm.s;
+	const uint32_t *map = t->map.a;
 	PCRE2_SIZE start = from;
 	while (start < to) {
-		int rc = pcre2_match(cc->re, (PCRE2_SPTR)t->norm.s, to, start, 0, m->md, NULL);
+		int rc = pcre2_match(cc->re, (PCRE2_SPTR)t->norm.s, t->norm.l, start, 0, m->md, NULL);
 		if (rc < 0) break;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
+		if (a >= to) break;
 		start = b > a ? b : b + 1;
 		if (b <= a) continue;
 		if (a > 0 && mm_alnum(s[a - 1]) && mm_alnum(s[a])) continue;
 		if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
+		/* not inside the expansion of one character ("..." of U+2026, "gamma") */
+		if ((a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b]) continue;
 		uint32_t sent = sentence_of(t, a);
 		if (sent >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) continue;
 		push(m, a, b, (uint32_t)ci, MM_F_EXACT, sent, token_at(t, a));

@@ -82,28 +82,34 @@ static int decode(const char *p, size_t n, mm_buf *out)
 }
 
 /* Value of attribute `name` in the tag text t[0..n) (decoded into out), or
- * -1 when absent. */
+ * -1 when absent. Attributes are read in order, so a name inside another
+ * attribute's value is never taken for an attribute. */
 static int attr(const char *t, size_t n, const char *name, mm_buf *out)
 {
-	size_t nl = strlen(name);
-	for (size_t i = 1; i + nl + 2 < n; ++i) {
-		if (isspace((unsigned char)t[i - 1]) && memcmp(t + i, name, nl) == 0) {
-			size_t j = i + nl;
-			while (j < n && isspace((unsigned char)t[j])) ++j;
-			if (j >= n || t[j] != '=') continue;
-			++j;
-			while (j < n && isspace((unsigned char)t[j])) ++j;
-			if (j >= n || (t[j] != '"' && t[j] != '\'')) continue;
-			char q = t[j++];
-			const char *e = memchr(t + j, q, n - j);
-			if (!e) return -1;
+	size_t nl = strlen(name), i = 1;
+	while (i < n && !isspace((unsigned char)t[i]) && t[i] != '>' && t[i] != '/') ++i; /* the tag name */
+	for (;;) {
+		while (i < n && isspace((unsigned char)t[i])) ++i;
+		if (i >= n || t[i] == '>' || t[i] == '/') return -1;
+		size_t a = i;
+		while (i < n && t[i] != '=' && !isspace((unsigned char)t[i]) && t[i] != '>') ++i;
+		size_t an = i - a;
+		while (i < n && isspace((unsigned char)t[i])) ++i;
+		if (i >= n || t[i] != '=') continue; /* an attribute without a value */
+		++i;
+		while (i < n && isspace((unsigned char)t[i])) ++i;
+		if (i >= n || (t[i] != '"' && t[i] != '\'')) return -1;
+		char q = t[i++];
+		const char *e = memchr(t + i, q, n - i);
+		if (!e) return -1;
+		if (an == nl && memcmp(t + a, name, nl) == 0) {
 			out->l = 0;
 			mm_buf_grow(out, 1);
-			decode(t + j, (size_t)(e - (t + j)), out);
+			decode(t + i, (size_t)(e - (t + i)), out);
 			return 0;
 		}
+		i = (size_t)(e - t) + 1;
 	}
-	return -1;
 }
 
 enum { F_NONE, F_PMID, F_TITLE, F_VTITLE, F_BTITLE, F_ABS, F_YEAR, F_MDATE, F_DEL };
@@ -259,8 +265,8 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 				if ((is(par, "MedlineCitation") || is(par, "BookDocument")) && !got_pmid) {
 					f = F_PMID;
 					if (attr(p + i, te - i, "Version", b.label) == 0) {
-						int v = atoi(b.label->s);
-						d->version = v > 0 ? v : 1;
+						long v = strtol(b.label->s, NULL, 10); /* clamped: no overflow */
+						d->version = v > 0 ? (v > 1000000 ? 1000000 : (int)v) : 1;
 					}
 				} else if (is(par, "DeleteCitation")) f = F_DEL;
 			} else if (is(name, "ArticleTitle") && (is(par, "Article") || is(par, "BookDocument"))) {

@@ -49,6 +49,12 @@ void test_parse(void)
 	CHECK_STR(d.sec[1].label, "? A");
 	CHECK_INT(strlen(d.sec[2].label), 46);
 
+	/* attributes are read in order; a huge Version is clamped (fuzzer review) */
+	CHECK_INT(pm("<PubmedArticle><MedlineCitation><PMID Version=\"99999999999\">5</PMID><Article><Abstract>"
+	             "<AbstractText NlmCategory=\"x Label='FAKE'\" Label=\"REAL\">y</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>", &d), 0);
+	CHECK_INT(d.version, 1000000);
+	CHECK_STR(d.sec[1].label, "REAL");
+
 	/* DeleteCitation */
 	const char *del = "<DeleteCitation><PMID Version=\"1\">11</PMID><PMID Version=\"1\">12</PMID></DeleteCitation>";
 	CHECK_INT(mm_pubmed_parse(del, strlen(del), MM_REC_DELETE, &d), 0);
