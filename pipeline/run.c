@@ -1046,6 +1046,20 @@ static int write_evidence(wstate *w, merger *mg)
 
 static const char *status_of(const mfile *f) { return fs_name[f->status]; }
 
+/* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by type */
+static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint64_t *per_concept, const mm_lexicon *lx)
+{
+	mm_buf_printf(b, "  \"%s\": {\"total\": %llu", key, (unsigned long long)total);
+	for (int t = 0; t < lx->n_type; ++t) {
+		uint64_t s = 0;
+		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += per_concept[i];
+		mm_buf_puts(b, ", ");
+		mm_buf_json(b, lx->type[t]);
+		mm_buf_printf(b, ": %llu", (unsigned long long)s);
+	}
+	mm_buf_putc(b, '}');
+}
+
 static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int exit_status,
                          double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
                          int dense_skipped)
@@ -1106,23 +1120,10 @@ static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, i
 	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
 	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
 	              (unsigned long long)st->live_sentences);
-	mm_buf_printf(&b, "  \"mentions\": {\"total\": %llu", (unsigned long long)w->cn->mentions);
-	for (int t = 0; t < lx->n_type; ++t) {
-		uint64_t s = 0;
-		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += w->cn->c_mentions[i];
-		mm_buf_puts(&b, ", ");
-		mm_buf_json(&b, lx->type[t]);
-		mm_buf_printf(&b, ": %llu", (unsigned long long)s);
-	}
-	mm_buf_printf(&b, "},\n  \"negated_mentions\": {\"total\": %llu", (unsigned long long)w->cn->negated);
-	for (int t = 0; t < lx->n_type; ++t) {
-		uint64_t s = 0;
-		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += w->cn->c_negated[i];
-		mm_buf_puts(&b, ", ");
-		mm_buf_json(&b, lx->type[t]);
-		mm_buf_printf(&b, ": %llu", (unsigned long long)s);
-	}
-	mm_buf_printf(&b, "},\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
+	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, lx);
+	mm_buf_puts(&b, ",\n");
+	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, lx);
+	mm_buf_printf(&b, ",\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
 	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
 	              (unsigned long long)mg->bad_utf8, (unsigned long long)mg->bad_refs);
