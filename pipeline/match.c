@@ -1,6 +1,7 @@
 /* match.c -- see match.h */
 #include "match.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -368,31 +369,50 @@ static const char *neg_pop[] = {
 	"child", "children", "adult", "adults", "participant", "participants", NULL
 };
 
-/* Does phrase (space-separated tokens) match the tokens at i? Returns the
- * number of tokens matched, 0 if not. */
-static uint32_t phrase_at(const mm_text *t, uint32_t i, uint32_t end, const char *ph)
+/* The phrase lists, compiled once into tokens with a first-byte table per
+ * list, so that most tokens are rejected by one lookup. */
+enum { L_PRE, L_POST, L_PSEUDO, L_STOP, L_POP, L_VERB, N_LIST };
+typedef struct { uint8_t n, len[4]; const char *tok[4]; } phrase;
+static struct { phrase *p; int n; uint8_t first[256]; } lists[N_LIST];
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void compile_lists(void)
 {
-	uint32_t k = 0;
-	const char *p = ph;
-	while (*p) {
-		const char *sp = strchr(p, ' ');
-		size_t l = sp ? (size_t)(sp - p) : strlen(p);
-		if (i + k >= end) return 0;
-		size_t tl = t->tok_e.a[i + k] - t->tok_s.a[i + k];
-		if (tl != l || memcmp(t->norm.s + t->tok_s.a[i + k], p, l) != 0) return 0;
-		k++;
-		p += l;
-		if (*p == ' ') ++p;
+	const char **src[N_LIST] = { neg_pre, neg_post, neg_pseudo, neg_stop, neg_pop, neg_verb };
+	for (int l = 0; l < N_LIST; ++l) {
+		int n = 0;
+		while (src[l][n]) ++n;
+		lists[l].p = mm_calloc((size_t)n, sizeof(phrase));
+		lists[l].n = n;
+		for (int k = 0; k < n; ++k) {
+			phrase *ph = &lists[l].p[k];
+			for (const char *s = src[l][k]; *s && ph->n < 4;) {
+				const char *sp = strchr(s, ' ');
+				size_t len = sp ? (size_t)(sp - s) : strlen(s);
+				ph->tok[ph->n] = s;
+				ph->len[ph->n++] = (uint8_t)len;
+				s += len;
+				while (*s == ' ') ++s;
+			}
+			lists[l].first[(unsigned char)src[l][k][0]] = 1;
+		}
 	}
-	return k;
 }
 
-static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, const char **list)
+/* Tokens matched by the longest phrase of list l at token i, 0 if none. */
+static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, int l)
 {
+	if (!lists[l].first[(unsigned char)t->norm.s[t->tok_s.a[i]]]) return 0;
 	uint32_t best = 0;
-	for (int k = 0; list[k]; ++k) {
-		uint32_t n = phrase_at(t, i, end, list[k]);
-		if (n > best) best = n;
+	for (int k = 0; k < lists[l].n; ++k) {
+		const phrase *ph = &lists[l].p[k];
+		if (i + ph->n > end || ph->n <= best) continue;
+		uint32_t j = 0;
+		for (; j < ph->n; ++j) {
+			size_t tl = t->tok_e.a[i + j] - t->tok_s.a[i + j];
+			if (tl != ph->len[j] || memcmp(t->norm.s + t->tok_s.a[i + j], ph->tok[j], tl) != 0) break;
+		}
+		if (j == ph->n) best = j;
 	}
 	return best;
 }
@@ -416,6 +436,7 @@ static int clause_break(const mm_text *t, uint32_t a, uint32_t b)
 static void negate(const mm_text *t, mm_mention *mt, size_t n)
 {
 	if (!n) return;
+	pthread_once(&lists_once, compile_lists);
 	for (size_t i = 0; i < n;) {
 		/* the mentions of one sentence: [i, j) */
 		uint32_t s = mt[i].sent;
@@ -426,11 +447,11 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 		while (te < t->tok_s.n && t->tok_sent.a[te] == s) ++te;
 		/* in_mention[k]: token k is part of a mention of this sentence */
 		for (uint32_t k = ts; k < te;) {
-			uint32_t pl = any_phrase(t, k, te, neg_pseudo);
+			uint32_t pl = any_phrase(t, k, te, L_PSEUDO);
 			if (pl) { k += pl; continue; }
 			int post = 0;
-			uint32_t tl = any_phrase(t, k, te, neg_pre);
-			uint32_t pt = any_phrase(t, k, te, neg_post);
+			uint32_t tl = any_phrase(t, k, te, L_PRE);
+			uint32_t pt = any_phrase(t, k, te, L_POST);
 			if (pt >= tl && pt) { post = 1; tl = pt; }
 			if (!tl) { ++k; continue; }
 			/* skip triggers inside a mention (e.g. a name containing "no") */
@@ -442,15 +463,15 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 				/* "No patient with anti-SRP had cancer": the population and
 				 * what qualifies it are not negated; the scope starts after
 				 * the verb */
-				if (q < te && any_phrase(t, q, te, neg_pop)) {
+				if (q < te && any_phrase(t, q, te, L_POP)) {
 					uint32_t v = q;
-					while (v < te && v < q + 10 && !any_phrase(t, v, te, neg_verb)) ++v;
+					while (v < te && v < q + 10 && !any_phrase(t, v, te, L_VERB)) ++v;
 					q = v < te && v < q + 10 ? v + 1 : te;
 				}
 				for (; q < te && other <= NEG_WINDOW; ++q) {
 					if (q > k + tl && clause_break(t, q - 1, q)) break;
-					if (any_phrase(t, q, te, neg_stop) || any_phrase(t, q, te, neg_pop)) break;
-					if (q + 1 < te && (tok_is(t, q, "and") || tok_is(t, q, "or")) && any_phrase(t, q + 1, te, neg_verb)) break;
+					if (any_phrase(t, q, te, L_STOP) || any_phrase(t, q, te, L_POP)) break;
+					if (q + 1 < te && (tok_is(t, q, "and") || tok_is(t, q, "or")) && any_phrase(t, q + 1, te, L_VERB)) break;
 					int in_m = 0;
 					for (size_t x = i; x < j; ++x)
 						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
@@ -460,7 +481,7 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 				uint32_t other = 0;
 				for (uint32_t q = k; q-- > ts && other <= NEG_WINDOW;) {
 					if (clause_break(t, q, q + 1)) break;
-					if (any_phrase(t, q, te, neg_stop) || tok_is(t, q, "positive") || tok_is(t, q, "positivity")) break;
+					if (any_phrase(t, q, te, L_STOP) || tok_is(t, q, "positive") || tok_is(t, q, "positivity")) break;
 					int in_m = 0;
 					for (size_t x = i; x < j; ++x)
 						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
