@@ -68,7 +68,7 @@ run: all
 	@echo "results: $$(pwd)/myomine-out (entities.tsv, pairs.tsv, matrix.*, mentions.tsv, summary.json)"
 
 check: all $(B)/unit
-	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit sh tests/run-tests.sh
+	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit MYOMINE_FLAVOUR=$(FLAVOUR) sh tests/run-tests.sh
 	@if [ -n "$$MYOMINE_CI" ] && [ "$(FLAVOUR)" = release ]; then \
 	  echo "== CI: the suite under ASan/UBSan, fuzz regressions, each fuzz target for $(CI_FUZZ_SECONDS) s"; \
 	  $(MAKE) --no-print-directory check asan=1 && \
