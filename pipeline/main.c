@@ -106,10 +106,15 @@ static char *default_lexicon(void)
 		char *sl = strrchr(exe, '/');
 		if (sl) {
 			*sl = 0;
-			char p[PATH_MAX + 16];
-			snprintf(p, sizeof p, "%s/lexicons", exe);
-			struct stat st;
-			if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) return strdup(p);
+			/* beside the program (a build tree), or in ../share (an install,
+			 * also when relocated) */
+			static const char *rel[] = { "%s/lexicons", "%s/../share/myomine/lexicons" };
+			for (int k = 0; k < 2; ++k) {
+				char p[PATH_MAX + 32];
+				snprintf(p, sizeof p, rel[k], exe);
+				struct stat st;
+				if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) return strdup(p);
+			}
 		}
 	}
 	return strdup(MM_LEXDIR);
