@@ -1269,7 +1269,9 @@ int mm_run(const mm_opts *o)
 			batch *b = &bufs[cur], *nb = &bufs[cur ^ 1];
 #pragma omp task shared(rd) firstprivate(nb)
 			read_batch(&rd, nb);
-#pragma omp taskloop grainsize(4) firstprivate(b)
+/* num_tasks, not grainsize: libgomp runs a taskloop of more than 64 tasks
+			 * per thread on one thread, which serialised big batches */
+#pragma omp taskloop num_tasks(8 * threads) firstprivate(b)
 			for (size_t i = 0; i < b->n; ++i) process(&w, b, &b->it[i], &ts[omp_get_thread_num()]);
 			merge(&mg, b);
 #pragma omp taskwait
