@@ -20,7 +20,6 @@ typedef struct {
 	int ok;                 /* 1: one of lit[] occurs in every match */
 	int n;
 	char lit[MAXLIT][32];
-	int exact;              /* the piece matches exactly lit[0] (a plain literal run) */
 } litset;
 
 typedef struct { const char *p; int bad; } rd;
@@ -125,10 +124,9 @@ static int quantifier(rd *r, int *repeat)
 
 static litset sequence(rd *r)
 {
-	litset best = none(), run = none();
+	litset best = none();
 	char cur[32];
 	int cl = 0;
-	int all_exact = 1;
 #define END_RUN() do { if (cl >= 2 && (!best.ok || cl > minlen(&best))) { best = none(); best.ok = 1; best.n = 1; memcpy(best.lit[0], cur, (size_t)cl); best.lit[0][cl] = 0; } cl = 0; } while (0)
 	while (*r->p && *r->p != '|' && *r->p != ')' && !r->bad) {
 		int is_char;
@@ -139,16 +137,13 @@ static litset sequence(rd *r)
 		if (r->bad) break;
 		if (is_char && !opt) {
 			if (cl < 31) cur[cl++] = (char)tolower((unsigned char)ch);
-			if (repeat) { END_RUN(); all_exact = 0; }
+			if (repeat) END_RUN();
 			continue;
 		}
 		END_RUN();
-		all_exact = 0;
 		if (!opt && s.ok && (!best.ok || minlen(&s) > minlen(&best))) best = s;
 	}
 	END_RUN();
-	(void)run;
-	(void)all_exact;
 	return best;
 #undef END_RUN
 }
