@@ -39,7 +39,7 @@ static const char usage_text[] =
 "      --keep-negated      negated mentions (\"anti-SRP was negative\") count in\n"
 "                          co-occurrence too (default: they do not)\n"
 "      --batch-mb N        records read per batch, in MB (default: 8)\n"
-"      --max-record-mb N   skip (and report) XML records larger than N MB\n"
+"      --max-record-mb N   skip (and report) records larger than N MB\n"
 "                          (default: 16)\n"
 "      --min-docs N        pairs.tsv: only pairs in at least N documents\n"
 "                          (statistics still use every pair; default: 1)\n"

@@ -29,7 +29,8 @@ struct mm_splitter {
 	size_t hint;       /* bytes of the current record already searched */
 	mm_buf pending;    /* a fatal error to report after a salvaged record */
 	size_t max_rec;    /* larger records are skipped without being buffered */
-	int skipping;      /* discarding an oversized record */
+	int skipping;      /* discarding an oversized XML record */
+	int skipping_text; /* discarding an oversized text-format record */
 	uint64_t skip_off; /* its offset */
 	char skip_name[64];
 	int warnings;
@@ -418,8 +419,42 @@ static int rec_start(const mm_splitter *s, const char *p, size_t n)
 	return is_pubtator_start(p, n);
 }
 
+/* Discard an oversized text-format record up to the blank line that ends
+ * it, counting lines, without holding it in memory. */
+static mm_split_status skip_text_record(mm_splitter *s, mm_buf *msg)
+{
+	for (;;) {
+		for (size_t i = s->pos; i < s->len; ++i) {
+			if (s->buf[i] != '\n') continue;
+			s->line++;
+			size_t j = i + 1;
+			if (j < s->len && s->buf[j] == '\r') ++j;
+			if (j < s->len && s->buf[j] == '\n') { /* a blank line: the record ended */
+				s->pos = i + 1;
+				s->skipping_text = 0;
+				mm_buf_printf(msg, "line %llu: record larger than %zu MB; skipped", (unsigned long long)s->skip_off,
+				              s->max_rec >> 20);
+				return MM_SPLIT_BADREC;
+			}
+			if (j >= s->len) { s->pos = i; s->line--; goto refill; } /* decide after more data */
+		}
+		s->pos = s->len;
+	refill:;
+		int m = more(s);
+		if (m <= 0) {
+			s->skipping_text = 0;
+			s->pos = s->len;
+			mm_buf_printf(msg, "line %llu: record larger than %zu MB; skipped%s", (unsigned long long)s->skip_off,
+			              s->max_rec >> 20, m < 0 ? " (read error)" : "");
+			if (m < 0) mm_buf_printf(msg, ": %s", mm_reader_error(s->rd));
+			return m < 0 ? MM_SPLIT_FATAL : MM_SPLIT_BADREC;
+		}
+	}
+}
+
 static mm_split_status text_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 {
+	if (s->skipping_text) return skip_text_record(s, msg);
 	for (;;) {
 		/* skip blank lines */
 		size_t i = s->pos, e;
@@ -429,7 +464,12 @@ static mm_split_status text_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			if (m == 0) return MM_SPLIT_END;
 			continue;
 		}
-		if (!(e = line_end(s, i))) { int m = more(s); if (m < 0) return fatal_read(s, msg); continue; }
+		if (!(e = line_end(s, i))) {
+			if (s->len - i > s->max_rec) { s->skipping_text = 1; s->skip_off = s->line; return skip_text_record(s, msg); }
+			int m = more(s);
+			if (m < 0) return fatal_read(s, msg);
+			continue;
+		}
 		if (blank_line(s->buf + i, e - i)) { s->pos = e; s->line++; continue; }
 		if (!rec_start(s, s->buf + i, e - i)) {
 			/* Text outside a record: report the run of such lines once. */
@@ -469,6 +509,13 @@ static mm_split_status text_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			nlines++;
 		}
 		if (need_more) {
+			if (s->len - i > s->max_rec) {
+				s->skipping_text = 1;
+				s->skip_off = s->line;
+				s->line += nlines - 1;
+				s->pos = j;
+				return skip_text_record(s, msg);
+			}
 			int m = more(s);
 			if (m < 0) return fatal_read(s, msg);
 			continue; /* rescan this record with more data */

@@ -34,7 +34,8 @@ typedef struct mm_splitter mm_splitter;
 mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_len);
 mm_format mm_splitter_format(const mm_splitter *s);
 /* Records larger than this (default 16 MB) are reported (MM_SPLIT_BADREC)
- * and skipped without being held in memory. XML records only. */
+ * and skipped without being held in memory: an XML record up to its end
+ * tag, a MEDLINE/PubTator record up to the blank line that ends it. */
 void mm_splitter_set_max_record(mm_splitter *s, size_t bytes);
 mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
 /* Non-fatal oddities seen so far (e.g. text outside records). */

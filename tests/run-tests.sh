@@ -284,6 +284,15 @@ expect 1 "oversized record" "$BIN" -q --max-record-mb 1 -o "$F/o4" "$F/huge.xml"
 has "$T/err" "huge.xml: byte [0-9]*: <PubmedArticle> record larger than 1 MB (ends at byte [0-9]*); skipped" "oversized record message"
 got=$(json "$F/o4/summary.json" "d['documents']['read'], d['documents']['failed']")
 if [ "$got" = "60 1" ]; then ok; else ko "oversized record: read/failed $got"; fi
+# oversized MEDLINE record and a PubTator file that is one huge line: skipped, not buffered
+python3 -c "
+open('$F/huge.medline', 'w').write('PMID- 1\\nTI  - Statin myopathy\\n\\nPMID- 2\\nAB  - ' + 'x' * 3000000 + '\\n\\nPMID- 3\\nTI  - Dysphagia after statins\\n')
+open('$F/huge.pubtator', 'w').write('7|t|' + 'y' * 3000000)"
+expect 1 "oversized MEDLINE record" "$BIN" -q --max-record-mb 1 -o "$F/o4m" "$F/huge.medline" "$F/huge.pubtator"
+has "$T/err" "huge.medline: line 4: record larger than 1 MB; skipped" "oversized MEDLINE record message"
+has "$T/err" "huge.pubtator: line 1: record larger than 1 MB; skipped" "oversized PubTator line message"
+got=$(json "$F/o4m/summary.json" "d['documents']['read'], d['documents']['failed']")
+if [ "$got" = "2 2" ]; then ok; else ko "oversized text records: read/failed $got"; fi
 # deeply nested inline markup; a DOCTYPE entity is never expanded; unknown entity and stray &
 python3 - "$F/nest.xml" <<'PY2'
 import sys
