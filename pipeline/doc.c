@@ -39,6 +39,17 @@ void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 	mm_buf_grow(t, n + 4);
 	uint32_t sec_start = d->n_sec ? d->sec[d->n_sec - 1].start : 0;
 	for (size_t i = 0; i < n;) {
+		/* a run of printable ASCII: copied as is (room reserved above) */
+		size_t j = i;
+		while (j < n && (unsigned)(s[j] - 0x21) < 0x5Eu) ++j;
+		if (j > i) {
+			if (t->l + (j - i) + 2 > t->m) mm_buf_grow(t, j - i + 1);
+			memcpy(t->s + t->l, s + i, j - i);
+			t->l += j - i;
+			t->s[t->l] = 0;
+			i = j;
+			if (i == n) break;
+		}
 		unsigned c = s[i];
 		if (c < 0x80) {
 			if (c <= 0x20 || c == 0x7F) {

@@ -78,45 +78,88 @@ static int norm_cp(unsigned cp, char *buf)
 	return -1;
 }
 
+static void u32v_reserve(mm_u32v *v, size_t extra)
+{
+	if (v->n + extra <= v->m) return;
+	size_t m = v->m ? v->m : 256;
+	while (m < v->n + extra) m += m >> 1;
+	v->a = mm_realloc(v->a, m * sizeof *v->a);
+	v->m = m;
+}
+
+/* Longest output of one input character (a Greek letter spelled out). */
+#define NORM_MAX 8
+
 void mm_normalize(const char *str, size_t n, int fold, mm_buf *out, mm_u32v *map, uint32_t base)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	mm_buf_grow(out, n + 16);
+	/* Invariant: room for the rest of the input 1:1 plus one character, in
+	 * out and in map; only a non-ASCII character can break it. */
+	mm_buf_grow(out, n + NORM_MAX);
+	if (map) u32v_reserve(map, n + NORM_MAX);
+	char *o = out->s + out->l;           /* next output byte */
+	uint32_t *mp = map ? map->a + map->n : NULL;
+	const unsigned char add = fold ? 32 : 0;
+	size_t w = 0;                        /* bytes written by this call */
 	for (size_t i = 0; i < n;) {
+		/* ASCII run: the common case, no bounds checks inside */
+		size_t j = i;
+		if (mp)
+			for (; j < n && s[j] < 0x80; ++j, ++w) {
+				unsigned c = s[j];
+				o[w] = (char)(c - 'A' < 26u ? c + add : c);
+				mp[w] = base + (uint32_t)j;
+			}
+		else
+			for (; j < n && s[j] < 0x80; ++j, ++w) {
+				unsigned c = s[j];
+				o[w] = (char)(c - 'A' < 26u ? c + add : c);
+			}
+		i = j;
+		if (i >= n) break;
 		unsigned c = s[i];
-		if (c < 0x80) {
-			if (out->l + 2 > out->m) mm_buf_grow(out, 16);
-			out->s[out->l++] = (char)(fold && c >= 'A' && c <= 'Z' ? c + 32 : c);
-			if (map) mm_u32v_push(map, base + (uint32_t)i);
-			++i;
-			continue;
-		}
 		/* document text is valid UTF-8 (repaired by the parsers); anything
 		 * else (a caller's raw bytes) becomes '#' byte by byte */
 		int k = mm_utf8_len(s + i, n - i);
+		const char *src;
+		int len, r = -1;
+		char rep[NORM_MAX];
 		if (k == 0) {
-			mm_buf_putc(out, '#');
-			if (map) mm_u32v_push(map, base + (uint32_t)i);
-			++i;
-			continue;
+			rep[0] = '#';
+			src = rep, len = 1, k = 1;
+		} else {
+			unsigned cp = k == 2 ? (c & 0x1F) << 6 | (s[i + 1] & 0x3F)
+			            : k == 3 ? (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)
+			            : (c & 0x07) << 18 | (s[i + 1] & 0x3F) << 12 | (s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+			r = norm_cp(cp, rep);
+			src = r < 0 ? (const char *)s + i : rep;
+			len = r < 0 ? k : r;
 		}
-		unsigned cp = k == 2 ? (c & 0x1F) << 6 | (s[i + 1] & 0x3F)
-		            : k == 3 ? (c & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)
-		            : (c & 0x07) << 18 | (s[i + 1] & 0x3F) << 12 | (s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
-		char rep[8];
-		int r = norm_cp(cp, rep);
-		const char *src = r < 0 ? (const char *)s + i : rep;
-		int len = r < 0 ? k : r;
-		mm_buf_grow(out, (size_t)len + 1);
-		for (int j = 0; j < len; ++j) {
-			char ch = src[j];
+		for (int x = 0; x < len; ++x, ++w) {
+			char ch = src[x];
 			if (fold && r >= 0 && ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
-			out->s[out->l++] = ch;
-			if (map) mm_u32v_push(map, base + (uint32_t)i);
+			o[w] = ch;
+			if (mp) mp[w] = base + (uint32_t)i;
 		}
 		i += (size_t)k;
+		if (len > k) { /* the output grew faster than the input: restore the invariant */
+			size_t ol = out->l;
+			out->l += w;
+			mm_buf_grow(out, (n - i) + NORM_MAX);
+			out->l = ol;
+			o = out->s + ol;
+			if (map) {
+				size_t on = map->n;
+				map->n += w;
+				u32v_reserve(map, (n - i) + NORM_MAX);
+				map->n = on;
+				mp = map->a + on;
+			}
+		}
 	}
+	out->l += w;
 	out->s[out->l] = 0;
+	if (map) map->n += w;
 }
 
 /* Abbreviations after which a period does not end a sentence (lower case,
@@ -204,19 +247,27 @@ void mm_text_build(mm_text *t, const mm_doc *d)
 		split_sentences(t, d, a, b, (uint32_t)k);
 	}
 	const unsigned char *s = (const unsigned char *)t->norm.s;
-	size_t si = 0;
+	/* at most one token per two bytes (a token and a separator) */
+	size_t mt = nl / 2 + 1;
+	u32v_reserve(&t->tok_s, mt);
+	u32v_reserve(&t->tok_e, mt);
+	u32v_reserve(&t->tok_sent, mt);
+	uint32_t *ts = t->tok_s.a, *te = t->tok_e.a, *tsent = t->tok_sent.a;
+	size_t nt = 0, si = 0;
 	for (size_t i = 0; i < nl;) {
 		if (!mm_alnum(s[i])) { ++i; continue; }
-		size_t j = i;
+		size_t j = i + 1;
 		while (j < nl && mm_alnum(s[j])) ++j;
 		while (si < t->sent_e.n && t->sent_e.a[si] <= i) ++si;
 		if (si < t->sent_s.n && t->sent_s.a[si] <= i) {
-			mm_u32v_push(&t->tok_s, (uint32_t)i);
-			mm_u32v_push(&t->tok_e, (uint32_t)j);
-			mm_u32v_push(&t->tok_sent, (uint32_t)si);
+			ts[nt] = (uint32_t)i;
+			te[nt] = (uint32_t)j;
+			tsent[nt] = (uint32_t)si;
+			++nt;
 		}
 		i = j;
 	}
+	t->tok_s.n = t->tok_e.n = t->tok_sent.n = nt;
 }
 
 void mm_text_free(mm_text *t)
