@@ -26,6 +26,7 @@ enum {
 };
 
 #define MM_NODE_SEP 1 /* a separator may follow this node */
+#define MM_NODE_ENT 2 /* entries end at this node */
 
 typedef struct {
 	char *id, *type, *name, *xrefs, *pattern_src;
@@ -43,13 +44,28 @@ typedef struct {
 } mm_lexent;
 
 /* Aho-Corasick automaton over the literals of the first 64 patterns:
- * out[state] has bit p set when a literal of pattern p ends there. */
+ * out[state] has bit p set when a literal of pattern p ends there.  The
+ * transition table is over byte classes (bytes that occur in no literal
+ * share one class), rows of 1 << cls_shift entries; an entry is the next
+ * state, with MM_AC_OUT set when out[state] != 0, so that the scan does one
+ * small-table load per byte. */
+#define MM_AC_OUT 0x8000u
+#define MM_AC_MAX_STATES 0x8000u
 typedef struct {
-	uint32_t *go;      /* n_state * 256 transitions */
+	uint16_t *go;      /* n_state << cls_shift transitions */
+	uint8_t cls[256];
+	int cls_shift;
 	uint64_t *out;
-	uint64_t mask;     /* patterns that have literals */
+	uint64_t mask;     /* patterns that have literals (0: no prefilter) */
 	uint32_t n_state;
+	uint32_t max_len;  /* longest literal */
 } mm_litac;
+
+/* The scan step: next state of st (an entry or a state) on byte c. */
+static inline uint32_t mm_litac_step(const mm_litac *ac, uint32_t st, unsigned char c)
+{
+	return ac->go[((st & (MM_AC_OUT - 1)) << ac->cls_shift) | ac->cls[c]];
+}
 void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_pattern);
 void mm_litac_free(mm_litac *ac);
 
@@ -78,6 +94,11 @@ typedef struct {
 	mm_lexent *ent;
 	uint32_t n_ent;
 	uint32_t root[256];    /* child of the root per byte, 0 = none */
+	/* nodes with many children also have a dense row of children by byte
+	 * class: dense[node] is its row (0: none), rows[row << 6 | tcls[c]] */
+	uint32_t *dense;
+	uint32_t *rows;
+	uint8_t tcls[256];     /* 0 for bytes on no edge */
 	int n_pattern;
 	int *pattern_concept;
 	mm_litac litac;        /* prefilter for the patterns (see match.c) */
@@ -101,6 +122,8 @@ void mm_lexicon_free(mm_lexicon *lx);
 static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigned char c)
 {
 	if (node == 0) return lx->root[c];
+	uint32_t r = lx->dense[node];
+	if (r) return lx->rows[(size_t)r << 6 | lx->tcls[c]];
 	uint32_t a = lx->edge_off[node], b = lx->edge_off[node + 1];
 	if (b - a <= 8) {
 		for (; a < b; ++a) if (lx->edge_byte[a] == c) return lx->edge_child[a];

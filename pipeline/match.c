@@ -85,7 +85,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 		if (!nx) break;
 		node = nx;
 		++q;
-		if (lx->ent_off[node] != lx->ent_off[node + 1] &&
+		if ((lx->node_flags[node] & MM_NODE_ENT) &&
 		    (q >= limit || !mm_alnum(s[q]) || !mm_alnum(c))) {
 			for (uint32_t k = lx->ent_off[node]; k < lx->ent_off[node + 1]; ++k)
 				push(m, p, q, k, 0xFF, sent, tok); /* concept field holds the entry for now */
@@ -369,11 +369,12 @@ static const char *neg_pop[] = {
 	"child", "children", "adult", "adults", "participant", "participants", NULL
 };
 
-/* The phrase lists, compiled once into tokens with a first-byte table per
- * list, so that most tokens are rejected by one lookup. */
+/* The phrase lists, compiled once into tokens with a table per list of
+ * the first token's lengths by first byte, so that most tokens are
+ * rejected by one lookup. */
 enum { L_PRE, L_POST, L_PSEUDO, L_STOP, L_POP, L_VERB, N_LIST };
 typedef struct { uint8_t n, len[4]; const char *tok[4]; } phrase;
-static struct { phrase *p; int n; uint8_t first[256]; } lists[N_LIST];
+static struct { phrase *p; int n; uint32_t first[256]; } lists[N_LIST];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void compile_lists(void)
@@ -394,7 +395,7 @@ static void compile_lists(void)
 				s += len;
 				while (*s == ' ') ++s;
 			}
-			lists[l].first[(unsigned char)src[l][k][0]] = 1;
+			lists[l].first[(unsigned char)src[l][k][0]] |= 1u << (ph->len[0] < 31 ? ph->len[0] : 31);
 		}
 	}
 }
@@ -402,7 +403,8 @@ static void compile_lists(void)
 /* Tokens matched by the longest phrase of list l at token i, 0 if none. */
 static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, int l)
 {
-	if (!lists[l].first[(unsigned char)t->norm.s[t->tok_s.a[i]]]) return 0;
+	uint32_t l0 = t->tok_e.a[i] - t->tok_s.a[i];
+	if (!(lists[l].first[(unsigned char)t->norm.s[t->tok_s.a[i]]] >> (l0 < 31 ? l0 : 31) & 1)) return 0;
 	uint32_t best = 0;
 	for (int k = 0; k < lists[l].n; ++k) {
 		const phrase *ph = &lists[l].p[k];
@@ -496,6 +498,58 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 	}
 }
 
+/* Mark the sentence holding the literal that ends at byte i: the first
+ * sentence ending after i (a literal between sentences marks the next one,
+ * a harmless superset). */
+static inline uint64_t ac_hit(const mm_litac *ac, const mm_text *t, uint64_t *mark, uint32_t st, size_t i)
+{
+	uint64_t o = ac->out[st & (MM_AC_OUT - 1)];
+	size_t lo = 0, hi = t->sent_e.n;
+	while (lo < hi) { size_t mid = (lo + hi) / 2; if (t->sent_e.a[mid] <= i) lo = mid + 1; else hi = mid; }
+	if (lo < t->sent_e.n) { mark[lo] |= o; return o; }
+	return 0;
+}
+
+/* One Aho-Corasick pass over the normalised text; marks, per sentence,
+ * the patterns one of whose literals occurs in it and returns the union.
+ * The text is cut into four parts scanned in one loop (independent state
+ * chains run in parallel in the CPU); each part after the first starts
+ * max_len - 1 bytes early so that no literal across a cut is missed, and
+ * a literal seen twice only sets the same bits twice. */
+static uint64_t litac_scan(const mm_litac *ac, const mm_text *t, uint64_t *mark)
+{
+	const unsigned char *s = (const unsigned char *)t->norm.s;
+	size_t n = t->norm.l;
+	uint64_t seen = 0;
+	size_t pos[4], end[4];
+	int np = n >= 1024 ? 4 : 1;
+	for (int k = 0; k < np; ++k) {
+		size_t b = n * (size_t)k / (size_t)np, e = n * (size_t)(k + 1) / (size_t)np;
+		pos[k] = b >= ac->max_len ? b - ac->max_len + 1 : 0;
+		if (k == 0) pos[k] = 0;
+		end[k] = e;
+	}
+	uint32_t st[4] = { 0, 0, 0, 0 };
+	if (np == 4) {
+		/* all four parts have the same length give or take max_len + 3 */
+		size_t steps = end[0] - pos[0];
+		for (int k = 1; k < 4; ++k) if (end[k] - pos[k] < steps) steps = end[k] - pos[k];
+		for (size_t x = 0; x < steps; ++x) {
+			for (int k = 0; k < 4; ++k) {
+				st[k] = mm_litac_step(ac, st[k], s[pos[k] + x]);
+				if (st[k] & MM_AC_OUT) seen |= ac_hit(ac, t, mark, st[k], pos[k] + x);
+			}
+		}
+		for (int k = 0; k < 4; ++k) pos[k] += steps;
+	}
+	for (int k = 0; k < np; ++k)
+		for (size_t i = pos[k]; i < end[k]; ++i) {
+			st[k] = mm_litac_step(ac, st[k], s[i]);
+			if (st[k] & MM_AC_OUT) seen |= ac_hit(ac, t, mark, st[k], i);
+		}
+	return seen;
+}
+
 static int cmp_cand(const void *x, const void *y)
 {
 	const cand *a = x, *b = y;
@@ -539,19 +593,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 		if (ns > m->m_mark) { m->m_mark = ns; m->mark = mm_realloc(m->mark, ns * sizeof *m->mark); }
 		if (ns) memset(m->mark, 0, ns * sizeof *m->mark);
 		const mm_litac *ac = &lx->litac;
-		uint64_t seen = 0;
-		if (ac->mask) {
-			const unsigned char *s = (const unsigned char *)t->norm.s;
-			uint32_t st = 0;
-			size_t sidx = 0;
-			for (size_t i = 0; i < t->norm.l; ++i) {
-				st = ac->go[st * 256 + s[i]];
-				uint64_t o = ac->out[st];
-				if (!o) continue;
-				while (sidx < ns && t->sent_e.a[sidx] <= i) ++sidx;
-				if (sidx < ns) { m->mark[sidx] |= o; seen |= o; }
-			}
-		}
+		uint64_t seen = ac->mask ? litac_scan(ac, t, m->mark) : 0;
 		for (int k = 0; k < lx->n_pattern; ++k) {
 			int ci = lx->pattern_concept[k];
 			if (k >= 64 || !(ac->mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }

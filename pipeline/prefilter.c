@@ -185,38 +185,61 @@ int mm_pattern_literals(const char *pattern, char ***lits)
 void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_pattern)
 {
 	memset(ac, 0, sizeof *ac);
-	int total = 1;
+	/* byte classes: one per byte used by a literal, 0 for all others */
+	int ncls = 1;
 	for (int p = 0; p < n_pattern && p < 64; ++p)
-		for (int k = 0; k < n_lits[p]; ++k) total += (int)strlen(lits[p][k]);
-	ac->go = mm_calloc((size_t)total * 256, sizeof *ac->go);
-	ac->out = mm_calloc((size_t)total, sizeof *ac->out);
-	int n = 1;
+		for (int k = 0; k < n_lits[p]; ++k)
+			for (const unsigned char *c = (const unsigned char *)lits[p][k]; *c; ++c)
+				if (!ac->cls[*c]) ac->cls[*c] = (uint8_t)ncls++;
+	while ((1 << ac->cls_shift) < ncls) ac->cls_shift++;
+	const uint32_t W = 1u << ac->cls_shift;
+	uint32_t total = 1;
+	uint32_t max_len = 0;
+	for (int p = 0; p < n_pattern && p < 64; ++p)
+		for (int k = 0; k < n_lits[p]; ++k) {
+			uint32_t l = (uint32_t)strlen(lits[p][k]);
+			total += l;
+			if (l > max_len) max_len = l;
+		}
+	if (total > MM_AC_MAX_STATES) { /* too many literals: no prefilter, every pattern runs */
+		memset(ac, 0, sizeof *ac);
+		return;
+	}
+	uint32_t *go = mm_calloc((size_t)total * W, sizeof *go);
+	ac->out = mm_calloc(total, sizeof *ac->out);
+	uint32_t n = 1;
 	for (int p = 0; p < n_pattern && p < 64; ++p)
 		for (int k = 0; k < n_lits[p]; ++k) {
 			uint32_t s = 0;
 			for (const unsigned char *c = (const unsigned char *)lits[p][k]; *c; ++c) {
-				if (!ac->go[s * 256 + *c]) ac->go[s * 256 + *c] = (uint32_t)n++;
-				s = ac->go[s * 256 + *c];
+				uint32_t *g = &go[s * W + ac->cls[*c]];
+				if (!*g) *g = n++;
+				s = *g;
 			}
 			ac->out[s] |= 1ULL << p;
 			ac->mask |= 1ULL << p;
 		}
 	/* breadth-first: failure links folded into a full transition table */
-	uint32_t *fail = mm_calloc((size_t)n, sizeof *fail), *queue = mm_malloc((size_t)n * sizeof *queue);
+	uint32_t *fail = mm_calloc(n, sizeof *fail), *queue = mm_malloc((size_t)n * sizeof *queue);
 	size_t qh = 0, qt = 0;
-	for (int c = 0; c < 256; ++c) if (ac->go[c]) { fail[ac->go[c]] = 0; queue[qt++] = ac->go[c]; }
+	for (uint32_t c = 1; c < W; ++c) if (go[c]) queue[qt++] = go[c];
 	while (qh < qt) {
 		uint32_t s = queue[qh++];
 		ac->out[s] |= ac->out[fail[s]];
-		for (int c = 0; c < 256; ++c) {
-			uint32_t t = ac->go[s * 256 + c];
-			if (t) { fail[t] = ac->go[fail[s] * 256 + c]; queue[qt++] = t; }
-			else ac->go[s * 256 + c] = ac->go[fail[s] * 256 + c];
+		for (uint32_t c = 0; c < W; ++c) {
+			uint32_t t = go[s * W + c];
+			if (t) { fail[t] = go[fail[s] * W + c]; queue[qt++] = t; }
+			else go[s * W + c] = go[fail[s] * W + c];
 		}
 	}
+	ac->go = mm_malloc((size_t)n * W * sizeof *ac->go);
+	for (size_t i = 0; i < (size_t)n * W; ++i)
+		ac->go[i] = (uint16_t)(go[i] | (ac->out[go[i]] ? MM_AC_OUT : 0));
+	free(go);
 	free(fail);
 	free(queue);
-	ac->n_state = (uint32_t)n;
+	ac->n_state = n;
+	ac->max_len = max_len;
 }
 
 void mm_litac_free(mm_litac *ac)
