@@ -164,13 +164,13 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 		}
 		/* markup */
 		if (i + 4 <= n && memcmp(p + i, "<!--", 4) == 0) {
-			const char *e = memmem(p + i + 4, n - i - 4, "-->", 3);
+			const char *e = mm_find(p + i + 4, n - i - 4, "-->", 3);
 			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated comment", i); return -1; }
 			i = (size_t)(e - p) + 3;
 			continue;
 		}
 		if (i + 9 <= n && memcmp(p + i, "<![CDATA[", 9) == 0) {
-			const char *e = memmem(p + i + 9, n - i - 9, "]]>", 3);
+			const char *e = mm_find(p + i + 9, n - i - 9, "]]>", 3);
 			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated CDATA section", i); return -1; }
 			if (cap == F_ABS) mm_doc_add_text(d, p + i + 9, (size_t)(e - p) - i - 9);
 			else if (cap != F_NONE) mm_buf_put(cap_buf, p + i + 9, (size_t)(e - p) - i - 9);
@@ -251,7 +251,7 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 		if (!self_close && cap == F_NONE && skippable(name)) {
 			char endtag[40];
 			int el = snprintf(endtag, sizeof endtag, "</%.*s>", name.n, name.s);
-			const char *e = memmem(p + te + 1, n - te - 1, endtag, (size_t)el);
+			const char *e = mm_find(p + te + 1, n - te - 1, endtag, (size_t)el);
 			if (!e) { mm_buf_printf(&d->err, "byte %zu: <%.*s> is not closed", i, name.n, name.s); return -1; }
 			i = (size_t)(e - p) + (size_t)el;
 			continue;

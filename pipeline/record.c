@@ -142,7 +142,7 @@ static mm_split_status skip_record(mm_splitter *s, mm_buf *msg)
 	snprintf(endpat, sizeof endpat, "</%s>", s->skip_name);
 	size_t el = strlen(endpat);
 	for (;;) {
-		const char *e = s->pos < s->len ? memmem(s->buf + s->pos, s->len - s->pos, endpat, el) : NULL;
+		const char *e = s->pos < s->len ? mm_find(s->buf + s->pos, s->len - s->pos, endpat, el) : NULL;
 		if (e) {
 			s->pos = (size_t)(e - s->buf) + el;
 			s->skipping = 0;
@@ -210,7 +210,7 @@ static size_t find(const mm_splitter *s, size_t from, const char *pat)
 {
 	size_t pl = strlen(pat);
 	if (from >= s->len) return (size_t)-1;
-	const char *p = memmem(s->buf + from, s->len - from, pat, pl);
+	const char *p = mm_find(s->buf + from, s->len - from, pat, pl);
 	return p ? (size_t)(p - s->buf) : (size_t)-1;
 }
 

@@ -7,6 +7,9 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <time.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 int mm_verbose = 1;
 
@@ -148,4 +151,44 @@ void mm_warn(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
+}
+
+/* rarity rank of a byte in PubMed XML: higher is rarer */
+static int rarity(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z') return 3;
+	if (c >= '0' && c <= '9') return 2;
+	if (c >= 'a' && c <= 'z') return 1;
+	return 0; /* < > / " = space: everywhere in markup */
+}
+
+const char *mm_find(const char *hay, size_t n, const char *needle, size_t nn)
+{
+	if (nn == 0 || nn > n) return nn == 0 ? hay : NULL;
+	if (nn == 1) return memchr(hay, needle[0], n);
+	/* the two rarest bytes, first occurrence of each rank */
+	size_t a = 0, b = nn - 1;
+	for (size_t i = 0; i < nn; ++i)
+		if (rarity((unsigned char)needle[i]) > rarity((unsigned char)needle[a])) a = i;
+	int rb = -1;
+	for (size_t i = 0; i < nn; ++i)
+		if (i != a && rarity((unsigned char)needle[i]) > rb) { b = i; rb = rarity((unsigned char)needle[i]); }
+	const size_t last = n - nn; /* last possible start */
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i va = _mm_set1_epi8(needle[a]), vb = _mm_set1_epi8(needle[b]);
+	for (; i + 16 <= last + 1; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(hay + i + a));
+		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(hay + i + b));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(y, vb)));
+		while (m) {
+			unsigned k = (unsigned)__builtin_ctz(m);
+			if (memcmp(hay + i + k, needle, nn) == 0) return hay + i + k;
+			m &= m - 1;
+		}
+	}
+#endif
+	for (; i <= last; ++i)
+		if (hay[i + a] == needle[a] && hay[i + b] == needle[b] && memcmp(hay + i, needle, nn) == 0) return hay + i;
+	return NULL;
 }

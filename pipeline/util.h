@@ -54,6 +54,13 @@ static inline uint64_t mm_hash64(uint64_t k)
 }
 uint64_t mm_fnv1a(const void *p, size_t n);
 
+/* memmem() for the markup searches of the record splitter and the XML
+ * parser: the first occurrence of needle (nn > 0 bytes) in hay[0..n), or
+ * NULL.  Filters 16 positions at a time on two of the needle's bytes (SSE2
+ * on x86-64), preferring upper-case letters, which are rare in XML markup
+ * and text: "</PubmedArticle>" is filtered on 'P' and 'A'. */
+const char *mm_find(const char *hay, size_t n, const char *needle, size_t nn);
+
 /* Length (1-4) of the valid UTF-8 sequence at s (n > 0 bytes available),
  * or 0 when it is invalid (overlong, surrogate, truncated, > U+10FFFF). */
 static inline int mm_utf8_len(const unsigned char *s, size_t n)

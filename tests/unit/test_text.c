@@ -59,4 +59,42 @@ void test_text(void)
 	CHECK_INT(n_sentences("CK was 5400 IU/L. Antibodies were negative."), 2);
 	CHECK_INT(n_sentences("Is it? Yes! It is."), 3);
 	CHECK_INT(n_sentences("Results (n = 5). 2 patients died."), 2);
+
+	/* expanding characters back to back (each Greek letter: 2 bytes in,
+	 * up to 7 out) re-reserve the buffers; the map stays one entry per byte */
+	{
+		mm_buf in = {0}, out = {0};
+		mm_u32v map = {0};
+		for (int i = 0; i < 3000; ++i) mm_buf_put(&in, i % 3 ? "\xce\xb5" : "x", i % 3 ? 2 : 1);
+		mm_normalize(in.s, in.l, 1, &out, &map, 7);
+		CHECK_INT((int)out.l, 1000 + 2000 * 7);
+		CHECK_INT((int)map.n, (int)out.l);
+		int ok = 1;
+		for (size_t i = 0, k = 0; i < in.l; i += (k % 3 ? 2 : 1), ++k) {
+			size_t at = (k / 3) * 15 + (k % 3 ? 1 + (k % 3 - 1) * 7 : 0);
+			if (map.a[at] != 7 + i) ok = 0;
+		}
+		CHECK(ok);
+		CHECK(memcmp(out.s, "xepsilonepsilonx", 16) == 0);
+		mm_buf_free(&in); mm_buf_free(&out); free(map.a);
+	}
+	/* mm_find agrees with memmem, around the 16-byte blocks and at the ends */
+	{
+		const char *needles[] = { "</PubmedArticle>", "<PubmedArticle", "-->", "]]>", "ab", "a", "</AuthorList>" };
+		char hay[300];
+		unsigned seed = 12345;
+		int agree = 1;
+		for (int r = 0; r < 20000; ++r) {
+			const char *nd = needles[r % 7];
+			size_t nn = strlen(nd), n = (size_t)(r % 97) + (size_t)(r % 3) * 100;
+			for (size_t i = 0; i < n; ++i) {
+				seed = seed * 1103515245u + 12345u;
+				hay[i] = "<>/ab-]P"[(seed >> 16) % 8];
+			}
+			seed = seed * 1103515245u + 12345u;
+			if (n >= nn && (seed >> 16) % 2) memcpy(hay + (seed >> 8) % (n - nn + 1), nd, nn);
+			if (mm_find(hay, n, nd, nn) != memmem(hay, n, nd, nn)) agree = 0;
+		}
+		CHECK(agree);
+	}
 }
