@@ -39,9 +39,11 @@ void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 	mm_buf_grow(t, n + 4);
 	uint32_t sec_start = d->n_sec ? d->sec[d->n_sec - 1].start : 0;
 	for (size_t i = 0; i < n;) {
-		/* a run of printable ASCII: copied as is (room reserved above) */
+		/* a run of printable ASCII (spaces too once a space would be kept):
+		 * copied as is */
 		size_t j = i;
-		while (j < n && (unsigned)(s[j] - 0x21) < 0x5Eu) ++j;
+		if (d->keep_ws || t->l > sec_start) while (j < n && (unsigned)(s[j] - 0x20) < 0x5Fu) ++j;
+		else while (j < n && (unsigned)(s[j] - 0x21) < 0x5Eu) ++j;
 		if (j > i) {
 			if (t->l + (j - i) + 2 > t->m) mm_buf_grow(t, j - i + 1);
 			memcpy(t->s + t->l, s + i, j - i);

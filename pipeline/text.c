@@ -3,6 +3,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static const char *greek_lower[25] = {
 	"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
@@ -174,7 +177,7 @@ static int is_abbrev(const char *s, size_t n)
 {
 	if (n > 7) return 0;
 	for (int i = 0; abbrev[i]; ++i)
-		if (strlen(abbrev[i]) == n && memcmp(abbrev[i], s, n) == 0) return 1;
+		if (abbrev[i][0] == s[0] && strlen(abbrev[i]) == n && memcmp(abbrev[i], s, n) == 0) return 1;
 	return 0;
 }
 
@@ -185,15 +188,30 @@ static uint32_t lower_bound(const mm_u32v *map, size_t n, uint32_t x)
 	return (uint32_t)lo;
 }
 
+/* First index in [i, b) holding '.', '!' or '?', or b. */
+static inline uint32_t next_punct(const char *s, uint32_t i, uint32_t b)
+{
+#ifdef __SSE2__
+	const __m128i dot = _mm_set1_epi8('.'), exc = _mm_set1_epi8('!'), que = _mm_set1_epi8('?');
+	for (; i + 16 <= b; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, exc)),
+		                                                      _mm_cmpeq_epi8(v, que)));
+		if (m) return i + (uint32_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < b; ++i) if (s[i] == '.' || s[i] == '!' || s[i] == '?') return i;
+	return b;
+}
+
 static void split_sentences(mm_text *t, const mm_doc *d, uint32_t a, uint32_t b, uint32_t sec)
 {
 	const char *s = t->norm.s;
 	const char *orig = d->text.s;
 	while (a < b && s[a] == ' ') ++a;
 	uint32_t start = a;
-	for (uint32_t i = a; i < b; ++i) {
+	for (uint32_t i = next_punct(s, a, b); i < b; i = next_punct(s, i + 1, b)) {
 		char c = s[i];
-		if (c != '.' && c != '!' && c != '?') continue;
 		uint32_t e = i + 1;
 		while (e < b && (s[e] == '.' || s[e] == '!' || s[e] == '?')) ++e;
 		while (e < b && (s[e] == '"' || s[e] == '\'' || s[e] == ')' || s[e] == ']')) ++e;
@@ -253,20 +271,46 @@ void mm_text_build(mm_text *t, const mm_doc *d)
 	u32v_reserve(&t->tok_e, mt);
 	u32v_reserve(&t->tok_sent, mt);
 	uint32_t *ts = t->tok_s.a, *te = t->tok_e.a, *tsent = t->tok_sent.a;
-	size_t nt = 0, si = 0;
-	for (size_t i = 0; i < nl;) {
-		if (!mm_alnum(s[i])) { ++i; continue; }
-		size_t j = i + 1;
-		while (j < nl && mm_alnum(s[j])) ++j;
-		while (si < t->sent_e.n && t->sent_e.a[si] <= i) ++si;
-		if (si < t->sent_s.n && t->sent_s.a[si] <= i) {
-			ts[nt] = (uint32_t)i;
-			te[nt] = (uint32_t)j;
-			tsent[nt] = (uint32_t)si;
-			++nt;
+	size_t nt = 0, si = 0, ns = t->sent_s.n, start = 0;
+	const uint32_t *ss = t->sent_s.a, *se = t->sent_e.a;
+	/* a token [a, e) is kept when it lies in a sentence */
+#define EMIT(a, e) do { \
+		while (si < ns && se[si] <= (a)) ++si; \
+		if (si < ns && ss[si] <= (a)) { ts[nt] = (uint32_t)(a); te[nt] = (uint32_t)(e); tsent[nt] = (uint32_t)si; ++nt; } \
+	} while (0)
+	size_t i = 0;
+	unsigned prev = 0; /* byte i - 1 is alphanumeric */
+#ifdef __SSE2__
+	/* token starts and ends from 16-byte alphanumeric masks: letters (either
+	 * case), digits, bytes >= 0x80 */
+	const __m128i b20 = _mm_set1_epi8(0x20), a0 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+	const __m128i d0 = _mm_set1_epi8('0' - 1), d1 = _mm_set1_epi8('9' + 1), zero = _mm_setzero_si128();
+	for (; i + 16 <= nl; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i lc = _mm_or_si128(v, b20);
+		__m128i al = _mm_and_si128(_mm_cmpgt_epi8(lc, a0), _mm_cmpgt_epi8(z1, lc));
+		__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmpgt_epi8(d1, v));
+		__m128i hi = _mm_cmplt_epi8(v, zero);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(al, dg), hi));
+		unsigned shifted = (m << 1 | prev) & 0xFFFFu;
+		unsigned ev = (m & ~shifted) | (~m & shifted & 0xFFFFu); /* starts | ends */
+		prev = m >> 15;
+		while (ev) {
+			unsigned k = (unsigned)__builtin_ctz(ev);
+			if (m >> k & 1) start = i + k;
+			else EMIT(start, i + k);
+			ev &= ev - 1;
 		}
-		i = j;
 	}
+#endif
+	for (; i < nl; ++i) {
+		unsigned a = (unsigned)mm_alnum(s[i]);
+		if (a && !prev) start = i;
+		else if (!a && prev) EMIT(start, i);
+		prev = a;
+	}
+	if (prev) EMIT(start, nl);
+#undef EMIT
 	t->tok_s.n = t->tok_e.n = t->tok_sent.n = nt;
 }
 
