@@ -122,17 +122,26 @@ static int is(sref r, const char *lit) { return (size_t)r.n == strlen(lit) && me
 
 
 /* Elements under a record whose content myomine never reads. */
+/* bytes that end a tag name or need the careful tag scan: white space
+ * (isspace in the C locale), '/', '>', quotes */
+static const unsigned char tag_stop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
+	['/'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+};
+
 static int skippable(sref name)
 {
-	static const char *names[] = {
-		"PubmedData", "AuthorList", "MeshHeadingList", "GrantList", "ChemicalList", "KeywordList",
-		"CommentsCorrectionsList", "InvestigatorList", "SupplMeshList", "GeneSymbolList",
-		"PersonalNameSubjectList", "PublicationTypeList", "DataBankList", "MedlineJournalInfo",
-		"ArticleIdList", "History", NULL
+#define N(s) { s, sizeof s - 1 }
+	static const struct { const char *s; int n; } names[] = {
+		N("PubmedData"), N("AuthorList"), N("MeshHeadingList"), N("GrantList"), N("ChemicalList"), N("KeywordList"),
+		N("CommentsCorrectionsList"), N("InvestigatorList"), N("SupplMeshList"), N("GeneSymbolList"),
+		N("PersonalNameSubjectList"), N("PublicationTypeList"), N("DataBankList"), N("MedlineJournalInfo"),
+		N("ArticleIdList"), N("History")
 	};
+#undef N
 	if (name.n < 7) return 0;
-	for (int k = 0; names[k]; ++k)
-		if (is(name, names[k])) return 1;
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; ++k)
+		if (name.n == names[k].n && memcmp(name.s, names[k].s, (size_t)name.n) == 0) return 1;
 	return 0;
 }
 
@@ -183,19 +192,24 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 			i = (size_t)(e - p) + 1;
 			continue;
 		}
-		/* find tag end, honouring quotes */
-		size_t te = i + 1;
-		char q = 0;
-		for (; te < n; ++te) {
-			char c = p[te];
-			if (q) { if (c == q) q = 0; }
-			else if (c == '"' || c == '\'') q = c;
-			else if (c == '>') break;
+		int is_end = i + 1 < n && p[i + 1] == '/';
+		size_t ns = i + 1 + (size_t)is_end, ne = ns, te = ns;
+		/* the common case, a tag without attributes: the name runs to '>' */
+		while (ne < n && !tag_stop[(unsigned char)p[ne]]) ++ne;
+		if (ne < n && p[ne] == '>') te = ne;
+		else {
+			/* find tag end, honouring quotes */
+			char q = 0;
+			for (te = i + 1; te < n; ++te) {
+				char c = p[te];
+				if (q) { if (c == q) q = 0; }
+				else if (c == '"' || c == '\'') q = c;
+				else if (c == '>') break;
+			}
+			if (te >= n) { mm_buf_printf(&d->err, "byte %zu: unterminated tag", i); return -1; }
+			ne = ns;
+			while (ne < te && !isspace((unsigned char)p[ne]) && p[ne] != '/' && p[ne] != '>') ++ne;
 		}
-		if (te >= n) { mm_buf_printf(&d->err, "byte %zu: unterminated tag", i); return -1; }
-		int is_end = p[i + 1] == '/';
-		size_t ns = i + 1 + (size_t)is_end, ne = ns;
-		while (ne < te && !isspace((unsigned char)p[ne]) && p[ne] != '/' && p[ne] != '>') ++ne;
 		sref name = { p + ns, (int)(ne - ns) };
 		int self_close = !is_end && p[te - 1] == '/';
 		if (name.n == 0) { mm_buf_printf(&d->err, "byte %zu: malformed tag", i); return -1; }
