@@ -444,9 +444,23 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 					fail = 1;
 					break;
 				}
+				c->re_at = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
+				                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &ec, &eo, NULL);
+				if (!c->re_at) { mm_buf_printf(err, "%s: pattern cannot be anchored", c->where); fail = 1; break; }
 #ifndef MM_NO_JIT
 				pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+				pcre2_jit_compile(c->re_at, PCRE2_JIT_COMPLETE);
 #endif
+				/* first bytes of a match, when PCRE2 knows them */
+				memset(c->first, 0xFF, sizeof c->first);
+				uint32_t fct = 0, fcu = 0;
+				const uint8_t *bm = NULL;
+				if (pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODETYPE, &fct) == 0 && fct == 1 &&
+				    pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODEUNIT, &fcu) == 0 && fcu < 256) {
+					memset(c->first, 0, sizeof c->first);
+					c->first[fcu >> 3] |= (uint8_t)(1u << (fcu & 7));
+				} else if (fct == 0 && pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm)
+					memcpy(c->first, bm, sizeof c->first);
 				lx->pattern_concept[lx->n_pattern++] = i;
 				/* patterns with (?i) or other options could match upper case
 				 * text: the prefilter compares lower-case normalised text */
@@ -548,6 +562,7 @@ void mm_lexicon_free(mm_lexicon *lx)
 		mm_concept *c = &lx->c[i];
 		free(c->id); free(c->type); free(c->name); free(c->xrefs); free(c->pattern_src); free(c->where);
 		if (c->re) pcre2_code_free(c->re);
+		if (c->re_at) pcre2_code_free(c->re_at);
 		for (int k = 0; k < c->n_lit; ++k) free(c->lit[k]);
 		free(c->lit);
 	}

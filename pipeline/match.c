@@ -136,6 +136,31 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 	}
 }
 
+/* The matches of concept ci's pattern in sentence sidx, tried only at its
+ * token starts (a match must start on one) with the anchored pattern; the
+ * matches do not overlap: after one, the next try is at or after its end. */
+static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t sidx)
+{
+	const mm_concept *cc = &m->lx->c[ci];
+	const unsigned char *s = (const unsigned char *)t->norm.s;
+	const uint32_t *map = t->map.a;
+	uint32_t sa = t->sent_s.a[sidx], se = t->sent_e.a[sidx], next = 0;
+	for (uint32_t k = token_at(t, sa); k < t->tok_s.n && t->tok_sent.a[k] == sidx; ++k) {
+		uint32_t a = t->tok_s.a[k];
+		if (a < next || !(cc->first[s[a] >> 3] >> (s[a] & 7) & 1)) continue;
+		int rc = pcre2_match(cc->re_at, (PCRE2_SPTR)t->norm.s, t->norm.l, a, 0, m->md, NULL);
+		if (rc < 0) continue;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+		uint32_t b = (uint32_t)ov[1];
+		next = b > a ? b : b + 1;
+		if (b <= a) continue;
+		if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
+		if ((a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b]) continue;
+		if (b > se) continue;
+		push(m, a, b, (uint32_t)ci, MM_F_EXACT, (uint32_t)sidx, k);
+	}
+}
+
 /* Antibody words that give context to {ctx} names (prefixes). */
 static const char *ctx_words[] = {
 	"antibod", "autoantibod", "seropositiv", "seronegativ", "serolog", "positiv", "negativ",
@@ -599,7 +624,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 			if (k >= 64 || !(ac->mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
 			if (!(seen >> k & 1)) continue;
 			for (size_t sidx = 0; sidx < ns; ++sidx)
-				if (m->mark[sidx] >> k & 1) scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
+				if (m->mark[sidx] >> k & 1) scan_pattern_tokens(m, t, ci, sidx);
 		}
 	}
 	if (!m->n) { *out = m->out; return 0; }

@@ -31,6 +31,22 @@ static int minlen(const litset *s)
 	return s->n ? m : 0;
 }
 
+/* How selective a literal set is: its shortest literal (a digit counts
+ * twice: digits are rarer than letters in abstracts) less a penalty for
+ * the number of alternatives ("statin" beats {associated, induced,
+ * related, triggered}; "200" beats "anti"). */
+static int score(const litset *s)
+{
+	int m = 1 << 30, lg = 0;
+	for (int i = 0; i < s->n; ++i) {
+		int w = 0;
+		for (const char *c = s->lit[i]; *c; ++c) w += *c >= '0' && *c <= '9' ? 2 : 1;
+		if (w < m) m = w;
+	}
+	while ((1 << lg) < s->n) lg++;
+	return 4 * m - 5 * lg;
+}
+
 static litset none(void) { litset s; memset(&s, 0, sizeof s); return s; }
 
 static litset alternation(rd *r);
@@ -127,7 +143,13 @@ static litset sequence(rd *r)
 	litset best = none();
 	char cur[32];
 	int cl = 0;
-#define END_RUN() do { if (cl >= 2 && (!best.ok || cl > minlen(&best))) { best = none(); best.ok = 1; best.n = 1; memcpy(best.lit[0], cur, (size_t)cl); best.lit[0][cl] = 0; } cl = 0; } while (0)
+#define END_RUN() do { \
+		if (cl >= 2) { \
+			litset r_ = none(); r_.ok = 1; r_.n = 1; memcpy(r_.lit[0], cur, (size_t)cl); r_.lit[0][cl] = 0; \
+			if (!best.ok || score(&r_) > score(&best)) best = r_; \
+		} \
+		cl = 0; \
+	} while (0)
 	while (*r->p && *r->p != '|' && *r->p != ')' && !r->bad) {
 		int is_char;
 		char ch;
@@ -141,7 +163,7 @@ static litset sequence(rd *r)
 			continue;
 		}
 		END_RUN();
-		if (!opt && s.ok && (!best.ok || minlen(&s) > minlen(&best))) best = s;
+		if (!opt && s.ok && minlen(&s) >= 2 && (!best.ok || score(&s) > score(&best))) best = s;
 	}
 	END_RUN();
 	return best;

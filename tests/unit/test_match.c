@@ -37,7 +37,9 @@ void test_lexicon(void)
 	CHECK_STR(lits("(?<![a-z0-9])(?<!hay )fevers?(?![a-z0-9])"), "fever");
 	CHECK_STR(lits("(?:glucocorticoids?|steroids?)"), "glucocorticoid|steroid");
 	CHECK_STR(lits("(?:high|raised) (?:ck|cpk)"), "high|raised");
-	CHECK_STR(lits("anti[- ]?200 ?/ ?100"), "anti");
+	CHECK_STR(lits("anti[- ]?200 ?/ ?100"), "200");  /* digits are rarer than letters */
+	CHECK_STR(lits("statins?[- ]?(?:associated|induced|related|triggered) myopathy"), " myopathy");
+	CHECK_STR(lits("(?:frequent|recurrent|repeated|multiple|several) falls"), " falls"); /* one literal beats five */
 	CHECK_STR(lits("ab+c"), "ab");
 	CHECK_STR(lits("x?yz"), "yz");
 	CHECK_STR(lits("(?:a|bc)"), "");          /* a 1-character literal is no filter */
