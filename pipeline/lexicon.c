@@ -97,7 +97,8 @@ static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, i
 	}
 	mm_buf_free(&norm);
 	if (!any || node == 0) return -1;
-	/* duplicate (node, concept, flags)? */
+	/* duplicate (node, concept, flags)? (only a node that has entries) */
+	if (b->flags.s[node] & MM_NODE_ENT)
 	for (size_t k = b->n_te; k-- > 0 && b->n_te - k < 64;)
 		if (b->te[k].node == node && b->ent[b->te[k].ent].concept == ci && b->ent[b->te[k].ent].flags == flags &&
 		    !(flags & MM_F_CS)) return 0;
@@ -117,6 +118,7 @@ static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, i
 		mm_buf_free(&cs);
 	}
 	if (b->n_te == b->m_te) { b->m_te = b->m_te ? b->m_te * 2 : 1024; b->te = mm_realloc(b->te, b->m_te * sizeof *b->te); }
+	b->flags.s[node] |= MM_NODE_ENT;
 	b->te[b->n_te].node = node;
 	b->te[b->n_te].ent = (uint32_t)b->n_ent;
 	b->n_te++;

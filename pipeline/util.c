@@ -72,24 +72,36 @@ void mm_buf_puts(mm_buf *b, const char *s) { mm_buf_put(b, s, strlen(s)); }
 
 void mm_buf_printf(mm_buf *b, const char *fmt, ...)
 {
+	/* format once into the free space; again only when it did not fit */
+	mm_buf_grow(b, 128);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->s + b->l, b->m - b->l, fmt, ap);
 	va_end(ap);
-	if (n < 0) return;
-	mm_buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->l, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if (n < 0) { b->s[b->l] = 0; return; }
+	if ((size_t)n >= b->m - b->l) {
+		mm_buf_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->l, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->l += (size_t)n;
 }
 
 void mm_buf_putu(mm_buf *b, uint64_t v)
 {
+	if (b->l + 22 > b->m) mm_buf_grow(b, 21);
+	if (v < 10) { /* most counts in a matrix */
+		b->s[b->l++] = (char)('0' + v);
+		b->s[b->l] = 0;
+		return;
+	}
 	char tmp[24];
 	int i = 24;
 	do { tmp[--i] = (char)('0' + v % 10); v /= 10; } while (v);
-	mm_buf_put(b, tmp + i, (size_t)(24 - i));
+	memcpy(b->s + b->l, tmp + i, (size_t)(24 - i));
+	b->l += (size_t)(24 - i);
+	b->s[b->l] = 0;
 }
 
 void mm_buf_free(mm_buf *b)
