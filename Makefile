@@ -1,6 +1,7 @@
 # myomine -- flat Makefile.  Switches: asan=1 (AddressSanitizer+UBSan),
-# tsan=1 (ThreadSanitizer), debug=1.  `make run` builds and runs the main
-# job on corpus/; `make check` runs every test.
+# tsan=1 (ThreadSanitizer), debug=1, inflate=isal (gzip inflated with ISA-L,
+# libisal-dev; combines with the others).  `make run` builds and runs the
+# main job on corpus/; `make check` runs every test.
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 WARN      = -Wall -Wextra -Wshadow -Wno-unused-parameter
@@ -32,13 +33,27 @@ ifeq ($(debug),1)
   # valgrind cannot see into PCRE2's JIT code: the debug build interprets patterns
   CPPFLAGS += -DMM_NO_JIT
 endif
+# inflate=isal: pipeline/input.c inflates with ISA-L's isal_inflate() (zlib
+# stays linked: it re-reads a faulty member, and writes .gz outputs)
+ifeq ($(inflate),isal)
+  CPPFLAGS += -DMM_ISAL
+  ISAL_LIBS := $(shell pkg-config --libs libisal 2>/dev/null || echo -lisal)
+  LIBS     += $(ISAL_LIBS)
+else ifneq ($(filter-out zlib,$(inflate)),)
+  $(error inflate=$(inflate): use inflate=isal, or inflate=zlib (the default))
+endif
 
 SRC  = main.c util.c input.c record.c doc.c pubmed.c textfmt.c text.c lexicon.c prefilter.c match.c cooc.c stats.c output.c run.c
-# each flavour builds in its own directory; the release binary is ./myomine
-FLAVOUR := $(if $(filter 1,$(asan)),asan,$(if $(filter 1,$(tsan)),tsan,$(if $(filter 1,$(debug)),debug,release)))
+# each flavour builds in its own directory; the release binary is ./myomine;
+# inflate=isal adds -isal (build/isal, build/asan-isal, ...)
+BASE    := $(if $(filter 1,$(asan)),asan,$(if $(filter 1,$(tsan)),tsan,$(if $(filter 1,$(debug)),debug,release)))
+FLAVOUR := $(if $(filter isal,$(inflate)),$(patsubst release-isal,isal,$(BASE)-isal),$(BASE))
 B    = build/$(FLAVOUR)
 OBJ  = $(addprefix $(B)/,$(SRC:.c=.o))
 BIN  = $(if $(filter release,$(FLAVOUR)),myomine,$(B)/myomine)
+# the zlib and the ISA-L binary of this flavour, compared by run-tests.sh
+ZLIB_BIN = $(if $(filter release,$(BASE)),myomine,build/$(BASE)/myomine)
+ISAL_BIN = build/$(patsubst release-isal,isal,$(BASE)-isal)/myomine
 HDR  = $(wildcard pipeline/*.h) pipeline/entities.inc
 
 .PHONY: all deps run check clean install bench fuzz memcheck
@@ -46,13 +61,15 @@ HDR  = $(wildcard pipeline/*.h) pipeline/entities.inc
 all: deps $(BIN)
 
 # Install the Debian -dev packages when headers are missing (as root), or say how.
+DEPS_H   = pcre2.h zlib.h $(if $(filter isal,$(inflate)),isa-l/igzip_lib.h)
+DEPS_PKG = libpcre2-dev zlib1g-dev $(if $(filter isal,$(inflate)),libisal-dev)
 deps:
-	@if ! printf '#include <pcre2.h>\n#include <zlib.h>\n' | $(CC) -DPCRE2_CODE_UNIT_WIDTH=8 -E -x c - >/dev/null 2>&1; then \
+	@if ! printf '#include <%s>\n' $(DEPS_H) | $(CC) -DPCRE2_CODE_UNIT_WIDTH=8 -E -x c - >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "myomine: installing libpcre2-dev zlib1g-dev"; \
-	    (apt-get install -y libpcre2-dev zlib1g-dev || (apt-get update && apt-get install -y libpcre2-dev zlib1g-dev)) >/dev/null; \
+	    echo "myomine: installing $(strip $(DEPS_PKG))"; \
+	    (apt-get install -y $(DEPS_PKG) || (apt-get update && apt-get install -y $(DEPS_PKG))) >/dev/null; \
 	  else \
-	    echo "myomine: missing build dependencies; run: sudo apt-get install -y libpcre2-dev zlib1g-dev" >&2; exit 1; \
+	    echo "myomine: missing build dependencies; run: sudo apt-get install -y $(strip $(DEPS_PKG))" >&2; exit 1; \
 	  fi; \
 	fi
 
@@ -68,7 +85,8 @@ run: all
 	@echo "results: $$(pwd)/myomine-out (entities.tsv, pairs.tsv, matrix.*, mentions.tsv, summary.json)"
 
 check: all $(B)/unit
-	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit MYOMINE_FLAVOUR=$(FLAVOUR) sh tests/run-tests.sh
+	@MYOMINE_BIN=./$(BIN) MYOMINE_UNIT=./$(B)/unit MYOMINE_FLAVOUR=$(FLAVOUR) \
+	  MYOMINE_ZLIB_BIN=./$(ZLIB_BIN) MYOMINE_ISAL_BIN=./$(ISAL_BIN) sh tests/run-tests.sh
 	@if [ -n "$$MYOMINE_CI" ] && [ "$(FLAVOUR)" = release ]; then \
 	  echo "== CI: the suite under ASan/UBSan, fuzz regressions, each fuzz target for $(CI_FUZZ_SECONDS) s"; \
 	  $(MAKE) --no-print-directory check asan=1 && \
@@ -80,10 +98,11 @@ check: all $(B)/unit
 CI_FUZZ_SECONDS ?= 30
 
 # valgrind memcheck of a small run (debug build, no JIT): no errors, no definite leaks
+MEMCHECK_B = build/debug$(if $(filter isal,$(inflate)),-isal)
 memcheck:
 	$(MAKE) debug=1 all
 	valgrind --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite -q \
-	  build/debug/myomine -q -t 2 -l lexicons -o build/debug/memcheck-out --mentions corpus/
+	  $(MEMCHECK_B)/myomine -q -t 2 -l lexicons -o $(MEMCHECK_B)/memcheck-out --mentions corpus/
 
 clean:
 	rm -f myomine

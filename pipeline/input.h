@@ -29,4 +29,7 @@ int mm_reader_is_gzip(const mm_reader *r);
 int mm_reader_members(const mm_reader *r);        /* gzip members seen */
 void mm_reader_close(mm_reader *r);
 
+/* "zlib", or "isa-l" in a build with -DMM_ISAL (make inflate=isal). */
+const char *mm_reader_backend(void);
+
 #endif

@@ -1,5 +1,6 @@
 /* main.c -- command line: options, usage, exit status; nothing else. */
 #include "run.h"
+#include "input.h"
 #include "util.h"
 
 #include <errno.h>
@@ -165,7 +166,7 @@ int main(int argc, char **argv)
 		case 'l': free(lex); lex = strdup(optarg); break;
 		case 'q': o.quiet = 1; mm_verbose = 0; break;
 		case 'h': fputs(usage_text, stdout); return finish_stdout();
-		case O_VERSION: printf("myomine %s\n", MM_VERSION); return finish_stdout();
+		case O_VERSION: printf("myomine %s (gzip inflate: %s)\n", MM_VERSION, mm_reader_backend()); return finish_stdout();
 		case O_FORMAT:
 			if (!strcmp(optarg, "auto")) o.format = MM_FMT_AUTO;
 			else if (!strcmp(optarg, "pubmed")) o.format = MM_FMT_PUBMED;

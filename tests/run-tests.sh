@@ -326,7 +326,7 @@ has "$T/err" "the lexicon has no entries" "empty lexicon message"
 if [ -e "$F/o9/entities.tsv" ]; then ko "a lexicon error still wrote outputs"; else ok; fi
 # output faults: a full file system, a file-size limit, a signal -- no partial or stale files
 cp -r "$T/g" "$F/prev"
-if [ "${MYOMINE_FLAVOUR:-release}" = tsan ]; then skip "file size limit (EFBIG): ThreadSanitizer's own runtime faults (SIGBUS) under ulimit -f"; else
+if [ "${MYOMINE_FLAVOUR:-release}" = tsan ] || [ "${MYOMINE_FLAVOUR:-}" = tsan-isal ]; then skip "file size limit (EFBIG): ThreadSanitizer's own runtime faults (SIGBUS) under ulimit -f"; else
 	expect 3 "file size limit (EFBIG)" sh -c "trap '' XFSZ; ulimit -f 40; exec '$BIN' -q -o '$F/prev' --mentions corpus/"
 	has "$T/err" "write failed: File too large; no output was changed" "write failure message"
 fi
@@ -347,6 +347,75 @@ if [ "$st" -eq 143 ]; then ok; else ko "SIGTERM: exit $st, expected 143"; fi
 has "$F/sig.err" "terminated; no output written" "SIGTERM message"
 same_dir "$T/g" "$F/prev" "SIGTERM changed the earlier results"
 if ls -a "$F/prev" | grep -q 'myomine-tmp\|myomine-spool'; then ko "temporary files left after SIGTERM"; else ok; fi
+
+# ---- inflate backends: zlib and ISA-L builds (make inflate=isal) -------------------
+# -- begin: inflate backends --
+# The ISA-L binary must give the zlib binary's bytes and faults: outputs,
+# summaries, messages with their offsets and exit statuses.  The binary this
+# run did not build is built (or brought up to date) first, in the same
+# flavour; skipped when ISA-L (libisal-dev) is not installed.
+echo "== inflate backends (zlib vs ISA-L)"
+ZB=${MYOMINE_ZLIB_BIN:-./myomine} IB=${MYOMINE_ISAL_BIN:-./build/isal/myomine}
+if ! printf '#include <isa-l/igzip_lib.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
+	skip "zlib vs ISA-L builds: ISA-L not installed (apt-get install libisal-dev)"
+else
+	IF=$T/inflate; mkdir -p "$IF"; built=0
+	for b in zlib isal; do
+		if [ $b = zlib ]; then p=$ZB; else p=$IB; fi
+		[ "$p" = "$BIN" ] && continue
+		if ${MAKE:-make} --no-print-directory inflate=$b all > "$IF/build-$b.log" 2>&1 && [ -x "$p" ]; then built=$((built + 1))
+		else ko "make inflate=$b did not build $p"; tail -5 "$IF/build-$b.log" | sed 's/^/  | /'; fi
+	done
+	if [ "$built" -gt 0 ]; then ok; fi
+	if ldd "$IB" 2>/dev/null | grep -q libisal; then ok; else ko "$IB is not linked with libisal"; fi
+	# same_run NAME EXPECTED_STATUS ARGS...: both binaries (standard input: $IN
+	# or nothing); the same status, messages, outputs and summary
+	same_run() {
+		n=$1 want=$2; shift 2
+		"$ZB" -q -o "$IF/$n.zlib" "$@" <"${IN:-/dev/null}" >/dev/null 2>"$IF/$n.zlib.err"; zs=$?
+		"$IB" -q -o "$IF/$n.isal" "$@" <"${IN:-/dev/null}" >/dev/null 2>"$IF/$n.isal.err"; is=$?
+		if [ "$zs" = "$want" ] && [ "$is" = "$want" ]; then ok; else ko "$n: exit $zs (zlib), $is (ISA-L), expected $want"; fi
+		if cmp -s "$IF/$n.zlib.err" "$IF/$n.isal.err"; then ok; else ko "$n: zlib and ISA-L messages differ"; diff "$IF/$n.zlib.err" "$IF/$n.isal.err" | head -4 | sed 's/^/  | /'; fi
+		same_dir "$IF/$n.zlib" "$IF/$n.isal" "$n: zlib and ISA-L outputs differ"
+		python3 - "$IF/$n.zlib/summary.json" "$IF/$n.isal/summary.json" > "$IF/$n.sum" 2>&1 <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+keys = ['exit_status', 'inputs', 'files', 'documents', 'mentions', 'negated_mentions', 'pairs', 'warnings', 'bytes']
+bad = [k for k in keys if a.get(k) != b.get(k)]
+print('summary.json differs in', bad); sys.exit(1 if bad else 0)
+PY
+		if [ $? -eq 0 ]; then ok; else ko "$n: $(cat "$IF/$n.sum")"; fi
+	}
+	same_run corpus 0 -t 2 --mentions corpus/
+	if [ -d "$SHARED/pubmed-xml" ]; then same_run shared 1 -t 2 --mentions "$SHARED/pubmed-xml"
+	else skip "zlib vs ISA-L on $SHARED/pubmed-xml: not found"; fi
+	# faults: truncated, corrupt, garbage, bad CRC-32 and ISIZE, cuts in a
+	# second member and its header, a truncated file on stdin; F/ holds the
+	# fault section's files
+	G1=corpus/pubmed26n0001.xml.gz G2=corpus/pubmed26n0002.xml.gz
+	cat "$G2" "$G1" > "$IF/multi.xml.gz"
+	python3 - "$IF" "$G2" <<'PY'
+import os, sys
+d = sys.argv[1]; m = open(os.path.join(d, 'multi.xml.gz'), 'rb').read(); k = os.path.getsize(sys.argv[2])
+def put(name, b): open(os.path.join(d, name), 'wb').write(b)
+for c in (k + 1, k + 2, k + 10, k + 5000, len(m) // 2 + 7, len(m) - 3):
+    put('multi-cut%d.xml.gz' % c, m[:c])
+b = bytearray(m); b[k - 8] ^= 1; put('multi-crc.xml.gz', b)     # CRC-32 of member 1
+b = bytearray(m); b[k - 2] ^= 1; put('multi-isize.xml.gz', b)   # ISIZE of member 1
+b = bytearray(m); b[k + 3000] ^= 0x10; put('multi-flip.xml.gz', b)
+PY
+	for f in "$T/bad/cut.xml.gz" "$F/corrupt.xml.gz" "$F/garbage.xml.gz" "$IF"/multi*.xml.gz; do
+		n=$(basename "$f" .xml.gz)
+		want=1; [ "$n" = multi ] && want=0
+		same_run "$n" $want "$f"
+	done
+	IN=$T/bad/cut.xml.gz; same_run stdin-cut 1 -; IN=
+	# a pipe cannot be read again: ISA-L reports it, same message and records
+	cat "$T/bad/cut.xml.gz" | "$IB" -q -o "$IF/pipe" - 2>"$IF/pipe.err"; st=$?
+	if [ $st -eq 1 ] && grep -q "truncated gzip stream (unexpected end of file) at compressed byte 20000 (uncompressed byte [0-9]*)" "$IF/pipe.err"; then ok; else ko "ISA-L, truncated pipe: exit $st"; head -3 "$IF/pipe.err" | sed 's/^/  | /'; fi
+	same_dir "$IF/stdin-cut.zlib" "$IF/pipe" "ISA-L, truncated pipe: outputs differ from zlib's"
+fi
+# -- end: inflate backends --
 
 echo "tests: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

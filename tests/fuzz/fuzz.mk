@@ -6,9 +6,11 @@
 #   make fuzz-regress    replay tests/fuzz/regressions/* and the seed corpora once
 # FUZZ_SRCDIR=DIR FUZZ_BINDIR=DIR build the targets from another copy of the
 # pipeline sources (e.g. one with a candidate fix) into another directory.
+# inflate=isal (the top Makefile's switch) builds them with the ISA-L reader
+# (-DMM_ISAL -lisal) into tests/fuzz/bin/isal/.
 # See tests/fuzz/README.md.
 FUZZ_DIR     = tests/fuzz
-FUZZ_BINDIR ?= $(FUZZ_DIR)/bin
+FUZZ_BINDIR ?= $(FUZZ_DIR)/bin$(if $(filter isal,$(inflate)),/isal)
 FUZZ_SRCDIR ?= pipeline
 FUZZ_CC     ?= clang
 FUZZ_SECONDS ?= 30
@@ -70,7 +72,7 @@ fuzz: fuzz-build
 	echo "fuzz: all targets survived $(FUZZ_SECONDS) s"
 
 fuzz-regress: fuzz-build
-	@sh $(FUZZ_DIR)/run-regressions.sh
+	@FUZZ_BIN=$(abspath $(FUZZ_BINDIR)) sh $(FUZZ_DIR)/run-regressions.sh
 
 fuzz-clean:
 	rm -rf $(FUZZ_BINDIR) $(FUZZ_DIR)/work $(FUZZ_DIR)/artifacts
