@@ -525,9 +525,9 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	 * edges use at most 63 distinct bytes (ASCII-only keys: 37) */
 	lx->dense = mm_calloc((size_t)b.n_node + 1, sizeof *lx->dense);
 	int ncls = 1;
-	for (size_t i = 0; i < ne && ncls < 64; ++i)
+	for (size_t i = 0; i < ne && ncls <= 64; ++i)
 		if (!lx->tcls[lx->edge_byte[i]]) lx->tcls[lx->edge_byte[i]] = (uint8_t)ncls++;
-	if (ncls <= 64) {
+	if (ncls <= 64) { /* every edge byte has a class 1..63 */
 		uint32_t nrow = 1;
 		for (uint32_t v = 1; v < b.n_node; ++v)
 			if (lx->edge_off[v + 1] - lx->edge_off[v] > DENSE_MIN) lx->dense[v] = nrow++;

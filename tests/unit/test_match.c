@@ -147,9 +147,37 @@ static void test_blocklist(void)
 	mm_buf_free(&err);
 }
 
+/* Trie nodes with many children get a dense row by byte class; classes
+ * run out after 63 distinct edge bytes and the rows must then be off (a
+ * byte without a class once shared class 0: "q\xd7\x90" found the child
+ * of "q\xd8\xa8"). */
+static void test_dense_rows(void)
+{
+	mm_buf err = {0}, tsv = {0};
+	/* 32 Cyrillic letters, 26 Latin, 10 digits: more than 63 edge bytes */
+	mm_buf_puts(&tsv, "drug:cyr\tdrug\t\xd0\xb0\t");
+	for (unsigned c = 0x431; c <= 0x44f; ++c) {
+		char u[3] = { (char)(0xC0 | c >> 6), (char)(0x80 | (c & 0x3F)), 0 };
+		mm_buf_puts(&tsv, "|x"); mm_buf_puts(&tsv, u);
+	}
+	mm_buf_puts(&tsv, "|abcdefghijklmnopqrstuvwxyz0123456789\n"
+	                  "drug:q\tdrug\tqa\tqb|qc|qd|qe\n"
+	                  "drug:alef\tdrug\tq\xd7\x90\n"
+	                  "drug:beh\tdrug\tq\xd8\xa8\n");
+	LX = load(tsv.s, &err);
+	if (!LX) { fprintf(stderr, "lexicon: %s\n", err.s); CHECK(0); return; }
+	MT = mm_matcher_new(LX);
+	CHECK_STR(run("with q\xd7\x90 and q\xd8\xa8 and qc"), "q\xd7\x90=drug:alef;q\xd8\xa8=drug:beh;qc=drug:q");
+	mm_matcher_free(MT);
+	mm_lexicon_free(LX);
+	mm_buf_free(&err);
+	mm_buf_free(&tsv);
+}
+
 void test_match(void)
 {
 	test_blocklist();
+	test_dense_rows();
 	mm_buf err = {0};
 	LX = load("antibody:HMGCR\tantibody\tanti-HMGCR\tHMGCR|HMG-CoA reductase\n"
 	          "antibody:EJ\tantibody\tanti-EJ\tEJ{cs,ctx}\n"
