@@ -6,6 +6,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
+#include "sched.h"
 #include "stats.h"
 #include "text.h"
 
@@ -20,6 +21,7 @@
 
 #define MAX_ERRORS_SHOWN 10
 #define MAX_ITEMS 65536
+#define BATCH_MEMORY ((size_t)128 << 20) /* batches in memory at once, bytes */
 
 /* ---- input files ------------------------------------------------------ */
 
@@ -183,19 +185,24 @@ typedef struct {
 	size_t n, m;
 	mm_buf arena;
 	uint64_t bytes;
-	uint64_t in_pos, out_pos;  /* reader position after this batch (progress) */
+	uint64_t in_pos, out_pos;  /* position in its file after this batch (progress) */
+	double t_read;             /* seconds spent reading it */
 } batch;
+
+/* The reading state of one input file (a stream of the scheduler). */
+typedef struct {
+	mm_reader *rd;
+	mm_splitter *sp;
+	mm_buf msg;
+	int opened;
+} rstream;
 
 typedef struct {
 	filelist *fl;
-	int cur;
-	mm_reader *rd;
-	mm_splitter *sp;
+	rstream *rs;              /* one per file */
+	batch *b;                 /* the scheduler's slots */
 	mm_format force;
 	size_t batch_bytes, max_record;
-	mm_buf msg;
-	double t_read;
-	uint64_t in_closed, out_closed; /* bytes of the files already closed */
 } reader;
 
 static item *push_item(batch *b, rtype t, uint32_t file)
@@ -215,50 +222,56 @@ static void put_msg(batch *b, item *it, const char *m, size_t n)
 	mm_buf_put(&b->arena, m, n);
 }
 
-static void close_file(reader *r)
+static void close_stream(rstream *s)
 {
-	if (r->rd) { r->in_closed += mm_reader_in_bytes(r->rd); r->out_closed += mm_reader_out_bytes(r->rd); }
-	mm_splitter_free(r->sp);
-	mm_reader_close(r->rd);
-	r->sp = NULL;
-	r->rd = NULL;
-	r->cur++;
+	mm_splitter_free(s->sp);
+	mm_reader_close(s->rd);
+	mm_buf_free(&s->msg);
+	s->sp = NULL;
+	s->rd = NULL;
 }
 
-/* Fill b with the next records (serial; runs as a task beside the workers). */
-static void read_batch(reader *r, batch *b)
+/* Open file fi; on failure push an R_OPEN_FAIL item and return -1. */
+static int open_stream(reader *r, int fi, batch *b)
 {
+	rstream *s = &r->rs[fi];
+	mfile *f = &r->fl->a[fi];
+	char err[512];
+	s->opened = 1;
+	if (f->preset_err) {
+		item *it = push_item(b, R_OPEN_FAIL, (uint32_t)fi);
+		put_msg(b, it, f->preset_err, strlen(f->preset_err));
+		return -1;
+	}
+	s->rd = mm_reader_open(f->path, err, sizeof err);
+	if (s->rd) s->sp = mm_splitter_new(s->rd, r->force, err, sizeof err);
+	if (s->sp) { mm_splitter_set_max_record(s->sp, r->max_record); return 0; }
+	item *it = push_item(b, R_OPEN_FAIL, (uint32_t)fi);
+	put_msg(b, it, err, strlen(err));
+	if (s->rd) it->in_bytes = mm_reader_in_bytes(s->rd);
+	close_stream(s);
+	return -1;
+}
+
+/* Fill slot with the next records of file fi, up to batch_bytes; returns 1
+ * when the file is done (its last item is R_FILE_END or R_OPEN_FAIL). Runs
+ * beside the workers, for one file at a time per file. */
+static int read_batch(reader *r, int fi, int slot, size_t *n_items)
+{
+	rstream *s = &r->rs[fi];
+	batch *b = &r->b[slot];
 	double t0 = omp_get_wtime();
+	int done = 0;
 	b->n = 0;
 	b->arena.l = 0;
 	b->bytes = 0;
-	while (b->bytes < r->batch_bytes && b->n < MAX_ITEMS) {
-		if (!r->sp) {
-			if (r->cur >= r->fl->n) break;
-			mfile *f = &r->fl->a[r->cur];
-			char err[512];
-			if (f->preset_err) {
-				item *it = push_item(b, R_OPEN_FAIL, (uint32_t)r->cur);
-				put_msg(b, it, f->preset_err, strlen(f->preset_err));
-				r->cur++;
-				continue;
-			}
-			r->rd = mm_reader_open(f->path, err, sizeof err);
-			if (r->rd) r->sp = mm_splitter_new(r->rd, r->force, err, sizeof err);
-			if (r->sp) mm_splitter_set_max_record(r->sp, r->max_record);
-			if (!r->sp) {
-				item *it = push_item(b, R_OPEN_FAIL, (uint32_t)r->cur);
-				put_msg(b, it, err, strlen(err));
-				if (r->rd) { it->in_bytes = mm_reader_in_bytes(r->rd); }
-				close_file(r);
-				continue;
-			}
-		}
+	if (!s->opened && open_stream(r, fi, b) < 0) done = 1;
+	while (!done && b->bytes < r->batch_bytes && b->n < MAX_ITEMS) {
 		mm_rawrec rec;
-		r->msg.l = 0;
-		mm_split_status st = mm_splitter_next(r->sp, &rec, &r->msg);
+		s->msg.l = 0;
+		mm_split_status st = mm_splitter_next(s->sp, &rec, &s->msg);
 		if (st == MM_SPLIT_RECORD) {
-			item *it = push_item(b, R_REC, (uint32_t)r->cur);
+			item *it = push_item(b, R_REC, (uint32_t)fi);
 			it->kind = rec.kind;
 			it->offset = rec.offset;
 			it->line = rec.line;
@@ -267,19 +280,22 @@ static void read_batch(reader *r, batch *b)
 			continue;
 		}
 		if (st == MM_SPLIT_BADREC || st == MM_SPLIT_FATAL) {
-			item *it = push_item(b, st == MM_SPLIT_BADREC ? R_BAD : R_FATAL, (uint32_t)r->cur);
-			put_msg(b, it, r->msg.s ? r->msg.s : "", r->msg.l);
+			item *it = push_item(b, st == MM_SPLIT_BADREC ? R_BAD : R_FATAL, (uint32_t)fi);
+			put_msg(b, it, s->msg.s ? s->msg.s : "", s->msg.l);
 			if (st == MM_SPLIT_BADREC) continue;
 		}
-		item *it = push_item(b, R_FILE_END, (uint32_t)r->cur);
-		it->in_bytes = mm_reader_in_bytes(r->rd);
-		it->out_bytes = mm_reader_out_bytes(r->rd);
-		it->fmt = mm_splitter_format(r->sp);
-		close_file(r);
+		item *it = push_item(b, R_FILE_END, (uint32_t)fi);
+		it->in_bytes = mm_reader_in_bytes(s->rd);
+		it->out_bytes = mm_reader_out_bytes(s->rd);
+		it->fmt = mm_splitter_format(s->sp);
+		close_stream(s);
+		done = 1;
 	}
-	b->in_pos = r->in_closed + (r->rd ? mm_reader_in_bytes(r->rd) : 0);
-	b->out_pos = r->out_closed + (r->rd ? mm_reader_out_bytes(r->rd) : 0);
-	r->t_read += omp_get_wtime() - t0;
+	b->in_pos = done ? 0 : mm_reader_in_bytes(s->rd);
+	b->out_pos = done ? 0 : mm_reader_out_bytes(s->rd);
+	b->t_read = omp_get_wtime() - t0;
+	*n_items = b->n;
+	return done;
 }
 
 /* ---- per-thread work ---------------------------------------------------- */
@@ -462,7 +478,9 @@ typedef struct {
 	int progress;
 	double t_start, t_last;
 	uint64_t total_size, out_bytes;
-	uint64_t in_pos, out_pos;    /* reader position of the last merged batch */
+	uint64_t in_pos, out_pos;    /* bytes read up to the last merged batch */
+	uint64_t in_done, out_done;  /* ... of the files already merged */
+	double t_read;               /* time in reading, all threads */
 	int files_done;
 } merger;
 
@@ -608,6 +626,7 @@ static void merge(merger *mg, batch *b)
 				file_error(mg, f, "%.*s", ml, msg);
 			}
 			f->in_bytes = it->in_bytes;
+			mg->in_done += f->size;
 			mg->files_done++;
 			if (mg->partial) partial_end_file(mg, f);
 			break;
@@ -627,6 +646,8 @@ static void merge(merger *mg, batch *b)
 			f->out_bytes = it->out_bytes;
 			f->fmt = it->fmt;
 			mg->out_bytes += it->out_bytes;
+			mg->in_done += it->in_bytes;
+			mg->out_done += it->out_bytes;
 			if (f->status == FS_PENDING) f->status = f->failed ? FS_ERROR : FS_OK;
 			if (f->bad_utf8 && mm_verbose) mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
 			if (f->bad_refs && mm_verbose) mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
@@ -672,10 +693,38 @@ static void merge(merger *mg, batch *b)
 		free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
 		it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
 	}
-	mg->in_pos = b->in_pos;
-	mg->out_pos = b->out_pos;
+	mg->in_pos = mg->in_done + b->in_pos;
+	mg->out_pos = mg->out_done + b->out_pos;
+	mg->t_read += b->t_read;
 	mg->t_merge += omp_get_wtime() - t0;
 	progress_line(mg, 0);
+}
+
+/* ---- the scheduler's callbacks (sched.h) ----------------------------------- */
+
+typedef struct {
+	reader *rd;
+	const wctx *w;
+	merger *mg;
+	tstate *ts;
+} run_ctx;
+
+static int read_batch_cb(void *ctx, int fi, int slot, size_t *n_items)
+{
+	return read_batch(((run_ctx *)ctx)->rd, fi, slot, n_items);
+}
+
+static void process_cb(void *ctx, int slot, size_t from, size_t to, int thread)
+{
+	run_ctx *c = ctx;
+	batch *b = &c->rd->b[slot];
+	for (size_t i = from; i < to; ++i) process(c->w, b, &b->it[i], &c->ts[thread]);
+}
+
+static void merge_cb(void *ctx, int slot)
+{
+	run_ctx *c = ctx;
+	merge(c->mg, &c->rd->b[slot]);
 }
 
 /* ---- writers ------------------------------------------------------------ */
@@ -1258,26 +1307,16 @@ int mm_run(const mm_opts *o)
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts);
 	for (int i = 0; i < threads; ++i) ts[i].m = mm_matcher_new(lx);
 
-	batch bufs[2];
-	memset(bufs, 0, sizeof bufs);
-	int cur = 0;
-	read_batch(&rd, &bufs[0]);
-#pragma omp parallel num_threads(threads)
-#pragma omp single
-	{
-		while (bufs[cur].n > 0) {
-			batch *b = &bufs[cur], *nb = &bufs[cur ^ 1];
-#pragma omp task shared(rd) firstprivate(nb)
-			read_batch(&rd, nb);
-/* num_tasks, not grainsize: libgomp runs a taskloop of more than 64 tasks
-			 * per thread on one thread, which serialised big batches */
-#pragma omp taskloop num_tasks(8 * threads) firstprivate(b)
-			for (size_t i = 0; i < b->n; ++i) process(&w, b, &b->it[i], &ts[omp_get_thread_num()]);
-			merge(&mg, b);
-#pragma omp taskwait
-			cur ^= 1;
-		}
-	}
+	/* Batches in memory: a read and a processed one per thread, capped
+	 * at BATCH_MEMORY; files read at once: up to one per two slots. */
+	int slots = 2 * threads + 1, cap = (int)(BATCH_MEMORY / (o->batch_bytes ? o->batch_bytes : 1));
+	if (slots > cap) slots = cap > 3 ? cap : 3;
+	run_ctx rc = { &rd, &w, &mg, ts };
+	rd.b = mm_calloc((size_t)slots, sizeof *rd.b);
+	rd.rs = mm_calloc(fl.n ? (size_t)fl.n : 1, sizeof *rd.rs);
+	mm_sched sc = { &rc, fl.n, slots, slots / 2 < fl.n ? slots / 2 : (fl.n ? fl.n : 1), read_batch_cb, process_cb, merge_cb };
+	if (threads == 1) sc.max_open = 1;
+	mm_sched_run(&sc, threads);
 	progress_line(&mg, 1);
 	if (mg.progress) fputs("\r\033[K", stderr);
 
@@ -1292,10 +1331,11 @@ int mm_run(const mm_opts *o)
 		free(ts[i].hit);
 	}
 	free(ts);
-	for (int k = 0; k < 2; ++k) { free(bufs[k].it); mm_buf_free(&bufs[k].arena); }
-	mm_buf_free(&rd.msg);
+	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); }
+	free(rd.b);
+	free(rd.rs);
 
-	return finish_run(o, lx, &fl, &mg, threads, t_start, rd.t_read, t_parse, t_match);
+	return finish_run(o, lx, &fl, &mg, threads, t_start, mg.t_read, t_parse, t_match);
 }
 
 /* ---- myomine merge ------------------------------------------------------------ */

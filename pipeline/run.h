@@ -1,10 +1,10 @@
 /* run.h -- the main job: inputs -> mentions -> co-occurrence outputs.
  *
- * Pipeline (minimap2-style, per batch): one task reads and splits records
- * into a batch of at most batch_bytes (independent of the thread count),
- * all threads parse, normalise and match the records of the previous batch
- * (OpenMP taskloop), and the main thread applies the results in input
- * order.  Output bytes do not depend on -t or on the order of INPUTs:
+ * Pipeline (minimap2-style, per batch, driven by sched.h): reads fill batches
+ * of records of at most batch_bytes (independent of the thread count), from
+ * several files at once; all threads parse, normalise and match the records
+ * of any batch that has been read; batches are applied one at a time in
+ * input order.  Output bytes do not depend on -t or on the order of INPUTs:
  * files are sorted by name (then path) before anything is read. */
 #ifndef MM_RUN_H
 #define MM_RUN_H

@@ -23,6 +23,7 @@ void test_match(void);
 void test_store(void);
 void test_shared(void);
 void test_stats(void);
+void test_sched(void);
 
 int main(void)
 {
@@ -34,6 +35,7 @@ int main(void)
 	test_match();
 	test_store();
 	test_stats();
+	test_sched();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
 	return t_fail ? 1 : 0;

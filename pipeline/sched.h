@@ -1,0 +1,44 @@
+/* sched.h -- an ordered batch pipeline over several input streams.
+ *
+ * The input is a sequence of streams (files), each a sequence of batches.
+ * Three kinds of work, run by a team of threads:
+ *   read     fill a free batch slot with the next batch of one stream; the
+ *            reads of one stream run one at a time, in order; up to
+ *            max_open streams (the first ones not yet merged) are read at
+ *            once, so several files inflate in parallel;
+ *   process  items of any batch that has been read, in parallel;
+ *   merge    whole batches, one at a time, strictly in order: stream by
+ *            stream, and within a stream in the order they were read.
+ * So the merge sees exactly the sequence that one thread reading the
+ * streams one after the other would produce, whatever the thread count.
+ *
+ * Memory: n_slots batches at most exist at once. One slot is always left
+ * for the first unmerged stream (the others may not take the last free
+ * one), so the merge can always advance: no deadlock for n_slots >= 2.
+ *
+ * Threads: mm_sched_run() starts `threads` threads (OpenMP) and returns when
+ * every stream has been read, processed and merged. The callbacks run
+ * concurrently with each other, except that read() of one stream and
+ * merge() are each never run twice at once. */
+#ifndef MM_SCHED_H
+#define MM_SCHED_H
+
+#include <stddef.h>
+
+typedef struct {
+	void *ctx;
+	int n_streams;
+	int n_slots;     /* >= 2 */
+	int max_open;    /* >= 1: streams read at once */
+	/* Fill slot with the next batch of stream; return its item count in
+	 * *n_items (may be 0) and 1 when this is the stream's last batch. */
+	int (*read)(void *ctx, int stream, int slot, size_t *n_items);
+	/* Process items [from, to) of slot; thread is 0..threads-1. */
+	void (*process)(void *ctx, int slot, size_t from, size_t to, int thread);
+	/* Apply slot's results; the slot is free again afterwards. */
+	void (*merge)(void *ctx, int slot);
+} mm_sched;
+
+void mm_sched_run(const mm_sched *s, int threads);
+
+#endif
