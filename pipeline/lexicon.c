@@ -70,6 +70,8 @@ void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out)
 	mm_buf_free(&tmp);
 }
 
+static void build_tok_bits(mm_lexicon *lx);
+
 #define DENSE_MIN 4 /* children above which a node gets a dense row */
 
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
@@ -554,7 +556,62 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	lx->n_ent = (uint32_t)b.n_te;
 	lx->node_flags = (uint8_t *)b.flags.s;
 	free(b.tab); free(b.te); free(b.ent);
+	build_tok_bits(lx);
 	return lx;
+}
+
+/* The classes of text that may follow a token ending at node v: any after
+ * a name's end; after a separator point, the classes of the letters and
+ * digits that follow it; after an edge on another byte, MM_TC_OTHER. */
+static unsigned tok_classes(const mm_lexicon *lx, uint32_t v)
+{
+	if (lx->node_flags[v] & MM_NODE_ENT) return 7;
+	unsigned m = 0;
+	for (uint32_t a = lx->edge_off[v]; a < lx->edge_off[v + 1]; ++a) {
+		unsigned char c = lx->edge_byte[a];
+		if (!mm_alnum(c)) m |= 1u << MM_TC_OTHER;
+		else if (lx->node_flags[v] & MM_NODE_SEP) m |= 1u << (c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER);
+	}
+	return m;
+}
+
+/* The first-token bit set (lexicon.h): a depth-first walk over the
+ * letter/digit edges sets a bit per (token, class) a node accepts; 16 bits
+ * per such pair, at most 2^22 bits (512 KB) in all. */
+static void build_tok_bits(mm_lexicon *lx)
+{
+	typedef struct { uint32_t node, depth; unsigned char c; } frame;
+	size_t n_pairs = 0;
+	for (uint32_t v = 1; v < lx->n_node; ++v) n_pairs += (size_t)__builtin_popcount(tok_classes(lx, v));
+	uint32_t bits = 1u << 12;
+	while (bits < 16 * n_pairs && bits < (1u << 22)) bits <<= 1;
+	lx->tok_mask = bits - 1;
+	lx->tok_bits = mm_calloc(bits / 64, sizeof *lx->tok_bits);
+	/* each node is pushed once; path[0..depth) is the popped node's token
+	 * (its ancestors' bytes stay in place: a subtree is done before the
+	 * next sibling is popped) */
+	frame *st = mm_malloc(((size_t)lx->n_node + 1) * sizeof *st);
+	size_t n_st = 0, m_path = 256;
+	unsigned char *path = mm_malloc(m_path);
+	st[n_st++] = (frame){ 0, 0, 0 };
+	while (n_st) {
+		frame f = st[--n_st];
+		if (f.depth) {
+			if (f.depth > m_path) { m_path *= 2; path = mm_realloc(path, m_path); }
+			path[f.depth - 1] = f.c;
+			unsigned cls = tok_classes(lx, f.node);
+			uint64_t h = mm_tok_hash(path, f.depth, f.depth);
+			for (int k = 0; k < 3; ++k)
+				if (cls >> k & 1) {
+					uint64_t x = mm_tok_bit(lx, h, k);
+					lx->tok_bits[x >> 6] |= 1ull << (x & 63);
+				}
+		}
+		for (uint32_t a = lx->edge_off[f.node]; a < lx->edge_off[f.node + 1]; ++a)
+			if (mm_alnum(lx->edge_byte[a])) st[n_st++] = (frame){ lx->edge_child[a], f.depth + 1, lx->edge_byte[a] };
+	}
+	free(st);
+	free(path);
 }
 
 void mm_lexicon_free(mm_lexicon *lx)
@@ -576,7 +633,7 @@ void mm_lexicon_free(mm_lexicon *lx)
 	for (uint32_t i = 0; i < lx->n_ent; ++i) free(lx->ent[i].cs);
 	free(lx->ent); free(lx->ent_off); free(lx->edge_off); free(lx->edge_byte); free(lx->edge_child);
 	free(lx->node_flags); free(lx->pattern_concept);
-	free(lx->dense); free(lx->rows);
+	free(lx->dense); free(lx->rows); free(lx->tok_bits);
 	mm_litac_free(&lx->litac);
 	for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
 	free(lx->block); free(lx->blocked); free(lx->blocklist_path);

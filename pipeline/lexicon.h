@@ -13,6 +13,7 @@
 
 #include "util.h"
 #include <stdint.h>
+#include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -101,6 +102,15 @@ typedef struct {
 	uint32_t *dense;
 	uint32_t *rows;
 	uint8_t tcls[256];     /* 0 for bytes on no edge */
+	/* first tokens: a match starting at a token (a letter/digit run) walks
+	 * the whole token, to a node where the name ends or goes on past a
+	 * non-letter: the next text character class (MM_TC_*, see
+	 * mm_tok_class) tells which. The hashes of (token, class) for every
+	 * such node and class it accepts (mm_tok_hash) are set in this bit set
+	 * of tok_mask + 1 bits, so most text tokens are rejected with one
+	 * probe (a false positive only costs the walk). */
+	uint64_t *tok_bits;
+	uint32_t tok_mask;
 	int n_pattern;
 	int *pattern_concept;
 	mm_litac litac;        /* prefilter for the patterns (see match.c) */
@@ -136,6 +146,42 @@ static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigne
 		if (lx->edge_byte[m] < c) a = m + 1; else b = m;
 	}
 	return a < lx->edge_off[node + 1] && lx->edge_byte[a] == c ? lx->edge_child[a] : 0;
+}
+
+/* Hash of the token s[0..n); `avail` bytes may be read from s (>= n): up
+ * to 7 past the token are read (and masked off) when available. */
+static inline uint64_t mm_tok_hash(const unsigned char *s, size_t n, size_t avail)
+{
+	uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, x;
+	for (; n >= 8; s += 8, n -= 8, avail -= 8) {
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
+	}
+	if (n) {
+		if (avail >= 8) { memcpy(&x, s, 8); x &= ~0ull >> (64 - 8 * n); }
+		else { x = 0; for (size_t i = 0; i < n; ++i) x |= (uint64_t)s[i] << (8 * i); }
+		h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+	}
+	return h ^ (h >> 32);
+}
+
+/* Classes of what follows a token (after at most 3 separators). */
+enum { MM_TC_DIGIT, MM_TC_LETTER, MM_TC_OTHER };
+
+/* The bit of (token hash h, class cls) in tok_bits. */
+static inline uint64_t mm_tok_bit(const mm_lexicon *lx, uint64_t h, int cls)
+{
+	static const uint64_t salt[3] = { 0, 0x5bd1e9955bd1e995ull, 0x27d4eb2f165667c5ull };
+	return (h ^ salt[cls]) & lx->tok_mask;
+}
+
+/* May a match start with the token s[0..n) followed by class cls? (0:
+ * certainly not) */
+static inline int mm_tok_may_start(const mm_lexicon *lx, const unsigned char *s, size_t n, size_t avail, int cls)
+{
+	uint64_t b = mm_tok_bit(lx, mm_tok_hash(s, n, avail), cls);
+	return lx->tok_bits[b >> 6] >> (b & 63) & 1;
 }
 
 /* Literals one of which every match of the PCRE2 pattern must contain

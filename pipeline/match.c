@@ -93,6 +93,25 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 	}
 }
 
+/* The first-token filter (lexicon.h) for the token s[p, e) of a sentence
+ * ending at lim: the class of what follows it, as walk() would see it
+ * (after at most 3 separators; a possessive is always walked). */
+static int tok_may_start(const mm_lexicon *lx, const unsigned char *s, uint32_t p, uint32_t e, uint32_t lim, size_t len)
+{
+	int cls = MM_TC_OTHER;
+	if (e < lim) {
+		unsigned char c = s[e];
+		if (c == '\'') return 1;
+		if (is_sep((char)c)) {
+			uint32_t r = e;
+			while (r < lim && r - e < 3 && is_sep((char)s[r])) ++r;
+			if (r < lim && mm_alnum(s[r])) c = s[r];
+		}
+		if (mm_alnum(c)) cls = c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER;
+	}
+	return mm_tok_may_start(lx, s + p, e - p, len - p, cls);
+}
+
 static uint32_t sentence_of(const mm_text *t, uint32_t pos)
 {
 	size_t lo = 0, hi = t->sent_s.n;
@@ -590,11 +609,13 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 	m->n = 0;
 	m->n_out = 0;
 	/* 1. trie candidates at every token start */
+	const unsigned char *txt = (const unsigned char *)t->norm.s;
 	for (size_t i = 0; i < t->tok_s.n; ++i) {
 		uint32_t p = t->tok_s.a[i];
-		if (!lx->root[(unsigned char)t->norm.s[p]]) continue;
-		uint32_t sent = t->tok_sent.a[i];
-		walk(m, t, p, t->sent_e.a[sent], sent, (uint32_t)i);
+		if (!lx->root[txt[p]]) continue;
+		uint32_t sent = t->tok_sent.a[i], lim = t->sent_e.a[sent], e = t->tok_e.a[i] < lim ? t->tok_e.a[i] : lim;
+		if (!tok_may_start(lx, txt, p, e, lim, t->norm.l)) continue;
+		walk(m, t, p, lim, sent, (uint32_t)i);
 	}
 	/* resolve entries into concepts and apply the case check */
 	for (size_t i = 0; i < m->n; ++i) {

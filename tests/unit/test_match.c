@@ -205,6 +205,10 @@ void test_match(void)
 	CHECK_STR(run("anti\xe2\x80\x93HMGCR antibodies"), "anti\xe2\x80\x93HMGCR antibodies=antibody:HMGCR");
 	CHECK_STR(run("TIF1\xe2\x80\x90\xce\xb3 and TIF1\xce\xb3 and TIF1 gamma"), "TIF1\xe2\x80\x90\xce\xb3=antibody:TIF1g;TIF1\xce\xb3=antibody:TIF1g;TIF1 gamma=antibody:TIF1g");
 	CHECK_STR(run("Jo1 and Jo 1"), "Jo1=antibody:Jo1;Jo 1=antibody:Jo1");
+	/* the first-token filter sees what walk() sees: up to 3 separators,
+	 * then a digit or a letter; the end of a sentence */
+	CHECK_STR(run("anti - HMGCR, Jo - 1, Jo - - - 1 and PL-7"), "anti - HMGCR=antibody:HMGCR;Jo - 1=antibody:Jo1;PL-7=antibody:PL7");
+	CHECK_STR(run("It was zidovudine"), "zidovudine=drug:azt");
 	/* longest match wins; class vs antigen */
 	CHECK_STR(run("HMG-CoA reductase inhibitors cause proximal muscle weakness."),
 	          "HMG-CoA reductase inhibitors=drug:statin;proximal muscle weakness=symptom:pmw");
