@@ -93,15 +93,22 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 	}
 }
 
-/* The first-token filter (lexicon.h) for the token s[p, e) of a sentence
- * ending at lim: the class of what follows it, as walk() would see it
- * (after at most 3 separators; a possessive is always walked). */
-static int tok_may_start(const mm_lexicon *lx, const unsigned char *s, uint32_t p, uint32_t e, uint32_t lim, size_t len)
+#define TOK_NONE UINT64_MAX        /* no name starts with the token's byte */
+#define TOK_WALK (UINT64_MAX - 1)  /* always walk (a possessive follows) */
+
+/* The first-token filter (lexicon.h) for token i: its bit in tok_bits, from
+ * the token and the class of what follows it as walk() would see it
+ * (after at most 3 separators), or TOK_NONE / TOK_WALK. */
+static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 {
+	const unsigned char *s = (const unsigned char *)t->norm.s;
+	uint32_t p = t->tok_s.a[i];
+	if (!lx->root[s[p]]) return TOK_NONE;
+	uint32_t lim = t->sent_e.a[t->tok_sent.a[i]], e = t->tok_e.a[i] < lim ? t->tok_e.a[i] : lim;
 	int cls = MM_TC_OTHER;
 	if (e < lim) {
 		unsigned char c = s[e];
-		if (c == '\'') return 1;
+		if (c == '\'') return TOK_WALK;
 		if (is_sep((char)c)) {
 			uint32_t r = e;
 			while (r < lim && r - e < 3 && is_sep((char)s[r])) ++r;
@@ -109,7 +116,7 @@ static int tok_may_start(const mm_lexicon *lx, const unsigned char *s, uint32_t 
 		}
 		if (mm_alnum(c)) cls = c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER;
 	}
-	return mm_tok_may_start(lx, s + p, e - p, len - p, cls);
+	return mm_tok_bit(lx, mm_tok_hash(s + p, e - p, t->norm.l - p), cls);
 }
 
 static uint32_t sentence_of(const mm_text *t, uint32_t pos)
@@ -609,13 +616,25 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 	m->n = 0;
 	m->n_out = 0;
 	/* 1. trie candidates at every token start */
-	const unsigned char *txt = (const unsigned char *)t->norm.s;
-	for (size_t i = 0; i < t->tok_s.n; ++i) {
-		uint32_t p = t->tok_s.a[i];
-		if (!lx->root[txt[p]]) continue;
-		uint32_t sent = t->tok_sent.a[i], lim = t->sent_e.a[sent], e = t->tok_e.a[i] < lim ? t->tok_e.a[i] : lim;
-		if (!tok_may_start(lx, txt, p, e, lim, t->norm.l)) continue;
-		walk(m, t, p, lim, sent, (uint32_t)i);
+	/* the filter's bit set is larger than L1 (up to 512 KB): its words are
+	 * prefetched TOK_AHEAD tokens before they are tested */
+	enum { TOK_AHEAD = 8 };
+	uint64_t ring[TOK_AHEAD];
+	size_t nt = t->tok_s.n;
+	for (size_t i = 0; i < nt + TOK_AHEAD; ++i) {
+		if (i >= TOK_AHEAD) { /* token k, tested before its slot is reused */
+			size_t k = i - TOK_AHEAD;
+			uint64_t b = ring[k % TOK_AHEAD];
+			if (b == TOK_WALK || (b != TOK_NONE && (lx->tok_bits[b >> 6] >> (b & 63) & 1))) {
+				uint32_t sent = t->tok_sent.a[k];
+				walk(m, t, t->tok_s.a[k], t->sent_e.a[sent], sent, (uint32_t)k);
+			}
+		}
+		if (i < nt) {
+			uint64_t b = tok_bit(lx, t, i);
+			ring[i % TOK_AHEAD] = b;
+			if (b < TOK_WALK) __builtin_prefetch(&lx->tok_bits[b >> 6]);
+		}
 	}
 	/* resolve entries into concepts and apply the case check */
 	for (size_t i = 0; i < m->n; ++i) {

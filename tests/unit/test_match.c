@@ -209,6 +209,10 @@ void test_match(void)
 	 * then a digit or a letter; the end of a sentence */
 	CHECK_STR(run("anti - HMGCR, Jo - 1, Jo - - - 1 and PL-7"), "anti - HMGCR=antibody:HMGCR;Jo - 1=antibody:Jo1;PL-7=antibody:PL7");
 	CHECK_STR(run("It was zidovudine"), "zidovudine=drug:azt");
+	/* more tokens than the filter's prefetch distance, before and after */
+	CHECK_STR(run("In this study of the patients we saw that the proximal muscle weakness and then the "
+	              "myopathy were severe in all of the cases that were reported here by the group"),
+	          "proximal muscle weakness=symptom:pmw;myopathy=symptom:myopathy");
 	/* longest match wins; class vs antigen */
 	CHECK_STR(run("HMG-CoA reductase inhibitors cause proximal muscle weakness."),
 	          "HMG-CoA reductase inhibitors=drug:statin;proximal muscle weakness=symptom:pmw");
