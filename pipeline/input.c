@@ -37,6 +37,8 @@
 struct mm_reader {
 	int fd, own_fd;
 	int gzip, members, eof_in, in_member, failed;
+	int drained;            /* the last inflate call wrote all it could from its
+	                         * input (0: the output filled up; it may hold more) */
 	z_stream z;
 	unsigned char *in;
 	size_t in_len, in_pos;  /* valid bytes in `in`, consumed bytes (plain mode) */
@@ -50,7 +52,6 @@ struct mm_reader {
 	size_t stage_pos, stage_len;
 	int fault;                /* r->err is set: fail once the stage is delivered */
 	int refetch;              /* a fault: zlib reads the member again (to_zlib) */
-	int drained;              /* isal_inflate() wrote all it could from its input */
 	int header;               /* a member starts: its method and flags unchecked */
 	off_t start;              /* file offset of byte 0 (regular files), or -1 */
 	uint64_t member_in;       /* compressed offset of the current member */
@@ -249,8 +250,9 @@ static size_t isal_run(mm_reader *r, unsigned char *out, size_t want)
 			}
 			return isal_fault(r, "trailing garbage after gzip member", got, 0);
 		}
-		/* out of input: decoded bytes may still wait in ISA-L's window */
-		if (s->avail_in == 0 && (r->drained || !r->eof_in)) {
+		/* out of input: decoded bytes may still wait in ISA-L's window, and
+		 * come before more input, a read error or a truncation */
+		if (s->avail_in == 0 && r->drained) {
 			if (r->eof_in) return isal_bad(r, "truncated gzip stream (unexpected end of file)", got, 0);
 			if (got) return got;
 			if (fill(r) < 0) { char m[200]; snprintf(m, sizeof m, "%.199s", r->err); return isal_fault(r, m, got, 0); }
@@ -422,12 +424,16 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 			}
 			return fail(r, "trailing garbage after gzip member", want);
 		}
-		if (r->z.avail_in == 0) {
+		/* out of input: when the last call filled the caller's buffer, zlib
+		 * may still hold output (a match or literal cut short), which comes
+		 * before more input or a truncation */
+		if (r->z.avail_in == 0 && r->drained) {
 			if (r->eof_in) return fail(r, "truncated gzip stream (unexpected end of file)", want);
 			if (fill(r) < 0) { char m[200]; snprintf(m, sizeof m, "%.199s", r->err); return fail(r, m, want); }
 			continue;
 		}
 		int ret = inflate(&r->z, Z_NO_FLUSH);
+		r->drained = r->z.avail_out > 0;
 		if (ret == Z_STREAM_END) {
 			r->in_member = 0;
 			continue;

@@ -49,6 +49,113 @@ static long slurp(const char *path, char *buf, size_t cap, char *err, size_t el)
 	return k < 0 ? -1 : (long)n;
 }
 
+/* ---- faults: every byte zlib can inflate is delivered, then -1 ---------- */
+
+/* Deterministic text with long repeats (matches zlib may hold when the
+ * caller's buffer is full); n bytes and a NUL into out. */
+static void gen_text(char *out, size_t n, unsigned seed)
+{
+	static const char *w[] = { "anti-Jo-1 ", "antibody ", "dermatomyositis ", "statin-associated ",
+	                           "necrotising myopathy ", "with ", "the ", "of ", "patients ", ".\n" };
+	size_t i = 0;
+	while (i < n) {
+		seed = seed * 1103515245u + 12345u;
+		for (const char *c = w[(seed >> 16) % 10]; *c && i < n; ++c) out[i++] = *c;
+	}
+	out[n] = 0;
+}
+
+/* The reference: one inflate() over all of p, member after member (the
+ * next must start right after, with the gzip magic), into a big buffer.
+ * Returns the bytes inflated; *used: the compressed bytes zlib consumed. */
+static size_t ref_inflate(const unsigned char *p, size_t n, unsigned char *out, size_t cap, size_t *used)
+{
+	z_stream z = {0};
+	inflateInit2(&z, 16 + MAX_WBITS);
+	z.next_in = (unsigned char *)p;
+	z.avail_in = (uInt)n;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	while (inflate(&z, Z_NO_FLUSH) == Z_STREAM_END && z.avail_in >= 2 && z.next_in[0] == 0x1f && z.next_in[1] == 0x8b)
+		inflateReset(&z);
+	*used = n - z.avail_in;
+	size_t got = cap - z.avail_out;
+	inflateEnd(&z);
+	return got;
+}
+
+/* Write the faulty gzip bytes p[0..n) to a file and read it with reads of
+ * 1, 7, 4096 and 1 MB: each must deliver exactly the reference bytes, then
+ * return -1 (and again -1) with a message naming both offsets. */
+static void check_fault(const char *what, const unsigned char *p, size_t n, const char *msg)
+{
+	enum { CAP = 1 << 20 };
+	static unsigned char ref[CAP], got[CAP], buf[CAP];
+	static const size_t sizes[] = { 1, 7, 4096, 1 << 20 };
+	size_t used, ref_n = ref_inflate(p, n, ref, CAP, &used);
+	char want_at[128];
+	snprintf(want_at, sizeof want_at, "at compressed byte %zu (uncompressed byte %zu)", used, ref_n);
+	const char *path = tmpfile_with("fault.gz", p, n);
+	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; ++i) {
+		char err[256];
+		mm_reader *r = mm_reader_open(path, err, sizeof err);
+		CHECK(r != NULL);
+		if (!r) return;
+		size_t len = 0;
+		ssize_t k;
+		while ((k = mm_reader_read(r, buf, sizes[i])) > 0 && len + (size_t)k <= CAP) {
+			memcpy(got + len, buf, (size_t)k);
+			len += (size_t)k;
+		}
+		int same = len == ref_n && memcmp(got, ref, len) == 0 && mm_reader_out_bytes(r) == ref_n;
+		int sticky = k == -1 && mm_reader_read(r, buf, sizes[i]) == -1;
+		const char *e = mm_reader_error(r);
+		int named = strstr(e, msg) != NULL && strstr(e, want_at) != NULL;
+		if (!same || !sticky || !named)
+			fprintf(stderr, "  %s, %zu-byte reads: %zu bytes (reference %zu), last %zd, \"%s\" (want \"%s ... %s\")\n",
+			        what, sizes[i], len, ref_n, k, e, msg, want_at);
+		CHECK(same);
+		CHECK(sticky);
+		CHECK(named);
+		mm_reader_close(r);
+	}
+	unlink(path);
+}
+
+/* A gzip file cut at 24 places; two members, the second cut or corrupt;
+ * a member followed by garbage. */
+static void test_input_faults(void)
+{
+	enum { TEXT = 160 * 1024, ZCAP = 64 * 1024 };
+	static char text[TEXT + 1];
+	static unsigned char z[2 * ZCAP], bad[2 * ZCAP];
+	char what[64];
+	gen_text(text, TEXT, 1);
+	size_t n1 = gz(text, z, ZCAP);
+	gen_text(text, TEXT, 2);
+	size_t n2 = gz(text, z + n1, ZCAP);
+	CHECK(n1 > 100 && n1 < ZCAP && n2 > 100 && n2 < ZCAP); /* whole members */
+	for (int i = 1; i <= 24; ++i) {
+		size_t cut = 10 + (n1 - 18) * (size_t)i / 25;
+		snprintf(what, sizeof what, "one member cut at %zu", cut);
+		check_fault(what, z, cut, "truncated gzip stream");
+		cut = n1 + 10 + (n2 - 18) * (size_t)i / 25;
+		snprintf(what, sizeof what, "two members cut at %zu", cut);
+		check_fault(what, z, cut, "truncated gzip stream");
+	}
+	for (int i = 1; i <= 8; ++i) {
+		memcpy(bad, z, n1 + n2);
+		size_t at = n1 + 10 + (n2 - 18) * (size_t)i / 9;
+		bad[at] ^= 0x55;
+		bad[at + 1] ^= 0xAA;
+		snprintf(what, sizeof what, "second member corrupt at %zu", at);
+		check_fault(what, bad, n1 + n2, "corrupt gzip data");
+	}
+	memcpy(bad, z, n1);
+	memcpy(bad + n1, "GARBAGE!", 8);
+	check_fault("garbage after a member", bad, n1 + 8, "trailing garbage after gzip member");
+}
+
 void test_input(void)
 {
 	unsigned char g[4096], g2[8192];
@@ -83,6 +190,7 @@ void test_input(void)
 	CHECK_INT(slurp("/nonexistent/x.gz", buf, sizeof buf, err, sizeof err), -2);
 	CHECK(strstr(err, "No such file") != NULL);
 	unlink(tmpfile_with("multi.gz", "", 0));
+	test_input_faults();
 }
 
 static int split_all(const char *text, mm_format fmt, int *n_rec, int *n_bad, int *n_fatal, mm_rec_kind *kinds)
