@@ -7,10 +7,11 @@
  * checks CRC-32 and ISIZE), with the same member and trailing-garbage
  * handling.  ISA-L and zlib find corrupt data at slightly different places,
  * and ISA-L may hold back the last literals before a truncation, so when
- * ISA-L finds a truncated or corrupt member in a regular file, the member is
- * read again with zlib, which has the last word: the bytes and the messages
- * are then exactly those of the zlib build.  Only a pipe's faults are
- * reported by ISA-L itself (same messages, offsets within a few bytes). */
+ * ISA-L finds a truncated or corrupt member in a regular file, or cannot
+ * read the rest of it, the member is read again with zlib, which has the
+ * last word: the bytes and the messages are then exactly those of the zlib
+ * build.  Only a pipe's faults are reported by ISA-L itself (same messages,
+ * offsets within a few bytes). */
 #include "input.h"
 #include "util.h"
 
@@ -172,6 +173,14 @@ static ssize_t fail(mm_reader *r, const char *what, uInt want)
 	return -1;
 }
 
+/* fail() for a read error: fill()'s message, with the offsets. */
+static ssize_t fail_read(mm_reader *r, uInt want)
+{
+	char m[200];
+	snprintf(m, sizeof m, "%.199s", r->err);
+	return fail(r, m, want);
+}
+
 #ifdef MM_ISAL
 /* A fault found by ISA-L, reported by ISA-L (a pipe, or zlib could not take
  * over): r->err as fail() writes it.  The compressed offset is where the
@@ -197,6 +206,15 @@ static size_t isal_bad(mm_reader *r, const char *what, size_t got, unsigned back
 	if (r->start < 0) return got;
 	r->refetch = 1;
 	return r->member_out > r->out_total ? (size_t)(r->member_out - r->out_total) : 0;
+}
+
+/* A read error: fill()'s message.  Inside a member (in), ISA-L may hold
+ * back its last bytes, so the member goes to zlib as at a truncation. */
+static size_t isal_fault_read(mm_reader *r, size_t got, int in)
+{
+	char m[200];
+	snprintf(m, sizeof m, "%.199s", r->err);
+	return in ? isal_bad(r, m, got, 0) : isal_fault(r, m, got, 0);
 }
 
 static const char *isal_what(int ret)
@@ -228,7 +246,7 @@ static size_t isal_run(mm_reader *r, unsigned char *out, size_t want)
 			 * isal_inflate() has stopped right after the member's trailer. */
 			if (s->avail_in < 2 && !r->eof_in) {
 				if (got) return got;
-				if (fill(r) < 0) { r->fault = 1; return 0; }
+				if (fill(r) < 0) return isal_fault_read(r, got, 0);
 				continue;
 			}
 			if (s->avail_in == 0) return got; /* clean end after a complete member */
@@ -255,7 +273,7 @@ static size_t isal_run(mm_reader *r, unsigned char *out, size_t want)
 		if (s->avail_in == 0 && r->drained) {
 			if (r->eof_in) return isal_bad(r, "truncated gzip stream (unexpected end of file)", got, 0);
 			if (got) return got;
-			if (fill(r) < 0) { char m[200]; snprintf(m, sizeof m, "%.199s", r->err); return isal_fault(r, m, got, 0); }
+			if (fill(r) < 0) return isal_fault_read(r, got, 1);
 			continue;
 		}
 		if (r->header) {
@@ -263,7 +281,7 @@ static size_t isal_run(mm_reader *r, unsigned char *out, size_t want)
 			 * method), found by zlib 4 bytes into the member */
 			if (s->avail_in < 4 && !r->eof_in) {
 				if (got) return got;
-				if (fill(r) < 0) { char m[200]; snprintf(m, sizeof m, "%.199s", r->err); return isal_fault(r, m, got, 0); }
+				if (fill(r) < 0) return isal_fault_read(r, got, 0);
 				continue;
 			}
 			r->header = 0;
@@ -306,11 +324,11 @@ static size_t isal_run(mm_reader *r, unsigned char *out, size_t want)
 	return want;
 }
 
-/* ISA-L found the current member truncated or corrupt: zlib inflates it
- * again from its start, skips the bytes ISA-L delivered and carries on with
- * the rest of the file, reporting the fault exactly as the zlib build does.
- * Bytes zlib inflates past that point wait in r->stage.  Returns -1 when the
- * file cannot be read again. */
+/* ISA-L found the current member truncated or corrupt, or could not read
+ * it: zlib inflates it again from its start, skips the bytes ISA-L delivered
+ * and carries on with the rest of the file, reporting the fault exactly as
+ * the zlib build does.  Bytes zlib inflates past that point wait in
+ * r->stage.  Returns -1 when the file cannot be read again. */
 static int to_zlib(mm_reader *r)
 {
 	off_t at = r->start + (off_t)r->member_in;
@@ -412,7 +430,7 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 		if (!r->in_member) {
 			/* Between members: skip nothing; another member must start here. */
 			if (r->z.avail_in < 2 && !r->eof_in) {
-				if (fill(r) < 0) { r->failed = 1; return -1; }
+				if (fill(r) < 0) return fail_read(r, want);
 				continue;
 			}
 			if (r->z.avail_in == 0) return 0; /* clean end after a complete member */
@@ -429,7 +447,7 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 		 * before more input or a truncation */
 		if (r->z.avail_in == 0 && r->drained) {
 			if (r->eof_in) return fail(r, "truncated gzip stream (unexpected end of file)", want);
-			if (fill(r) < 0) { char m[200]; snprintf(m, sizeof m, "%.199s", r->err); return fail(r, m, want); }
+			if (fill(r) < 0) return fail_read(r, want);
 			continue;
 		}
 		int ret = inflate(&r->z, Z_NO_FLUSH);
