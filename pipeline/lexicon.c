@@ -25,6 +25,17 @@ typedef struct {
 	size_t n_ent, m_ent;
 } builder;
 
+/* The slot of edge key (parent << 8 | byte) + 1: near 2 * parent, so that
+ * the nodes of a new name's tail, created one after the other, have their
+ * edges in neighbouring slots (a random hash missed the cache on nearly
+ * every byte of a 100k-name lexicon); the byte spreads siblings over 256
+ * slots. */
+static size_t edge_hash(uint64_t stored)
+{
+	uint64_t k = stored - 1;
+	return (size_t)((k >> 8) * 2 + (((uint32_t)(k & 0xFF) * 0x9E3779B1u) >> 24));
+}
+
 static uint32_t *slot_child(builder *b, uint64_t key, int create)
 {
 	if (create && (b->n + 1) * 2 > b->cap) {
@@ -33,14 +44,14 @@ static uint32_t *slot_child(builder *b, uint64_t key, int create)
 		b->cap = oc ? oc * 2 : 1024;
 		b->tab = mm_calloc(b->cap, sizeof *b->tab);
 		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
-			size_t h = mm_hash64(old[i].key) & (b->cap - 1);
+			size_t h = edge_hash(old[i].key) & (b->cap - 1);
 			while (b->tab[h].key) h = (h + 1) & (b->cap - 1);
 			b->tab[h] = old[i];
 		}
 		free(old);
 	}
 	if (!b->cap) return NULL;
-	size_t h = mm_hash64(key + 1) & (b->cap - 1);
+	size_t h = edge_hash(key + 1) & (b->cap - 1);
 	while (b->tab[h].key) {
 		if (b->tab[h].key == key + 1) return &b->tab[h].child;
 		h = (h + 1) & (b->cap - 1);

@@ -924,19 +924,24 @@ static int write_matrix(wstate *w, int ta, int tb, int *dense_skipped)
 		mm_buf_puts(&b, "id");
 		for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(&b, ','); mm_buf_puts(&b, lx->c[col_c[j]].id); }
 		mm_buf_putc(&b, '\n');
+		/* most cells are 0: runs of ",0" are copied from a ready string */
+		char *zeros = mm_malloc(2 * (size_t)nc + 1);
+		for (uint32_t j = 0; j < nc; ++j) { zeros[2 * j] = ','; zeros[2 * j + 1] = '0'; }
 		size_t k = 0;
 		for (uint32_t i = 0; i < nr; ++i) {
 			mm_buf_puts(&b, lx->c[row_c[i]].id);
-			for (uint32_t j = 0; j < nc; ++j) {
-				uint64_t v = 0;
-				if (k < n && cl[k].i == i && cl[k].j == j) v = cl[k++].v;
+			uint32_t j = 0;
+			for (; k < n && cl[k].i == i; ++k) {
+				mm_buf_put(&b, zeros, 2 * (size_t)(cl[k].j - j));
 				mm_buf_putc(&b, ',');
-				mm_buf_putu(&b, v);
+				mm_buf_putu(&b, cl[k].v);
+				j = cl[k].j + 1;
 			}
+			mm_buf_put(&b, zeros, 2 * (size_t)(nc - j));
 			mm_buf_putc(&b, '\n');
 			FLUSH_IF_BIG(f, &b);
 		}
-		free(row_c); free(col_c);
+		free(zeros); free(row_c); free(col_c);
 	}
 	if (finish(w, f, &b) < 0) rc = -1;
 done:
