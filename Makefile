@@ -27,6 +27,7 @@ endif
 ifeq ($(asan),1)
   export ASAN_OPTIONS ?= detect_leaks=1 abort_on_error=1
   export UBSAN_OPTIONS ?= print_stacktrace=1 halt_on_error=1
+  export LSAN_OPTIONS ?= suppressions=$(CURDIR)/tests/lsan.supp print_suppressions=0
 endif
 ifeq ($(debug),1)
   CFLAGS  = -O0 -g
