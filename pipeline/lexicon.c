@@ -593,7 +593,11 @@ static void build_tok_bits(mm_lexicon *lx)
 {
 	typedef struct { uint32_t node, depth; unsigned char c; } frame;
 	size_t n_pairs = 0;
-	for (uint32_t v = 1; v < lx->n_node; ++v) n_pairs += (size_t)__builtin_popcount(tok_classes(lx, v));
+	uint8_t *cls = mm_malloc((size_t)lx->n_node + 1);
+	for (uint32_t v = 1; v < lx->n_node; ++v) {
+		cls[v] = (uint8_t)tok_classes(lx, v);
+		n_pairs += (size_t)(cls[v] & 1) + (cls[v] >> 1 & 1) + (cls[v] >> 2 & 1);
+	}
 	uint32_t bits = 1u << 12;
 	while (bits < 16 * n_pairs && bits < (1u << 22)) bits <<= 1;
 	lx->tok_mask = bits - 1;
@@ -610,10 +614,9 @@ static void build_tok_bits(mm_lexicon *lx)
 		if (f.depth) {
 			if (f.depth > m_path) { m_path *= 2; path = mm_realloc(path, m_path); }
 			path[f.depth - 1] = f.c;
-			unsigned cls = tok_classes(lx, f.node);
 			uint64_t h = mm_tok_hash(path, f.depth, f.depth);
 			for (int k = 0; k < 3; ++k)
-				if (cls >> k & 1) {
+				if (cls[f.node] >> k & 1) {
 					uint64_t x = mm_tok_bit(lx, h, k);
 					lx->tok_bits[x >> 6] |= 1ull << (x & 63);
 				}
@@ -623,6 +626,7 @@ static void build_tok_bits(mm_lexicon *lx)
 	}
 	free(st);
 	free(path);
+	free(cls);
 }
 
 void mm_lexicon_free(mm_lexicon *lx)

@@ -101,6 +101,17 @@ expect 0 "reversed arguments" "$BIN" -q -t 2 -o "$T/rev" --mentions corpus/pubme
 same_dir "$T/g" "$T/rev" "argument order changes outputs"
 expect 0 "tiny batches" "$BIN" -q -t 2 --batch-mb 1 -o "$T/b1" --mentions corpus/
 same_dir "$T/g" "$T/b1" "batch size changes outputs"
+# several files read at once (pipeline/sched.c): every file of the shared
+# corpus (broken ones too: exit 1), more threads than cores, 1 MB batches
+if [ -d "$SHARED/pubmed-xml" ]; then
+	expect 1 "many files -t 1" "$BIN" -q -t 1 --evidence 3 --mentions -o "$T/mf1" corpus/ "$SHARED/pubmed-xml" "$SHARED/medline-txt"
+	expect 1 "many files -t 5, 1 MB batches" "$BIN" -q -t 5 --batch-mb 1 --evidence 3 --mentions -o "$T/mf5" corpus/ "$SHARED/pubmed-xml" "$SHARED/medline-txt"
+	same_dir "$T/mf1" "$T/mf5" "many files: -t 1 and -t 5 outputs differ"
+	json "$T/mf1/summary.json" "d['documents']" > "$T/mf1.docs"; json "$T/mf5/summary.json" "d['documents']" > "$T/mf5.docs"
+	if cmp -s "$T/mf1.docs" "$T/mf5.docs"; then ok; else ko "many files: document counts differ between -t 1 and -t 5"; fi
+else
+	skip "many files at once: $SHARED absent"
+fi
 zcat corpus/pubmed26n0001.xml.gz > "$T/stdin.xml"
 expect 0 "stdin" sh -c "'$BIN' -q -o '$T/in1' - < '$T/stdin.xml'"
 expect 0 "file" "$BIN" -q -o "$T/in2" corpus/pubmed26n0001.xml.gz
