@@ -6,7 +6,7 @@
 #include "match.h"
 #include "output.h"
 #include "record.h"
-#include "sched.h"
+#include "schedule.h"
 #include "stats.h"
 #include "text.h"
 
@@ -700,7 +700,7 @@ static void merge(merger *mg, batch *b)
 	progress_line(mg, 0);
 }
 
-/* ---- the scheduler's callbacks (sched.h) ----------------------------------- */
+/* ---- the scheduler's callbacks (schedule.h) ----------------------------------- */
 
 typedef struct {
 	reader *rd;

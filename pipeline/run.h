@@ -1,6 +1,6 @@
 /* run.h -- the main job: inputs -> mentions -> co-occurrence outputs.
  *
- * Pipeline (minimap2-style, per batch, driven by sched.h): reads fill batches
+ * Pipeline (minimap2-style, per batch, driven by schedule.h): reads fill batches
  * of records of at most batch_bytes (independent of the thread count), from
  * several files at once; all threads parse, normalise and match the records
  * of any batch that has been read; batches are applied one at a time in

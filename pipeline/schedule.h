@@ -1,4 +1,4 @@
-/* sched.h -- an ordered batch pipeline over several input streams.
+/* schedule.h -- an ordered batch pipeline over several input streams.
  *
  * The input is a sequence of streams (files), each a sequence of batches.
  * Three kinds of work, run by a team of threads:
@@ -20,8 +20,8 @@
  * every stream has been read, processed and merged. The callbacks run
  * concurrently with each other, except that read() of one stream and
  * merge() are each never run twice at once. */
-#ifndef MM_SCHED_H
-#define MM_SCHED_H
+#ifndef MM_SCHEDULE_H
+#define MM_SCHEDULE_H
 
 #include <stddef.h>
 

@@ -1,8 +1,8 @@
-/* The ordered batch scheduler (sched.h): every item processed once, batches
+/* The ordered batch scheduler (schedule.h): every item processed once, batches
  * merged in stream order and read order, one read per stream at a time and
  * one merge at a time, for any thread, slot and open-stream count. */
 #include "test.h"
-#include "../../pipeline/sched.h"
+#include "../../pipeline/schedule.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
