@@ -23,6 +23,11 @@ typedef struct {
 	size_t n_te, m_te;
 	mm_lexent *ent;
 	size_t n_ent, m_ent;
+	/* keys queued by insert(), added to the trie by insert_all() */
+	struct qkey { uint32_t off, len, ci; uint8_t flags, pre, suf; char *cs; } *q;
+	size_t n_q, m_q;
+	mm_buf keys;              /* the queued keys' normalised bytes */
+	mm_buf norm;              /* scratch */
 } builder;
 
 /* The slot of edge key (parent << 8 | byte) + 1: near 2 * parent, so that
@@ -87,17 +92,45 @@ static void build_tok_bits(mm_lexicon *lx);
 
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 
-/* Insert the synonym text s (raw) for concept ci. Returns 0, or -1 when
- * the synonym has no letters or digits. */
+/* Queue the synonym text s (raw) for concept ci. Returns 0, or -1 when the
+ * synonym has no letters or digits. */
 static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, int pre, int suf)
 {
-	mm_buf norm = {0};
-	mm_normalize(s, n, 1, &norm, NULL, 0);
+	b->norm.l = 0;
+	mm_normalize(s, n, 1, &b->norm, NULL, 0);
+	int any = 0;
+	for (size_t i = 0; i < b->norm.l && !any; ++i) any = mm_alnum((unsigned char)b->norm.s[i]);
+	if (!any) return -1;
+	if (b->n_q == b->m_q) { b->m_q = b->m_q ? b->m_q * 2 : 1024; b->q = mm_realloc(b->q, b->m_q * sizeof *b->q); }
+	struct qkey *k = &b->q[b->n_q++];
+	k->off = (uint32_t)b->keys.l;
+	k->len = (uint32_t)b->norm.l;
+	k->ci = ci;
+	k->flags = (uint8_t)flags;
+	k->pre = (uint8_t)pre;
+	k->suf = (uint8_t)suf;
+	k->cs = NULL;
+	mm_buf_put(&b->keys, b->norm.s, b->norm.l);
+	if (flags & MM_F_CS) {
+		mm_buf cs = {0};
+		mm_squeeze(s, n, 0, &cs);
+		/* keep only the synonym itself: the wrapper is compared caseless */
+		size_t keep = cs.l >= (size_t)(pre + suf) ? cs.l - (size_t)pre - (size_t)suf : 0;
+		k->cs = mm_strndup(cs.s + pre, keep);
+		mm_buf_free(&cs);
+	}
+	return 0;
+}
+
+/* Add one queued key to the trie: its nodes, separator marks and entry. */
+static void add_key(builder *b, struct qkey *k)
+{
+	const char *norm = b->keys.s + k->off;
 	uint32_t node = 0;
-	int pending = 0, any = 0;
+	int pending = 0;
 	char prev = 0;
-	for (size_t i = 0; i < norm.l; ++i) {
-		char c = norm.s[i];
+	for (size_t i = 0; i < k->len; ++i) {
+		char c = norm[i];
 		if (c == ' ' || c == '-') { pending = 1; continue; }
 		if (node && (pending || (is_digit(c) != is_digit(prev) && mm_alnum((unsigned char)c) && mm_alnum((unsigned char)prev))))
 			b->flags.s[node] |= MM_NODE_SEP;
@@ -106,37 +139,53 @@ static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, i
 		if (!*ch) *ch = new_node(b);
 		node = *ch;
 		prev = c;
-		if (mm_alnum((unsigned char)c)) any = 1;
 	}
-	mm_buf_free(&norm);
-	if (!any || node == 0) return -1;
 	/* duplicate (node, concept, flags)? (only a node that has entries) */
 	if (b->flags.s[node] & MM_NODE_ENT)
-	for (size_t k = b->n_te; k-- > 0 && b->n_te - k < 64;)
-		if (b->te[k].node == node && b->ent[b->te[k].ent].concept == ci && b->ent[b->te[k].ent].flags == flags &&
-		    !(flags & MM_F_CS)) return 0;
+	for (size_t j = b->n_te; j-- > 0 && b->n_te - j < 64;)
+		if (b->te[j].node == node && b->ent[b->te[j].ent].concept == k->ci && b->ent[b->te[j].ent].flags == k->flags &&
+		    !(k->flags & MM_F_CS)) return;
 	if (b->n_ent == b->m_ent) { b->m_ent = b->m_ent ? b->m_ent * 2 : 1024; b->ent = mm_realloc(b->ent, b->m_ent * sizeof *b->ent); }
 	mm_lexent *e = &b->ent[b->n_ent];
-	e->concept = ci;
-	e->flags = (uint8_t)flags;
-	e->pre = (uint8_t)pre;
-	e->suf = (uint8_t)suf;
-	e->cs = NULL;
-	if (flags & MM_F_CS) {
-		mm_buf cs = {0};
-		mm_squeeze(s + 0, n, 0, &cs);
-		/* keep only the synonym itself: the wrapper is compared caseless */
-		size_t keep = cs.l >= (size_t)(pre + suf) ? cs.l - (size_t)pre - (size_t)suf : 0;
-		e->cs = mm_strndup(cs.s + pre, keep);
-		mm_buf_free(&cs);
-	}
+	e->concept = k->ci;
+	e->flags = k->flags;
+	e->pre = k->pre;
+	e->suf = k->suf;
+	e->cs = k->cs;             /* moved: a {cs} key is never a duplicate */
+	k->cs = NULL;
 	if (b->n_te == b->m_te) { b->m_te = b->m_te ? b->m_te * 2 : 1024; b->te = mm_realloc(b->te, b->m_te * sizeof *b->te); }
 	b->flags.s[node] |= MM_NODE_ENT;
 	b->te[b->n_te].node = node;
 	b->te[b->n_te].ent = (uint32_t)b->n_ent;
 	b->n_te++;
 	b->n_ent++;
-	return 0;
+}
+
+/* Add the queued keys to the trie, grouped by their first three bytes (a
+ * stable radix sort): keys that share a prefix then follow one another, so
+ * the prefix's nodes and edges stay in the cache (in file order, nearly
+ * every key of a 100k-name lexicon missed it at its first 3-4 nodes). */
+static void insert_all(builder *b)
+{
+	size_t n = b->n_q;
+	uint32_t *ord = mm_malloc((n ? n : 1) * sizeof *ord), *tmp = mm_malloc((n ? n : 1) * sizeof *tmp);
+	for (size_t i = 0; i < n; ++i) ord[i] = (uint32_t)i;
+	for (int pos = 2; pos >= 0; --pos) {
+		size_t cnt[257] = {0};
+		for (size_t i = 0; i < n; ++i) {
+			const struct qkey *k = &b->q[ord[i]];
+			cnt[(k->len > (uint32_t)pos ? (unsigned char)b->keys.s[k->off + (uint32_t)pos] : 0) + 1]++;
+		}
+		for (int c = 0; c < 256; ++c) cnt[c + 1] += cnt[c];
+		for (size_t i = 0; i < n; ++i) {
+			const struct qkey *k = &b->q[ord[i]];
+			tmp[cnt[k->len > (uint32_t)pos ? (unsigned char)b->keys.s[k->off + (uint32_t)pos] : 0]++] = ord[i];
+		}
+		uint32_t *t = ord; ord = tmp; tmp = t;
+	}
+	for (size_t i = 0; i < n; ++i) add_key(b, &b->q[ord[i]]);
+	free(ord);
+	free(tmp);
 }
 
 static const char *wrap_pre[] = { "", "anti-" };
@@ -495,6 +544,9 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	}
 	for (int i = 0; i < n; ++i) { free(rc[i].id); free(rc[i].type); free(rc[i].name); free(rc[i].syn); free(rc[i].xrefs); free(rc[i].pattern); free(rc[i].where); }
 	free(rc);
+	if (!fail) insert_all(&b);
+	for (size_t i = 0; i < b.n_q; ++i) free(b.q[i].cs);
+	free(b.q); mm_buf_free(&b.keys); mm_buf_free(&b.norm);
 	if (fail) {
 		for (size_t i = 0; i < b.n_ent; ++i) free(b.ent[i].cs);
 		free(b.tab); free(b.te); free(b.ent); mm_buf_free(&b.flags);
