@@ -183,7 +183,21 @@ static void insert_all(builder *b)
 		}
 		uint32_t *t = ord; ord = tmp; tmp = t;
 	}
-	for (size_t i = 0; i < n; ++i) add_key(b, &b->q[ord[i]]);
+	/* the edge table's final size is about 3.4 slots per key: start there
+	 * rather than rehash on the way */
+	if (!b->cap) {
+		size_t cap = 1024;
+		while (cap < 4 * n) cap <<= 1;
+		b->cap = cap;
+		b->tab = mm_calloc(cap, sizeof *b->tab);
+	}
+	for (size_t i = 0; i < n; ++i) {
+		if (i + 8 < n) { /* keys are visited out of arena order */
+			__builtin_prefetch(&b->q[ord[i + 8]]);
+			if (i + 4 < n) __builtin_prefetch(b->keys.s + b->q[ord[i + 4]].off);
+		}
+		add_key(b, &b->q[ord[i]]);
+	}
 	free(ord);
 	free(tmp);
 }
