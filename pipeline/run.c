@@ -755,9 +755,14 @@ static int write_entities(wstate *w)
 	mm_buf_puts(&b, "id\ttype\tname\tdocuments\tsentences\tmentions\tnegated\n");
 	for (int i = 0; i < w->lx->n_concept; ++i) {
 		const mm_concept *c = &w->lx->c[i];
-		mm_buf_printf(&b, "%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\n", c->id, c->type, c->name,
-		              (unsigned long long)w->cn->c_docs[i], (unsigned long long)w->cn->c_sents[i],
-		              (unsigned long long)w->cn->c_mentions[i], (unsigned long long)w->cn->c_negated[i]);
+		/* put, not printf: 100k-name lexicons write 100k rows */
+		mm_buf_puts(&b, c->id); mm_buf_putc(&b, '\t');
+		mm_buf_puts(&b, c->type); mm_buf_putc(&b, '\t');
+		mm_buf_puts(&b, c->name); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_docs[i]); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_sents[i]); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_mentions[i]); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_negated[i]); mm_buf_putc(&b, '\n');
 		FLUSH_IF_BIG(f, &b);
 	}
 	int r = finish(w, f, &b);
