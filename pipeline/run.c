@@ -1317,9 +1317,12 @@ int mm_run(const mm_opts *o)
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts);
 	for (int i = 0; i < threads; ++i) ts[i].m = mm_matcher_new(lx);
 
-	/* Batches in memory: a read and a processed one per thread, capped
-	 * at BATCH_MEMORY; files read at once: up to one per two slots. */
-	int slots = 2 * threads + 1, cap = (int)(BATCH_MEMORY / (o->batch_bytes ? o->batch_bytes : 1));
+	/* Batches in memory: with several threads, 6 per thread + 1 so that
+	 * the next files are read ahead in the gaps (a single gzip stream
+	 * reads slower than the other threads process it: without read-ahead
+	 * they wait at the end of each file); capped at BATCH_MEMORY. Files
+	 * read at once: up to one per two slots. */
+	int slots = threads == 1 ? 3 : 6 * threads + 1, cap = (int)(BATCH_MEMORY / (o->batch_bytes ? o->batch_bytes : 1));
 	if (slots > cap) slots = cap > 3 ? cap : 3;
 	run_ctx rc = { &rd, &w, &mg, ts };
 	rd.b = mm_calloc((size_t)slots, sizeof *rd.b);
