@@ -255,7 +255,8 @@ static int open_stream(reader *r, int fi, batch *b)
 
 /* Fill slot with the next records of file fi, up to batch_bytes; returns 1
  * when the file is done (its last item is R_FILE_END or R_OPEN_FAIL). Runs
- * beside the workers, for one file at a time per file. */
+ * beside the workers and beside the reads of other files; the scheduler
+ * never runs two reads of one file at once. */
 static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 {
 	rstream *s = &r->rs[fi];
