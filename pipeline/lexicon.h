@@ -104,11 +104,12 @@ typedef struct {
 	uint8_t tcls[256];     /* 0 for bytes on no edge */
 	/* first tokens: a match starting at a token (a letter/digit run) walks
 	 * the whole token, to a node where the name ends or goes on past a
-	 * non-letter: the next text character class (MM_TC_*, see
-	 * mm_tok_class) tells which. The hashes of (token, class) for every
-	 * such node and class it accepts (mm_tok_hash) are set in this bit set
-	 * of tok_mask + 1 bits, so most text tokens are rejected with one
-	 * probe (a false positive only costs the walk). */
+	 * non-letter: the class of the next text character (MM_TC_*; match.c
+	 * tok_bit() computes it as the walk would see it) tells which. The
+	 * hashes of (token, class) for every such node and class it accepts
+	 * (mm_tok_hash, mm_tok_bit) are set in this bit set of tok_mask + 1
+	 * bits, so most text tokens are rejected with one probe (a false
+	 * positive only costs the walk). */
 	uint64_t *tok_bits;
 	uint32_t tok_mask;
 	int n_pattern;
@@ -174,14 +175,6 @@ static inline uint64_t mm_tok_bit(const mm_lexicon *lx, uint64_t h, int cls)
 {
 	static const uint64_t salt[3] = { 0, 0x5bd1e9955bd1e995ull, 0x27d4eb2f165667c5ull };
 	return (h ^ salt[cls]) & lx->tok_mask;
-}
-
-/* May a match start with the token s[0..n) followed by class cls? (0:
- * certainly not) */
-static inline int mm_tok_may_start(const mm_lexicon *lx, const unsigned char *s, size_t n, size_t avail, int cls)
-{
-	uint64_t b = mm_tok_bit(lx, mm_tok_hash(s, n, avail), cls);
-	return lx->tok_bits[b >> 6] >> (b & 63) & 1;
 }
 
 /* Literals one of which every match of the PCRE2 pattern must contain
