@@ -13,6 +13,7 @@
  * build.  Only a pipe's faults are reported by ISA-L itself (same messages,
  * offsets within a few bytes). */
 #include "input.h"
+#include "gzcrc.h"
 #include "util.h"
 
 #include <errno.h>
@@ -41,6 +42,9 @@ struct mm_reader {
 	int drained;            /* the last inflate call wrote all it could from its
 	                         * input (0: the output filled up; it may hold more) */
 	z_stream z;
+	int own_crc;            /* this member's trailer is checked here, not by zlib */
+	uint32_t crc, isize;    /* ... against its CRC-32 and length so far */
+	unsigned char tail[8];  /* the 8 input bytes before r->in[0] (gzip) */
 	unsigned char *in;
 	size_t in_len, in_pos;  /* valid bytes in `in`, consumed bytes (plain mode) */
 	uint64_t in_total;      /* bytes read from fd */
@@ -57,13 +61,11 @@ struct mm_reader {
 	off_t start;              /* file offset of byte 0 (regular files), or -1 */
 	uint64_t member_in;       /* compressed offset of the current member */
 	uint64_t member_out;      /* uncompressed offset of its first byte */
-	unsigned char tail[8];    /* the 8 input bytes before r->in[0] */
 #endif
 };
 
-#ifdef MM_ISAL
 /* The 8 input bytes before `end` (a pointer into r->in), e.g. the trailer of
- * the member isal_inflate() has just finished. */
+ * the member inflate has just finished. */
 static void last8(const mm_reader *r, const unsigned char *end, unsigned char out[8])
 {
 	size_t c = (size_t)(end - r->in);
@@ -71,7 +73,23 @@ static void last8(const mm_reader *r, const unsigned char *end, unsigned char ou
 	memmove(out, r->tail + c, 8 - c);
 	memcpy(out + 8 - c, r->in, c);
 }
-#endif
+
+static uint32_t le32(const unsigned char *t)
+{
+	return (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
+}
+
+/* zlib starts a member at next_in.  zlib's own CRC-32 is 15-18 % of its
+ * inflate time; where mm_crc32() is faster, zlib's checks are turned off
+ * and mm_reader_read() checks the trailer (CRC-32 and ISIZE).  Not when the
+ * header has its own CRC-16 (FHCRC, rare): zlib checks that only while it
+ * checks the trailer too. */
+static void member_begin(mm_reader *r)
+{
+	r->crc = r->isize = 0;
+	r->own_crc = mm_crc32_fast() && r->z.avail_in >= 4 && !(r->z.next_in[3] & 2);
+	inflateValidate(&r->z, !r->own_crc);
+}
 
 static int fill(mm_reader *r)
 {
@@ -83,9 +101,9 @@ static int fill(mm_reader *r)
 	if (r->isal) {
 		keep = r->st->avail_in;
 		from = r->st->next_in;
-		last8(r, from, r->tail);
 	}
 #endif
+	if (r->gzip) last8(r, from, r->tail);
 	if (keep && from != r->in) memmove(r->in, from, keep);
 	r->in_len = keep;
 	r->in_pos = 0;
@@ -156,21 +174,54 @@ mm_reader *mm_reader_open(const char *path, char *err, size_t err_len)
 		r->z.avail_in = (uInt)r->in_len;
 		r->in_member = 1;
 		r->members = 1;
+		member_begin(r);
 	}
 	return r;
 }
 
 /* Record the error; the bytes inflated before it in this call (want -
  * avail_out) are still delivered, and the error is returned next time. */
-static ssize_t fail(mm_reader *r, const char *what, uInt want)
+static ssize_t fail_at(mm_reader *r, const char *what, uInt want, unsigned back)
 {
 	size_t got = want - r->z.avail_out;
-	uint64_t consumed = r->in_total - r->z.avail_in;
+	uint64_t consumed = r->in_total - r->z.avail_in - back;
 	snprintf(r->err, sizeof r->err, "%s at compressed byte %llu (uncompressed byte %llu)",
 	         what, (unsigned long long)consumed, (unsigned long long)(r->out_total + got));
 	r->failed = 1;
 	if (got) { r->out_total += got; return (ssize_t)got; }
 	return -1;
+}
+
+/* ... found `back` bytes before the input zlib has consumed */
+static ssize_t fail(mm_reader *r, const char *what, uInt want) { return fail_at(r, what, want, 0); }
+
+#define BAD_CRC "corrupt gzip data (incorrect data check; text inflated shortly before may be garbled)"
+
+/* The input ends inside a member whose trailer this reader checks.  When the
+ * deflate data is complete and the trailer is cut after its CRC-32, zlib
+ * (checking) reports a wrong CRC-32 before the truncation.  Whether zlib is
+ * in the trailer is seen on a copy of its state: fed m <= 4 more bytes, it
+ * ends the member without output.  Returns m when the CRC-32 is whole and
+ * wrong, 0 otherwise.  Runs only at a truncation. */
+static int cut_after_bad_crc(mm_reader *r)
+{
+	z_stream c;
+	if (inflateCopy(&c, &r->z) != Z_OK) return 0;
+	unsigned char zero = 0, out;
+	int missing = 0;
+	for (int m = 1; m <= 4; ++m) {
+		c.next_in = &zero, c.avail_in = 1;
+		c.next_out = &out, c.avail_out = 1;
+		int ret = inflate(&c, Z_NO_FLUSH);
+		if (c.avail_out == 0) break; /* output: still in the deflate data */
+		if (ret == Z_STREAM_END) { missing = m; break; }
+		if (ret != Z_OK && ret != Z_BUF_ERROR) break;
+	}
+	inflateEnd(&c);
+	if (!missing) return 0;
+	unsigned char t[8]; /* the last 8 - missing bytes are the trailer's */
+	last8(r, r->z.next_in, t);
+	return le32(t + missing) != r->crc ? missing : 0;
 }
 
 /* fail() for a read error: fill()'s message, with the offsets. */
@@ -438,6 +489,7 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 				inflateReset(&r->z);
 				r->in_member = 1;
 				r->members++;
+				member_begin(r);
 				continue;
 			}
 			return fail(r, "trailing garbage after gzip member", want);
@@ -446,12 +498,31 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 		 * may still hold output (a match or literal cut short), which comes
 		 * before more input or a truncation */
 		if (r->z.avail_in == 0 && r->drained) {
-			if (r->eof_in) return fail(r, "truncated gzip stream (unexpected end of file)", want);
+			if (r->eof_in) {
+				int m = r->own_crc ? cut_after_bad_crc(r) : 0;
+				if (m) return fail_at(r, BAD_CRC, want, (unsigned)(4 - m));
+				return fail(r, "truncated gzip stream (unexpected end of file)", want);
+			}
 			if (fill(r) < 0) return fail_read(r, want);
 			continue;
 		}
+		unsigned char *o0 = r->z.next_out;
 		int ret = inflate(&r->z, Z_NO_FLUSH);
 		r->drained = r->z.avail_out > 0;
+		if (r->own_crc) {
+			size_t k = (size_t)(r->z.next_out - o0);
+			r->crc = mm_crc32(r->crc, o0, k);
+			r->isize += (uint32_t)k;
+		}
+		if (r->own_crc && ret == Z_STREAM_END) {
+			/* as zlib checks: a wrong CRC-32 is found before ISIZE is read */
+			unsigned char t[8];
+			last8(r, r->z.next_in, t);
+			if (le32(t) != r->crc)
+				return fail_at(r, BAD_CRC, want, 4);
+			if (le32(t + 4) != r->isize)
+				return fail(r, "corrupt gzip data (incorrect length check; text inflated shortly before may be garbled)", want);
+		}
 		if (ret == Z_STREAM_END) {
 			r->in_member = 0;
 			continue;

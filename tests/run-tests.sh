@@ -359,6 +359,32 @@ has "$F/sig.err" "terminated; no output written" "SIGTERM message"
 same_dir "$T/g" "$F/prev" "SIGTERM changed the earlier results"
 if ls -a "$F/prev" | grep -q 'myomine-tmp\|myomine-spool'; then ko "temporary files left after SIGTERM"; else ok; fi
 
+# gzip trailers: where the CPU allows, input.c checks CRC-32 and ISIZE itself
+# (zlib's checks off); MYOMINE_CRC=zlib leaves them to zlib.  Same statuses,
+# messages with offsets, and outputs either way.
+mkdir -p "$F/crc"
+cat corpus/pubmed26n0002.xml.gz corpus/pubmed26n0001.xml.gz > "$F/crc/multi.xml.gz"
+python3 - "$F/crc" corpus/pubmed26n0002.xml.gz <<'PY'
+import os, sys
+d = sys.argv[1]; m = open(os.path.join(d, 'multi.xml.gz'), 'rb').read(); k = os.path.getsize(sys.argv[2])
+def put(name, b): open(os.path.join(d, name), 'wb').write(b)
+for i in (8, 5, 2, 1):
+    b = bytearray(m); b[k - i] ^= 1; put('flip%d.xml.gz' % i, b)
+    put('cut%d.xml.gz' % i, m[:k - i])
+    b = bytearray(m[:k - i + (4 if i > 4 else 0)]); b[k - 8] ^= 1; put('flipcut%d.xml.gz' % i, b)
+put('end-flip.xml.gz', m[:-3] + bytes([m[-3] ^ 4]) + m[-2:])
+PY
+for f in "$F"/crc/*.xml.gz; do
+	n=$(basename "$f" .xml.gz)
+	"$BIN" -q -o "$F/crc/$n.own" "$f" 2>"$F/crc/$n.own.err"; s1=$?
+	MYOMINE_CRC=zlib "$BIN" -q -o "$F/crc/$n.zlib" "$f" 2>"$F/crc/$n.zlib.err"; s2=$?
+	if [ "$s1" = "$s2" ] && cmp -s "$F/crc/$n.own.err" "$F/crc/$n.zlib.err"; then ok
+	else ko "gzip trailer $n: exit $s1 / $s2 (own check / zlib's), messages:"; cat "$F/crc/$n.own.err" "$F/crc/$n.zlib.err" | head -4 | sed 's/^/  | /'; fi
+	same_dir "$F/crc/$n.own" "$F/crc/$n.zlib" "gzip trailer $n: outputs differ between own and zlib's check"
+done
+grep -q "incorrect data check; .* at compressed byte [0-9]* (uncompressed byte" "$F/crc/flip8.own.err" && ok || ko "flipped CRC-32: no 'incorrect data check' message"
+grep -q "incorrect length check" "$F/crc/flip2.own.err" && ok || ko "flipped ISIZE: no 'incorrect length check' message"
+
 # ---- inflate backends: zlib and ISA-L builds (make inflate=isal) -------------------
 # -- begin: inflate backends --
 # The ISA-L binary must give the zlib binary's bytes and faults: outputs,

@@ -1,5 +1,6 @@
 /* input.c and record.c: gzip members, truncation, garbage; record splitting. */
 #include "test.h"
+#include "../../pipeline/gzcrc.h"
 #include "../../pipeline/input.h"
 #include "../../pipeline/record.h"
 #include <stdlib.h>
@@ -154,6 +155,42 @@ static void test_input_faults(void)
 	memcpy(bad, z, n1);
 	memcpy(bad + n1, "GARBAGE!", 8);
 	check_fault("garbage after a member", bad, n1 + 8, "trailing garbage after gzip member");
+	/* the first member's trailer (checked by input.c, not zlib, where
+	 * mm_crc32() is fast): each byte wrong; a wrong CRC-32 with ISIZE cut */
+	for (size_t i = 1; i <= 8; ++i) {
+		memcpy(bad, z, n1 + n2);
+		bad[n1 - i] ^= 0x20;
+		snprintf(what, sizeof what, "trailer byte %zu of 8 wrong", 9 - i);
+		check_fault(what, bad, n1 + n2, i > 4 ? "incorrect data check" : "incorrect length check");
+		if (i > 4) continue;
+		bad[n1 - 8] ^= 0x01;
+		snprintf(what, sizeof what, "wrong CRC-32, cut %zu bytes before the end", i);
+		check_fault(what, bad, n1 - i, "incorrect data check");
+	}
+	for (size_t i = 5; i <= 8; ++i) {
+		snprintf(what, sizeof what, "CRC-32 cut %zu bytes before the end", i);
+		check_fault(what, z, n1 - i, "truncated gzip stream");
+	}
+}
+
+/* mm_crc32() against zlib's crc32_z(): every length to 300 at each
+ * alignment, in pieces, and a large buffer. */
+static void test_crc(void)
+{
+	enum { N = 1 << 16 };
+	static unsigned char b[N];
+	unsigned x = 7;
+	for (size_t i = 0; i < N; ++i) { x = x * 1103515245u + 12345u; b[i] = (unsigned char)(x >> 16); }
+	int bad = 0;
+	for (size_t off = 0; off < 16; ++off)
+		for (size_t n = 0; n <= 300; ++n) {
+			uint32_t want = (uint32_t)crc32_z(0, b + off, n);
+			bad += mm_crc32(0, b + off, n) != want;
+			bad += mm_crc32(mm_crc32(0, b + off, n / 3), b + off + n / 3, n - n / 3) != want;
+		}
+	CHECK_INT(bad, 0);
+	CHECK_INT(mm_crc32(0, b, N), crc32_z(0, b, N));
+	CHECK_INT(mm_crc32(0x12345678, b + 1, N - 1), crc32_z(0x12345678, b + 1, N - 1));
 }
 
 void test_input(void)
@@ -190,6 +227,7 @@ void test_input(void)
 	CHECK_INT(slurp("/nonexistent/x.gz", buf, sizeof buf, err, sizeof err), -2);
 	CHECK(strstr(err, "No such file") != NULL);
 	unlink(tmpfile_with("multi.gz", "", 0));
+	test_crc();
 	test_input_faults();
 }
 
