@@ -28,9 +28,13 @@ typedef struct {
 	stream *st;
 	int head;                  /* first stream not completely merged */
 	int merging;
+	int prep;                  /* prepare(): P_TODO .. P_FAILED */
+	int prep_rc;
 } sched;
 
-typedef enum { J_NONE, J_DONE, J_MERGE, J_READ, J_PROCESS } job_kind;
+enum { P_TODO, P_RUNNING, P_DONE, P_FAILED };
+
+typedef enum { J_NONE, J_DONE, J_PREPARE, J_MERGE, J_READ, J_PROCESS } job_kind;
 typedef struct { job_kind kind; int slot; size_t from, to; } job;
 
 static int free_slot(const sched *x)
@@ -57,17 +61,23 @@ static job start_read(sched *x, int s)
 	return (job){ J_READ, i, 0, 0 };
 }
 
-/* The next job, by priority: merging frees a slot; reading the first
- * stream is the critical path; processing; reading ahead in later streams
- * (never into the last free slot: that one is the first stream's).
- * Called with the lock held. */
+/* The next job, by priority: preparing; merging frees a slot; reading the
+ * first stream is the critical path; processing; reading ahead in later
+ * streams (never into the last free slot: that one is the first stream's).
+ * Until prepare() is done only reads run.  Called with the lock held. */
 static job pick(sched *x)
 {
 	const mm_sched *s = x->s;
+	if (x->prep == P_FAILED) return (job){ J_DONE, -1, 0, 0 };
+	if (x->prep == P_TODO) {
+		x->prep = P_RUNNING;
+		return (job){ J_PREPARE, -1, 0, 0 };
+	}
+	int ready = x->prep == P_DONE;
 	while (x->head < s->n_streams && x->st[x->head].ended && x->st[x->head].n_merged == x->st[x->head].n_read) x->head++;
 	if (x->head == s->n_streams) return (job){ J_DONE, -1, 0, 0 };
 	stream *h = &x->st[x->head];
-	if (!x->merging)
+	if (ready && !x->merging)
 		for (int i = 0; i < s->n_slots; ++i) {
 			slot *b = &x->sl[i];
 			if (b->state == SL_READY && b->stream == x->head && b->seq == h->n_merged && b->done == b->n) {
@@ -79,7 +89,7 @@ static job pick(sched *x)
 	int nf = n_free(x);
 	if (!h->reading && !h->ended && nf >= 1) return start_read(x, x->head);
 	int best = -1;
-	for (int i = 0; i < s->n_slots; ++i) {
+	for (int i = 0; i < s->n_slots && ready; ++i) {
 		slot *b = &x->sl[i];
 		if (b->state != SL_READY || b->next == b->n) continue;
 		if (best < 0 || b->stream < x->sl[best].stream || (b->stream == x->sl[best].stream && b->seq < x->sl[best].seq)) best = i;
@@ -105,6 +115,15 @@ static void worker(sched *x, int thread)
 		job j = pick(x);
 		if (j.kind == J_DONE) break;
 		if (j.kind == J_NONE) { pthread_cond_wait(&x->cv, &x->mu); continue; }
+		if (j.kind == J_PREPARE) {
+			pthread_mutex_unlock(&x->mu);
+			int rc = s->prepare(s->ctx);
+			pthread_mutex_lock(&x->mu);
+			x->prep_rc = rc;
+			x->prep = rc ? P_FAILED : P_DONE;
+			pthread_cond_broadcast(&x->cv);
+			continue;
+		}
 		slot *b = &x->sl[j.slot];
 		pthread_mutex_unlock(&x->mu);
 		size_t n = 0;
@@ -134,9 +153,9 @@ static void worker(sched *x, int thread)
 	pthread_mutex_unlock(&x->mu);
 }
 
-void mm_sched_run(const mm_sched *s, int threads)
+int mm_sched_run(const mm_sched *s, int threads)
 {
-	sched x = { .s = s, .threads = threads > 0 ? threads : 1 };
+	sched x = { .s = s, .threads = threads > 0 ? threads : 1, .prep = s->prepare ? P_TODO : P_DONE };
 	pthread_mutex_init(&x.mu, NULL);
 	pthread_cond_init(&x.cv, NULL);
 	x.sl = mm_calloc((size_t)s->n_slots, sizeof *x.sl);
@@ -147,4 +166,5 @@ void mm_sched_run(const mm_sched *s, int threads)
 	free(x.st);
 	pthread_cond_destroy(&x.cv);
 	pthread_mutex_destroy(&x.mu);
+	return x.prep_rc;
 }

@@ -16,10 +16,14 @@
  * for the first unmerged stream (the others may not take the last free
  * one), so the merge can always advance: no deadlock for n_slots >= 2.
  *
+ * Preparation: an optional prepare() (e.g. loading the lexicon) runs once,
+ * first, on one thread; reads run beside it, process() and merge() only
+ * after it has succeeded.  If it fails, no further job starts.
+ *
  * Threads: mm_sched_run() starts `threads` threads (OpenMP) and returns when
- * every stream has been read, processed and merged. The callbacks run
- * concurrently with each other, except that read() of one stream and
- * merge() are each never run twice at once. */
+ * every stream has been read, processed and merged, or prepare() failed.
+ * The callbacks run concurrently with each other, except that read() of one
+ * stream and merge() are each never run twice at once. */
 #ifndef MM_SCHEDULE_H
 #define MM_SCHEDULE_H
 
@@ -37,8 +41,13 @@ typedef struct {
 	void (*process)(void *ctx, int slot, size_t from, size_t to, int thread);
 	/* Apply slot's results; the slot is free again afterwards. */
 	void (*merge)(void *ctx, int slot);
+	/* Optional (may be NULL): run once before any process() or merge();
+	 * returns 0, or non-zero to stop. */
+	int (*prepare)(void *ctx);
 } mm_sched;
 
-void mm_sched_run(const mm_sched *s, int threads);
+/* Returns prepare()'s result (0 without one); after a failure, batches may
+ * have been read but none processed or merged. */
+int mm_sched_run(const mm_sched *s, int threads);
 
 #endif

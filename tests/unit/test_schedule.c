@@ -21,7 +21,8 @@ typedef struct {
 	tslot slot[MAX_SLOTS];
 	int next_seq[N_STREAMS];
 	atomic_int reading[N_STREAMS];
-	atomic_int merging, bad;
+	atomic_int merging, bad, prepared, processed;
+	int prep_rc;
 	int log_stream[1024], log_seq[1024], n_log;
 	unsigned long spin;
 } tctx;
@@ -54,9 +55,21 @@ static int t_read(void *ctx, int stream, int slot, size_t *n)
 	return last;
 }
 
+/* prepare(): slow, so that reads run beside it; process and merge check
+ * it has finished */
+static int t_prepare(void *ctx)
+{
+	tctx *c = ctx;
+	busy(c, 500);
+	atomic_store(&c->prepared, 1);
+	return c->prep_rc;
+}
+
 static void t_process(void *ctx, int slot, size_t from, size_t to, int thread)
 {
 	tctx *c = ctx;
+	atomic_fetch_add(&c->processed, 1);
+	if (!atomic_load(&c->prepared)) atomic_store(&c->bad, 1);
 	for (size_t i = from; i < to; ++i) { atomic_fetch_add(&c->slot[slot].done[i], 1); busy(c, (int)(i % 3)); }
 }
 
@@ -64,6 +77,7 @@ static void t_merge(void *ctx, int slot)
 {
 	tctx *c = ctx;
 	if (atomic_fetch_add(&c->merging, 1) != 0) atomic_store(&c->bad, 1);
+	if (!atomic_load(&c->prepared)) atomic_store(&c->bad, 1);
 	tslot *s = &c->slot[slot];
 	for (size_t i = 0; i < s->n; ++i) if (atomic_load(&s->done[i]) != 1) atomic_store(&c->bad, 1);
 	if (c->n_log < 1024) { c->log_stream[c->n_log] = s->stream; c->log_seq[c->n_log] = s->seq; c->n_log++; }
@@ -75,19 +89,31 @@ void test_sched(void)
 	static const int threads[] = { 1, 2, 3, 8 }, slots[] = { 2, 3, 6 }, open[] = { 1, 2, 5 };
 	for (int a = 0; a < 4; ++a)
 		for (int b = 0; b < 3; ++b)
-			for (int o = 0; o < 3; ++o) {
+			for (int o = 0; o < 3; ++o)
+			for (int p = 0; p < 2; ++p) {
 				tctx *c = calloc(1, sizeof *c);
-				mm_sched s = { c, N_STREAMS, slots[b], open[o], t_read, t_process, t_merge };
-				mm_sched_run(&s, threads[a]);
-				int ok = !atomic_load(&c->bad), k = 0;
+				mm_sched s = { c, N_STREAMS, slots[b], open[o], t_read, t_process, t_merge, p ? t_prepare : NULL };
+				if (!p) atomic_store(&c->prepared, 1);
+				int rc = mm_sched_run(&s, threads[a]);
+				int ok = !atomic_load(&c->bad) && rc == 0, k = 0;
 				for (int st = 0; st < N_STREAMS; ++st)
 					for (int q = 0; q < n_batches(st); ++q, ++k)
 						ok &= k < c->n_log && c->log_stream[k] == st && c->log_seq[k] == q;
 				ok &= k == c->n_log;
-				if (!ok) fprintf(stderr, "sched: threads %d slots %d open %d\n", threads[a], slots[b], open[o]);
+				if (!ok) fprintf(stderr, "sched: threads %d slots %d open %d prepare %d\n", threads[a], slots[b], open[o], p);
 				CHECK(ok);
 				free(c);
 			}
+	/* a failing prepare(): its status back, nothing processed or merged */
+	for (int a = 0; a < 4; ++a) {
+		tctx *c = calloc(1, sizeof *c);
+		c->prep_rc = 5;
+		mm_sched s = { c, N_STREAMS, 3, 2, t_read, t_process, t_merge, t_prepare };
+		CHECK_INT(mm_sched_run(&s, threads[a]), 5);
+		CHECK_INT(c->n_log, 0);
+		CHECK_INT(atomic_load(&c->processed), 0);
+		free(c);
+	}
 	/* no streams at all */
 	tctx *c = calloc(1, sizeof *c);
 	mm_sched s = { c, 0, 2, 1, t_read, t_process, t_merge };
