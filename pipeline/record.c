@@ -214,6 +214,29 @@ static size_t find(const mm_splitter *s, size_t from, const char *pat)
 	return p ? (size_t)(p - s->buf) : (size_t)-1;
 }
 
+/* The first tag at or after buf[from] that ends a record named `name` (nl
+ * bytes): its end tag </name>, or a start tag <name followed by '>', white
+ * space or '/' (the next record, so ours is unterminated; <PubmedArticleSet
+ * and the like are not one).  Returns the index of its '<' and sets *closes
+ * (1: the end tag), or (size_t)-1 when neither is complete in the buffer.
+ * One search for the bare name finds both tags, so a record's bytes are read
+ * once, not twice: for a single large file the splitting thread is the
+ * wall time. */
+static size_t rec_tag(const mm_splitter *s, size_t from, const char *name, size_t nl, int *closes)
+{
+	for (size_t k = from + 1; k < s->len;) {
+		const char *q = mm_find(s->buf + k, s->len - k, name, nl);
+		if (!q) break;
+		size_t at = (size_t)(q - s->buf), after = at + nl;
+		if (after >= s->len) break; /* its next byte is not read yet */
+		char c = s->buf[after], b1 = s->buf[at - 1];
+		if (b1 == '<' && (c == '>' || c == '/' || isspace((unsigned char)c))) { *closes = 0; return at - 1; }
+		if (b1 == '/' && c == '>' && at >= from + 2 && s->buf[at - 2] == '<') { *closes = 1; return at - 2; }
+		k = at + 1;
+	}
+	return (size_t)-1;
+}
+
 static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 {
 	if (s->pending.l) {
@@ -328,27 +351,18 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			s->warnings++;
 			continue;
 		}
-		char endpat[72], startpat[72];
-		snprintf(endpat, sizeof endpat, "</%s>", name);
-		snprintf(startpat, sizeof startpat, "<%s", name);
 		size_t from = te + (s->hint > te - i + 80 ? s->hint - (te - i) - 80 : 0);
-		size_t e = find(s, from, endpat);
+		size_t tl = strlen(name); /* nl may exceed the 63 bytes kept in name */
+		int closes = 0;
+		size_t e = rec_tag(s, from, name, tl, &closes);
 		/* Another record of the same name before our end tag means ours is
 		 * unterminated (a cut or corrupt record): report and resume there. */
-		size_t limit = e == (size_t)-1 ? s->len : e;
-		size_t k = from;
-		for (;;) {
-			size_t st = find(s, k, startpat);
-			if (st == (size_t)-1 || st >= limit) break;
-			size_t after = st + strlen(startpat);
-			if (after < s->len && (s->buf[after] == '>' || isspace((unsigned char)s->buf[after]) || s->buf[after] == '/')) {
-				mm_buf_printf(msg, "byte %llu: <%s> record has no end tag before the next <%s> at byte %llu; record skipped",
-				              (unsigned long long)(s->base + i), name, name, (unsigned long long)(s->base + st));
-				s->pos = st;
-				s->hint = 0;
-				return MM_SPLIT_BADREC;
-			}
-			k = st + 1;
+		if (e != (size_t)-1 && !closes) {
+			mm_buf_printf(msg, "byte %llu: <%s> record has no end tag before the next <%s> at byte %llu; record skipped",
+			              (unsigned long long)(s->base + i), name, name, (unsigned long long)(s->base + e));
+			s->pos = e;
+			s->hint = 0;
+			return MM_SPLIT_BADREC;
 		}
 		if (e == (size_t)-1 && s->len - i > s->max_rec) {
 			s->skipping = 1;
@@ -384,7 +398,7 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			return MM_SPLIT_RECORD;
 		}
 		s->hint = 0;
-		size_t end = e + strlen(endpat);
+		size_t end = e + tl + 3; /* past </name> */
 		if (!is_rec) { s->warnings++; s->pos = end; continue; }
 		rec->p = s->buf + i;
 		rec->n = end - i;

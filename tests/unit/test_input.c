@@ -254,6 +254,132 @@ static int split_all(const char *text, mm_format fmt, int *n_rec, int *n_bad, in
 	return 0;
 }
 
+/* What a split of path gave: counts, each record's offset and length, and
+ * the messages (one a line). */
+typedef struct {
+	int rec, bad, fatal;
+	uint64_t off[4];
+	size_t len[4];
+	mm_rec_kind kind[4];
+	char msg[1024];
+} split_log;
+
+static void split_path(const char *path, size_t max_rec, split_log *L)
+{
+	char err[256];
+	memset(L, 0, sizeof *L);
+	mm_reader *r = mm_reader_open(path, err, sizeof err);
+	mm_splitter *s = r ? mm_splitter_new(r, MM_FMT_AUTO, err, sizeof err) : NULL;
+	CHECK(s != NULL);
+	if (s && max_rec) mm_splitter_set_max_record(s, max_rec);
+	mm_rawrec rec;
+	mm_buf msg = {0};
+	while (s) {
+		msg.l = 0;
+		mm_split_status st = mm_splitter_next(s, &rec, &msg);
+		if (msg.l) snprintf(L->msg + strlen(L->msg), sizeof L->msg - strlen(L->msg), "%s\n", msg.s);
+		if (st == MM_SPLIT_RECORD) {
+			if (L->rec < 4) { L->off[L->rec] = rec.offset; L->len[L->rec] = rec.n; L->kind[L->rec] = rec.kind; }
+			L->rec++;
+		}
+		else if (st == MM_SPLIT_BADREC) L->bad++;
+		else { if (st == MM_SPLIT_FATAL) L->fatal++; break; }
+	}
+	mm_buf_free(&msg);
+	mm_splitter_free(s);
+	mm_reader_close(r);
+}
+
+static void split_text(const char *text, size_t max_rec, split_log *L)
+{
+	split_path(tmpfile_with("split.in", text, strlen(text)), max_rec, L);
+}
+
+/* Where a record ends: its end tag, or the next start tag of its name (then
+ * it is reported), never a longer name that begins with it. */
+static void test_record_ends(void)
+{
+	split_log L;
+	/* <PubmedArticleSet and <PubmedArticleX inside a record are text */
+	const char *t = "<PubmedArticleSet><PubmedArticle><PMID>1</PMID><PubmedArticleSet>a</PubmedArticleSet>"
+	                "<PubmedArticleX/><PubmedArticle-Y></PubmedArticle>\n<PubmedArticle><PMID>2</PMID></PubmedArticle></PubmedArticleSet>";
+	size_t end1 = (size_t)(strstr(t, "</PubmedArticle>\n") - t) + 16;
+	split_text(t, 0, &L);
+	CHECK_INT(L.rec, 2); CHECK_INT(L.bad, 0); CHECK_INT(L.fatal, 0);
+	CHECK_INT(L.off[0], 18); CHECK_INT(L.len[0], end1 - 18);
+	CHECK_INT(L.off[1], end1 + 1);
+	/* the next start tag, with attributes after a newline: the first record
+	 * is reported at both offsets, the second kept from its start */
+	split_text("<PubmedArticleSet><PubmedArticle><PMID>1</PMID><PubmedArticle\nx=\"1\"><PMID>2</PMID></PubmedArticle></PubmedArticleSet>", 0, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.bad, 1); CHECK_INT(L.fatal, 0);
+	CHECK_INT(L.off[0], 47);
+	CHECK_STR(L.msg, "byte 18: <PubmedArticle> record has no end tag before the next <PubmedArticle> at byte 47; record skipped\n");
+	/* <PubmedArticle/> cuts the open record too, then is an empty record */
+	split_text("<PubmedArticleSet><PubmedArticle><PMID>1</PMID><PubmedArticle/></PubmedArticleSet>", 0, &L);
+	CHECK_INT(L.rec, 0); CHECK_INT(L.bad, 2); CHECK_INT(L.fatal, 0);
+	CHECK(strstr(L.msg, "empty <PubmedArticle/> record") != NULL);
+	/* an end tag of another name does not end the record */
+	t = "<PubmedArticleSet><PubmedBookArticle><PMID>1</PMID></PubmedArticle></PubmedBookArticle></PubmedArticleSet>";
+	split_text(t, 0, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.bad, 0); CHECK(L.kind[0] == MM_REC_BOOK);
+	CHECK_INT(L.len[0], strlen(t) - 19 - 18);
+	/* cut off by the end of the file: the complete MedlineCitation is kept */
+	t = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation><PubmedData>";
+	split_text(t, 0, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.fatal, 1);
+	CHECK(L.kind[0] == MM_REC_ARTICLE_CUT); CHECK_INT(L.len[0], strlen(t) - 12 - 18);
+	CHECK_STR(L.msg, "byte 18: <PubmedArticle> record cut off by the end of the file; its complete <MedlineCitation> was kept\n");
+	/* larger than the record limit and than one read: skipped up to its end tag */
+	enum { BIG = 2000000 };
+	char *big = mm_malloc(BIG + 256);
+	snprintf(big, BIG + 256, "<PubmedArticleSet><PubmedArticle>%*s</PubmedArticle><PubmedArticle><PMID>2</PMID></PubmedArticle></PubmedArticleSet>", BIG, "");
+	split_text(big, 1 << 20, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.bad, 1); CHECK_INT(L.fatal, 0);
+	CHECK_INT(L.off[0], 18 + 15 + BIG + 16);
+	char want[256];
+	snprintf(want, sizeof want, "byte 18: <PubmedArticle> record larger than 1 MB (ends at byte %d); skipped\n", 18 + 15 + BIG + 16);
+	CHECK_STR(L.msg, want);
+	free(big);
+}
+
+/* A tag that decides a record's end, split by a read of the splitter at every
+ * byte: a plain file is read 256 KB at a time (input.c), a gzip one that
+ * inflates well 1 MB at a time (record.c); the record spans the read, so it
+ * is searched again from where the first search stopped. */
+static void split_across(size_t at, int gzip)
+{
+	static const char *lead = "<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><AbstractText>";
+	static const char *tags[] = { "</AbstractText></MedlineCitation></PubmedArticle>",    /* its end tag */
+	                              "</AbstractText></MedlineCitation><PubmedArticle>",     /* the next record */
+	                              "<PubmedArticleSet>x</AbstractText></MedlineCitation></PubmedArticle>" }; /* text */
+	static const char *next = "<PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>\n";
+	size_t cap = at + 512;
+	char *text = mm_malloc(cap);
+	unsigned char *z = gzip ? mm_malloc(cap) : NULL;
+	for (int t = 0; t < 3; ++t) {
+		/* where the tag of interest starts in tags[t] (after the text's end tags) */
+		const char *tag = t == 2 ? tags[t] : strstr(tags[t], "</MedlineCitation>") + 18;
+		size_t tl = t == 2 ? 17 : strlen(tag);
+		for (size_t k = 0; k <= tl; ++k) { /* k bytes of the tag before the read ends */
+			size_t pre = (size_t)(tag - tags[t]), start = at - k - pre, n = strlen(lead);
+			memcpy(text, lead, n);
+			for (; n < start; ++n) text[n] = "lorem ipsum "[n % 12];
+			n += (size_t)snprintf(text + n, cap - n, "%s", tags[t]);
+			size_t end1 = n;
+			snprintf(text + n, cap - n, "%s", t == 1 ? next + 15 : next); /* tags[1] opened it */
+			split_log L;
+			const char *path = gzip ? tmpfile_with("across.gz", z, gz(text, z, cap)) : tmpfile_with("across.xml", text, strlen(text));
+			split_path(path, 0, &L);
+			int ok = t == 1 ? L.rec == 1 && L.bad == 1 && L.off[0] == at - k : L.rec == 2 && L.bad == 0 && L.len[0] == end1 - 18 && L.off[1] == end1;
+			if (!ok || L.fatal) fprintf(stderr, "  tag %d, %zu of its bytes before byte %zu%s: %d records, %d bad: %s\n", t, k, at, gzip ? " (gzip)" : "", L.rec, L.bad, L.msg);
+			CHECK(ok && !L.fatal);
+			unlink(path);
+		}
+	}
+	free(text);
+	free(z);
+}
+
 void test_record(void)
 {
 	int r, b, f;
@@ -287,4 +413,7 @@ void test_record(void)
 	/* PubTator: blank lines optional between documents */
 	split_all("11|t|A\n11|a|B\n11\t0\t1\tA\tChemical\tD1\n12|t|C\n12|a|D\n\n13|t|E\n", MM_FMT_AUTO, &r, &b, &f, k);
 	CHECK_INT(r, 3); CHECK(k[0] == MM_REC_PUBTATOR);
+	test_record_ends();
+	split_across(256 << 10, 0);
+	split_across(1 << 20, 1);
 }
