@@ -17,8 +17,9 @@
  * one), so the merge can always advance: no deadlock for n_slots >= 2.
  *
  * Preparation: an optional prepare() (e.g. loading the lexicon) runs once,
- * first, on one thread; reads run beside it, process() and merge() only
- * after it has succeeded.  If it fails, no further job starts.
+ * first, on one thread; reads (into at most threads + 1 slots) run beside
+ * it, process() and merge() only after it has succeeded.  If it fails, no
+ * further job starts.
  *
  * Threads: mm_sched_run() starts `threads` threads (OpenMP) and returns when
  * every stream has been read, processed and merged, or prepare() failed.
