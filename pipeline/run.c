@@ -760,8 +760,10 @@ static int prepare_cb(void *ctx)
 	if (rc) {
 		mm_warn("%s", err.s ? err.s : "error");
 		mm_buf_free(&err);
+		mm_lexicon_free(lx);
 		return rc;
 	}
+	mm_buf_free(&err);
 	c->lx = lx;
 	c->w->lx = lx;
 	for (int i = 0; i < c->threads; ++i) c->ts[i].m = mm_matcher_new(lx);
