@@ -192,6 +192,18 @@ static ssize_t fail_at(mm_reader *r, const char *what, uInt want, unsigned back)
 	return -1;
 }
 
+/* Deliver up to n bytes of src[*pos..len) (plain input, or bytes ISA-L
+ * inflated ahead into r->stage). */
+static ssize_t serve(mm_reader *r, void *buf, size_t n, const unsigned char *src, size_t *pos, size_t len)
+{
+	size_t m = len - *pos;
+	if (m > n) m = n;
+	memcpy(buf, src + *pos, m);
+	*pos += m;
+	r->out_total += m;
+	return (ssize_t)m;
+}
+
 /* ... found `back` bytes before the input zlib has consumed */
 static ssize_t fail(mm_reader *r, const char *what, uInt want) { return fail_at(r, what, want, 0); }
 
@@ -357,8 +369,7 @@ static size_t isal_run(mm_reader *r, unsigned char *out, size_t want)
 				/* the trailer: zlib finds a wrong CRC-32 before it reads ISIZE */
 				unsigned char t[8];
 				last8(r, s->next_in, t);
-				uint32_t crc = (uint32_t)t[0] | (uint32_t)t[1] << 8 | (uint32_t)t[2] << 16 | (uint32_t)t[3] << 24;
-				if (crc != s->crc) why = "incorrect data check", back = 4;
+				if (le32(t) != s->crc) why = "incorrect data check", back = 4;
 				else why = "incorrect length check", back = 0;
 			}
 			snprintf(what, sizeof what, "corrupt gzip data (%s; text inflated shortly before may be garbled)", why);
@@ -434,14 +445,7 @@ static ssize_t isal_read(mm_reader *r, unsigned char *buf, size_t n)
 			r->stage_len = isal_run(r, r->stage, ISAL_MIN_OUT);
 		}
 	}
-	if (r->stage_pos < r->stage_len) {
-		size_t m = r->stage_len - r->stage_pos;
-		if (m > n) m = n;
-		memcpy(buf, r->stage + r->stage_pos, m);
-		r->stage_pos += m;
-		r->out_total += m;
-		return (ssize_t)m;
-	}
+	if (r->stage_pos < r->stage_len) return serve(r, buf, n, r->stage, &r->stage_pos, r->stage_len);
 	if (r->refetch) {
 		r->refetch = 0;
 		if (to_zlib(r) == 0) return r->failed ? -1 : isal_read(r, buf, n);
@@ -461,12 +465,7 @@ ssize_t mm_reader_read(mm_reader *r, void *buf, size_t n)
 			if (k < 0) { r->failed = 1; return -1; }
 			if (r->in_len == 0) return 0;
 		}
-		size_t m = r->in_len - r->in_pos;
-		if (m > n) m = n;
-		memcpy(buf, r->in + r->in_pos, m);
-		r->in_pos += m;
-		r->out_total += m;
-		return (ssize_t)m;
+		return serve(r, buf, n, r->in, &r->in_pos, r->in_len);
 	}
 #ifdef MM_ISAL
 	if (r->isal || r->stage_pos < r->stage_len || r->fault) {
