@@ -86,7 +86,17 @@ void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out)
 	mm_buf_free(&tmp);
 }
 
-static void build_tok_bits(mm_lexicon *lx);
+/* The trie as compressed sparse rows, before it is packed. */
+typedef struct {
+	uint32_t n_node;
+	uint32_t *edge_off;    /* n_node + 1 */
+	uint8_t *edge_byte;
+	uint32_t *edge_child;
+	uint32_t *ent_off;     /* n_node + 1, into the sorted builder te */
+	uint8_t *flags;
+} csr;
+static void build_tok_bits(mm_lexicon *lx, const csr *g);
+static void pack_trie(mm_lexicon *lx, const csr *g, const builder *b);
 
 #define DENSE_MIN 4 /* children above which a node gets a dense row */
 
@@ -567,87 +577,66 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 		mm_lexicon_free(lx);
 		return NULL;
 	}
-	/* freeze the trie into CSR arrays */
-	lx->n_node = b.n_node;
+	/* freeze the trie: CSR arrays first, then packed node records */
+	csr g;
+	g.n_node = b.n_node;
 	/* edges grouped by parent with a counting sort (a comparison sort of
 	 * the whole table was 40% of loading a 100k-name lexicon), then each
 	 * parent's few edges ordered by byte */
 	size_t ne = b.n;
-	lx->edge_off = mm_calloc(b.n_node + 1, sizeof *lx->edge_off);
-	lx->edge_byte = mm_malloc((ne ? ne : 1));
-	lx->edge_child = mm_malloc((ne ? ne : 1) * sizeof *lx->edge_child);
+	g.edge_off = mm_calloc(b.n_node + 1, sizeof *g.edge_off);
+	g.edge_byte = mm_malloc((ne ? ne : 1));
+	g.edge_child = mm_malloc((ne ? ne : 1) * sizeof *g.edge_child);
 	for (size_t i = 0; i < b.cap; ++i)
-		if (b.tab[i].key) lx->edge_off[((b.tab[i].key - 1) >> 8) + 1]++;
-	for (uint32_t i = 0; i < b.n_node; ++i) lx->edge_off[i + 1] += lx->edge_off[i];
+		if (b.tab[i].key) g.edge_off[((b.tab[i].key - 1) >> 8) + 1]++;
+	for (uint32_t i = 0; i < b.n_node; ++i) g.edge_off[i + 1] += g.edge_off[i];
 	uint32_t *fill = mm_malloc((size_t)(b.n_node ? b.n_node : 1) * sizeof *fill);
-	if (b.n_node) memcpy(fill, lx->edge_off, (size_t)b.n_node * sizeof *fill);
+	if (b.n_node) memcpy(fill, g.edge_off, (size_t)b.n_node * sizeof *fill);
 	for (size_t i = 0; i < b.cap; ++i) if (b.tab[i].key) {
 		uint64_t key = b.tab[i].key - 1;
 		uint32_t parent = (uint32_t)(key >> 8), at = fill[parent]++;
-		lx->edge_byte[at] = (uint8_t)(key & 0xFF);
-		lx->edge_child[at] = b.tab[i].child;
-		if (parent == 0) lx->root[key & 0xFF] = b.tab[i].child;
+		g.edge_byte[at] = (uint8_t)(key & 0xFF);
+		g.edge_child[at] = b.tab[i].child;
 	}
 	free(fill);
 	for (uint32_t v = 0; v < b.n_node; ++v) /* insertion sort by byte */
-		for (uint32_t i = lx->edge_off[v] + 1; i < lx->edge_off[v + 1]; ++i) {
-			uint8_t eb = lx->edge_byte[i];
-			uint32_t ec = lx->edge_child[i], j = i;
-			for (; j > lx->edge_off[v] && lx->edge_byte[j - 1] > eb; --j) {
-				lx->edge_byte[j] = lx->edge_byte[j - 1];
-				lx->edge_child[j] = lx->edge_child[j - 1];
+		for (uint32_t i = g.edge_off[v] + 1; i < g.edge_off[v + 1]; ++i) {
+			uint8_t eb = g.edge_byte[i];
+			uint32_t ec = g.edge_child[i], j = i;
+			for (; j > g.edge_off[v] && g.edge_byte[j - 1] > eb; --j) {
+				g.edge_byte[j] = g.edge_byte[j - 1];
+				g.edge_child[j] = g.edge_child[j - 1];
 			}
-			lx->edge_byte[j] = eb;
-			lx->edge_child[j] = ec;
+			g.edge_byte[j] = eb;
+			g.edge_child[j] = ec;
 		}
-	/* dense rows for nodes with more than DENSE_MIN children, when the
-	 * edges use at most 63 distinct bytes (ASCII-only keys: 37) */
-	lx->dense = mm_calloc((size_t)b.n_node + 1, sizeof *lx->dense);
-	int ncls = 1;
-	for (size_t i = 0; i < ne && ncls <= 64; ++i)
-		if (!lx->tcls[lx->edge_byte[i]]) lx->tcls[lx->edge_byte[i]] = (uint8_t)ncls++;
-	if (ncls <= 64) { /* every edge byte has a class 1..63 */
-		uint32_t nrow = 1;
-		for (uint32_t v = 1; v < b.n_node; ++v)
-			if (lx->edge_off[v + 1] - lx->edge_off[v] > DENSE_MIN) lx->dense[v] = nrow++;
-		lx->rows = mm_calloc((size_t)nrow << 6, sizeof *lx->rows);
-		for (uint32_t v = 1; v < b.n_node; ++v)
-			if (lx->dense[v])
-				for (uint32_t a = lx->edge_off[v]; a < lx->edge_off[v + 1]; ++a)
-					lx->rows[(size_t)lx->dense[v] << 6 | lx->tcls[lx->edge_byte[a]]] = lx->edge_child[a];
-	} else {
-		memset(lx->tcls, 0, sizeof lx->tcls);
-		lx->rows = mm_calloc(64, sizeof *lx->rows);
-	}
 	if (b.n_te) qsort(b.te, b.n_te, sizeof *b.te, cmp_te);
-	lx->ent = mm_malloc((b.n_te ? b.n_te : 1) * sizeof *lx->ent);
-	lx->ent_off = mm_calloc(b.n_node + 1, sizeof *lx->ent_off);
-	for (size_t i = 0; i < b.n_te; ++i) {
-		lx->ent[i] = b.ent[b.te[i].ent];
-		lx->ent_off[b.te[i].node + 1]++;
-	}
+	g.ent_off = mm_calloc(b.n_node + 1, sizeof *g.ent_off);
+	for (size_t i = 0; i < b.n_te; ++i) g.ent_off[b.te[i].node + 1]++;
 	for (uint32_t i = 0; i < b.n_node; ++i) {
-		lx->ent_off[i + 1] += lx->ent_off[i];
-		if (lx->ent_off[i + 1] != lx->ent_off[i]) b.flags.s[i] |= MM_NODE_ENT;
+		g.ent_off[i + 1] += g.ent_off[i];
+		if (g.ent_off[i + 1] != g.ent_off[i]) b.flags.s[i] |= MM_NODE_ENT;
 	}
-	lx->n_ent = (uint32_t)b.n_te;
-	lx->node_flags = (uint8_t *)b.flags.s;
+	g.flags = (uint8_t *)b.flags.s;
+	build_tok_bits(lx, &g);
+	pack_trie(lx, &g, &b);
+	free(g.edge_off); free(g.edge_byte); free(g.edge_child); free(g.ent_off);
+	mm_buf_free(&b.flags);
 	free(b.tab); free(b.te); free(b.ent);
-	build_tok_bits(lx);
 	return lx;
 }
 
 /* The classes of text that may follow a token ending at node v: any after
  * a name's end; after a separator point, the classes of the letters and
  * digits that follow it; after an edge on another byte, MM_TC_OTHER. */
-static unsigned tok_classes(const mm_lexicon *lx, uint32_t v)
+static unsigned tok_classes(const csr *g, uint32_t v)
 {
-	if (lx->node_flags[v] & MM_NODE_ENT) return 7;
+	if (g->flags[v] & MM_NODE_ENT) return 7;
 	unsigned m = 0;
-	for (uint32_t a = lx->edge_off[v]; a < lx->edge_off[v + 1]; ++a) {
-		unsigned char c = lx->edge_byte[a];
+	for (uint32_t a = g->edge_off[v]; a < g->edge_off[v + 1]; ++a) {
+		unsigned char c = g->edge_byte[a];
 		if (!mm_alnum(c)) m |= 1u << MM_TC_OTHER;
-		else if (lx->node_flags[v] & MM_NODE_SEP) m |= 1u << (c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER);
+		else if (g->flags[v] & MM_NODE_SEP) m |= 1u << (c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER);
 	}
 	return m;
 }
@@ -655,13 +644,13 @@ static unsigned tok_classes(const mm_lexicon *lx, uint32_t v)
 /* The first-token bit set (lexicon.h): a depth-first walk over the
  * letter/digit edges sets a bit per (token, class) a node accepts; 16 bits
  * per such pair, at most 2^22 bits (512 KB) in all. */
-static void build_tok_bits(mm_lexicon *lx)
+static void build_tok_bits(mm_lexicon *lx, const csr *g)
 {
 	typedef struct { uint32_t node, depth; unsigned char c; } frame;
 	size_t n_pairs = 0;
-	uint8_t *cls = mm_malloc((size_t)lx->n_node + 1);
-	for (uint32_t v = 1; v < lx->n_node; ++v) {
-		cls[v] = (uint8_t)tok_classes(lx, v);
+	uint8_t *cls = mm_malloc((size_t)g->n_node + 1);
+	for (uint32_t v = 1; v < g->n_node; ++v) {
+		cls[v] = (uint8_t)tok_classes(g, v);
 		n_pairs += (size_t)(cls[v] & 1) + (cls[v] >> 1 & 1) + (cls[v] >> 2 & 1);
 	}
 	uint32_t bits = 1u << 12;
@@ -671,7 +660,7 @@ static void build_tok_bits(mm_lexicon *lx)
 	/* each node is pushed once; path[0..depth) is the popped node's token
 	 * (its ancestors' bytes stay in place: a subtree is done before the
 	 * next sibling is popped) */
-	frame *st = mm_malloc(((size_t)lx->n_node + 1) * sizeof *st);
+	frame *st = mm_malloc(((size_t)g->n_node + 1) * sizeof *st);
 	size_t n_st = 0, m_path = 256;
 	unsigned char *path = mm_malloc(m_path);
 	st[n_st++] = (frame){ 0, 0, 0 };
@@ -687,12 +676,98 @@ static void build_tok_bits(mm_lexicon *lx)
 					lx->tok_bits[x >> 6] |= 1ull << (x & 63);
 				}
 		}
-		for (uint32_t a = lx->edge_off[f.node]; a < lx->edge_off[f.node + 1]; ++a)
-			if (mm_alnum(lx->edge_byte[a])) st[n_st++] = (frame){ lx->edge_child[a], f.depth + 1, lx->edge_byte[a] };
+		for (uint32_t a = g->edge_off[f.node]; a < g->edge_off[f.node + 1]; ++a)
+			if (mm_alnum(g->edge_byte[a])) st[n_st++] = (frame){ g->edge_child[a], f.depth + 1, g->edge_byte[a] };
 	}
 	free(st);
 	free(path);
 	free(cls);
+}
+
+/* Number the nodes breadth-first to depth PACK_BFS, then depth-first
+ * below (lexicon.h), and write the packed records, edges, dense rows and
+ * entries in that order. */
+#define PACK_BFS 3
+static void pack_trie(mm_lexicon *lx, const csr *g, const builder *b)
+{
+	uint32_t n = g->n_node;
+	uint32_t *order = mm_malloc((size_t)n * sizeof *order), *newid = mm_malloc((size_t)n * sizeof *newid);
+	uint32_t *depth = mm_calloc(n, sizeof *depth), *stack = mm_malloc((size_t)n * sizeof *stack);
+	size_t head = 0, tail = 0;
+	order[tail++] = 0;
+	size_t deep = 0; /* first node of depth PACK_BFS in order */
+	while (head < tail) {
+		uint32_t v = order[head++];
+		if (depth[v] >= PACK_BFS) continue;
+		for (uint32_t a = g->edge_off[v]; a < g->edge_off[v + 1]; ++a) {
+			uint32_t u = g->edge_child[a];
+			depth[u] = depth[v] + 1;
+			order[tail++] = u;
+		}
+	}
+	for (deep = 0; deep < tail && depth[order[deep]] < PACK_BFS; ++deep) {}
+	for (size_t i = deep, lim = tail; i < lim; ++i) {
+		size_t ns = 0;
+		uint32_t v = order[i];
+		for (uint32_t a = g->edge_off[v + 1]; a-- > g->edge_off[v];) stack[ns++] = g->edge_child[a];
+		while (ns) {
+			uint32_t u = stack[--ns];
+			order[tail++] = u;
+			for (uint32_t a = g->edge_off[u + 1]; a-- > g->edge_off[u];) stack[ns++] = g->edge_child[a];
+		}
+	}
+	for (size_t i = 0; i < n; ++i) newid[order[i]] = (uint32_t)i;
+	free(depth);
+	free(stack);
+	/* dense rows when the edges use at most 63 distinct bytes (ASCII-only
+	 * keys: 37); every edge byte then has a class 1..63 */
+	size_t ne = g->edge_off[n];
+	int ncls = 1;
+	for (size_t i = 0; i < ne && ncls <= 64; ++i)
+		if (!lx->tcls[g->edge_byte[i]]) lx->tcls[g->edge_byte[i]] = (uint8_t)ncls++;
+	int dense_ok = ncls <= 64;
+	if (!dense_ok) memset(lx->tcls, 0, sizeof lx->tcls);
+	uint32_t nrow = 1;
+	for (uint32_t v = 1; v < n; ++v)
+		if (dense_ok && g->edge_off[v + 1] - g->edge_off[v] > DENSE_MIN) ++nrow;
+	lx->rows = mm_calloc((size_t)nrow << 6, sizeof *lx->rows);
+	lx->node = mm_calloc(n ? n : 1, sizeof *lx->node);
+	lx->edge_byte = mm_malloc(ne ? ne : 1);
+	lx->edge_child = mm_malloc((ne ? ne : 1) * sizeof *lx->edge_child);
+	lx->ent_off = mm_calloc((size_t)n + 1, sizeof *lx->ent_off);
+	lx->ent = mm_malloc((b->n_te ? b->n_te : 1) * sizeof *lx->ent);
+	uint32_t row = 1, e = 0, k = 0;
+	for (uint32_t i = 0; i < n; ++i) {
+		uint32_t v = order[i], a0 = g->edge_off[v], kids = g->edge_off[v + 1] - a0;
+		mm_tnode *t = &lx->node[i];
+		t->flags = g->flags[v];
+		t->n = (uint16_t)kids;
+		if (kids == 1) {
+			t->c0 = g->edge_byte[a0];
+			t->kid = newid[g->edge_child[a0]];
+		} else if (v && dense_ok && kids > DENSE_MIN) {
+			t->flags |= MM_NODE_DENSE;
+			t->kid = row;
+			for (uint32_t a = a0; a < a0 + kids; ++a)
+				lx->rows[(size_t)row << 6 | lx->tcls[g->edge_byte[a]]] = newid[g->edge_child[a]];
+			++row;
+		} else {
+			t->kid = e;
+			for (uint32_t a = a0; a < a0 + kids; ++a, ++e) {
+				lx->edge_byte[e] = g->edge_byte[a];
+				lx->edge_child[e] = newid[g->edge_child[a]];
+			}
+		}
+		if (v == 0)
+			for (uint32_t a = a0; a < a0 + kids; ++a) lx->root[g->edge_byte[a]] = newid[g->edge_child[a]];
+		lx->ent_off[i] = k;
+		for (uint32_t x = g->ent_off[v]; x < g->ent_off[v + 1]; ++x) lx->ent[k++] = b->ent[b->te[x].ent];
+	}
+	lx->ent_off[n] = k;
+	lx->n_ent = k;
+	lx->n_node = n;
+	free(order);
+	free(newid);
 }
 
 void mm_lexicon_free(mm_lexicon *lx)
@@ -712,9 +787,9 @@ void mm_lexicon_free(mm_lexicon *lx)
 	for (int i = 0; i < lx->n_file; ++i) free(lx->file[i].path);
 	free(lx->file);
 	for (uint32_t i = 0; i < lx->n_ent; ++i) free(lx->ent[i].cs);
-	free(lx->ent); free(lx->ent_off); free(lx->edge_off); free(lx->edge_byte); free(lx->edge_child);
-	free(lx->node_flags); free(lx->pattern_concept);
-	free(lx->dense); free(lx->rows); free(lx->tok_bits);
+	free(lx->ent); free(lx->ent_off); free(lx->node); free(lx->edge_byte); free(lx->edge_child);
+	free(lx->pattern_concept);
+	free(lx->rows); free(lx->tok_bits);
 	mm_litac_free(&lx->litac);
 	for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
 	free(lx->block); free(lx->blocked); free(lx->blocklist_path);

@@ -26,8 +26,21 @@ enum {
 	MM_F_PLURAL = 16  /* generated plural */
 };
 
-#define MM_NODE_SEP 1 /* a separator may follow this node */
-#define MM_NODE_ENT 2 /* entries end at this node */
+#define MM_NODE_SEP 1   /* a separator may follow this node */
+#define MM_NODE_ENT 2   /* entries end at this node */
+#define MM_NODE_DENSE 4 /* kid is a dense row of children */
+
+/* A trie node: 8 bytes holding all a walk step reads. n children; one
+ * child (most nodes: the tails of names) is kid, on byte c0; more are
+ * edge_byte/edge_child[kid .. kid + n) ordered by byte, or dense row kid
+ * (MM_NODE_DENSE). Nodes are numbered breadth-first to depth 3 (the
+ * shared prefixes, compact and hot), then depth-first below, so that a
+ * name's tail is a run of neighbouring records. */
+typedef struct {
+	uint32_t kid;
+	uint8_t flags, c0;
+	uint16_t n;
+} mm_tnode;
 
 typedef struct {
 	char *id, *type, *name, *xrefs, *pattern_src;
@@ -87,19 +100,17 @@ typedef struct {
 	int antibody_type;     /* index of type "antibody", or -1 */
 	int n_file;
 	mm_lexfile *file;
-	/* trie (CSR) */
+	/* trie; node 0 is the root */
 	uint32_t n_node;
-	uint32_t *edge_off;    /* n_node + 1 */
-	uint8_t *edge_byte;
+	mm_tnode *node;        /* n_node */
+	uint8_t *edge_byte;    /* children of nodes with several (mm_tnode) */
 	uint32_t *edge_child;
-	uint32_t *ent_off;     /* n_node + 1 */
-	uint8_t *node_flags;
+	uint32_t *ent_off;     /* n_node + 1: entries ending at a node */
 	mm_lexent *ent;
 	uint32_t n_ent;
 	uint32_t root[256];    /* child of the root per byte, 0 = none */
-	/* nodes with many children also have a dense row of children by byte
-	 * class: dense[node] is its row (0: none), rows[row << 6 | tcls[c]] */
-	uint32_t *dense;
+	/* nodes with more than 4 children have a dense row of children by
+	 * byte class instead: rows[row << 6 | tcls[c]] */
 	uint32_t *rows;
 	uint8_t tcls[256];     /* 0 for bytes on no edge */
 	/* first tokens: a match starting at a token (a letter/digit run) walks
@@ -135,10 +146,11 @@ void mm_lexicon_free(mm_lexicon *lx);
 static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigned char c)
 {
 	if (node == 0) return lx->root[c];
-	uint32_t r = lx->dense[node];
-	if (r) return lx->rows[(size_t)r << 6 | lx->tcls[c]];
-	uint32_t a = lx->edge_off[node], b = lx->edge_off[node + 1];
-	if (b - a <= 8) {
+	const mm_tnode *v = &lx->node[node];
+	if (v->n == 1) return v->c0 == c ? v->kid : 0;
+	if (v->flags & MM_NODE_DENSE) return lx->rows[(size_t)v->kid << 6 | lx->tcls[c]];
+	uint32_t a = v->kid, b = a + v->n, end = b;
+	if (v->n <= 8) {
 		for (; a < b; ++a) if (lx->edge_byte[a] == c) return lx->edge_child[a];
 		return 0;
 	}
@@ -146,7 +158,7 @@ static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigne
 		uint32_t m = (a + b) / 2;
 		if (lx->edge_byte[m] < c) a = m + 1; else b = m;
 	}
-	return a < lx->edge_off[node + 1] && lx->edge_byte[a] == c ? lx->edge_child[a] : 0;
+	return a < end && lx->edge_byte[a] == c ? lx->edge_child[a] : 0;
 }
 
 /* Hash of the token s[0..n); `avail` bytes may be read from s (>= n): up

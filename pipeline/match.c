@@ -66,13 +66,13 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 	uint32_t node = 0, q = p;
 	while (q < limit) {
 		unsigned char c = s[q];
-		if (c == '\'' && node && (lx->node_flags[node] & MM_NODE_SEP) && q + 1 < limit && !mm_trie_next(lx, node, c)) {
+		if (c == '\'' && node && (lx->node[node].flags & MM_NODE_SEP) && q + 1 < limit && !mm_trie_next(lx, node, c)) {
 			/* a possessive inside a name: "Gottron's papules", "Raynaud's" */
 			uint32_t r = q + 1;
 			if (s[r] == 's') ++r;
 			if (r < limit && is_sep((char)s[r])) { q = r; continue; }
 		}
-		if (is_sep((char)c) && node && (lx->node_flags[node] & MM_NODE_SEP)) {
+		if (is_sep((char)c) && node && (lx->node[node].flags & MM_NODE_SEP)) {
 			uint32_t r = q;
 			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;
 			if (r >= limit || !mm_alnum(s[r])) break;
@@ -85,7 +85,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 		if (!nx) break;
 		node = nx;
 		++q;
-		if ((lx->node_flags[node] & MM_NODE_ENT) &&
+		if ((lx->node[node].flags & MM_NODE_ENT) &&
 		    (q >= limit || !mm_alnum(s[q]) || !mm_alnum(c))) {
 			for (uint32_t k = lx->ent_off[node]; k < lx->ent_off[node + 1]; ++k)
 				push(m, p, q, k, 0xFF, sent, tok); /* concept field holds the entry for now */
