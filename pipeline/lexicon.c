@@ -349,11 +349,6 @@ static int read_file(const char *path, rawc **rc, int *n, int *m, mm_lexfile *lf
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 static int cmp_rawc(const void *a, const void *b) { return strcmp(((const rawc *)a)->id, ((const rawc *)b)->id); }
-static int cmp_te(const void *a, const void *b)
-{
-	const struct tent *x = a, *y = b;
-	return x->node < y->node ? -1 : x->node > y->node ? 1 : x->ent < y->ent ? -1 : x->ent > y->ent;
-}
 
 /* Parse "syn{flags}" items separated by '|'; call add_synonym for each. */
 static int add_list(builder *b, const mm_lexicon *lx, uint32_t ci, const char *list, const char *where, mm_buf *err, uint64_t *count)
@@ -610,12 +605,22 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 			g.edge_byte[j] = eb;
 			g.edge_child[j] = ec;
 		}
-	if (b.n_te) qsort(b.te, b.n_te, sizeof *b.te, cmp_te);
+	/* entries grouped by node, in entry order within a node (te is in
+	 * entry order: a stable counting sort, not a comparison sort) */
 	g.ent_off = mm_calloc(b.n_node + 1, sizeof *g.ent_off);
 	for (size_t i = 0; i < b.n_te; ++i) g.ent_off[b.te[i].node + 1]++;
 	for (uint32_t i = 0; i < b.n_node; ++i) {
 		g.ent_off[i + 1] += g.ent_off[i];
 		if (g.ent_off[i + 1] != g.ent_off[i]) b.flags.s[i] |= MM_NODE_ENT;
+	}
+	if (b.n_te) {
+		struct tent *sorted = mm_malloc(b.n_te * sizeof *sorted);
+		fill = mm_malloc((size_t)b.n_node * sizeof *fill);
+		memcpy(fill, g.ent_off, (size_t)b.n_node * sizeof *fill);
+		for (size_t i = 0; i < b.n_te; ++i) sorted[fill[b.te[i].node]++] = b.te[i];
+		free(fill);
+		free(b.te);
+		b.te = sorted;
 	}
 	g.flags = (uint8_t *)b.flags.s;
 	build_tok_bits(lx, &g);
