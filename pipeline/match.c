@@ -585,12 +585,26 @@ static uint64_t litac_scan(const mm_litac *ac, const mm_text *t, uint64_t *mark)
 		/* all four parts have the same length give or take max_len + 3 */
 		size_t steps = end[0] - pos[0];
 		for (int k = 1; k < 4; ++k) if (end[k] - pos[k] < steps) steps = end[k] - pos[k];
+		/* four scalar states (an array kept them in memory: a store and a
+		 * reload on each step's critical path) */
+		const uint16_t *go = ac->go;
+		const uint8_t *cls = ac->cls;
+		const int sh = ac->cls_shift;
+		const unsigned char *s0 = s + pos[0], *s1 = s + pos[1], *s2 = s + pos[2], *s3 = s + pos[3];
+		uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
 		for (size_t x = 0; x < steps; ++x) {
-			for (int k = 0; k < 4; ++k) {
-				st[k] = mm_litac_step(ac, st[k], s[pos[k] + x]);
-				if (st[k] & MM_AC_OUT) seen |= ac_hit(ac, t, mark, st[k], pos[k] + x);
+			a0 = go[((a0 & (MM_AC_OUT - 1)) << sh) | cls[s0[x]]];
+			a1 = go[((a1 & (MM_AC_OUT - 1)) << sh) | cls[s1[x]]];
+			a2 = go[((a2 & (MM_AC_OUT - 1)) << sh) | cls[s2[x]]];
+			a3 = go[((a3 & (MM_AC_OUT - 1)) << sh) | cls[s3[x]]];
+			if (__builtin_expect((a0 | a1 | a2 | a3) & MM_AC_OUT, 0)) {
+				if (a0 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a0, pos[0] + x);
+				if (a1 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a1, pos[1] + x);
+				if (a2 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a2, pos[2] + x);
+				if (a3 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a3, pos[3] + x);
 			}
 		}
+		st[0] = a0; st[1] = a1; st[2] = a2; st[3] = a3;
 		for (int k = 0; k < 4; ++k) pos[k] += steps;
 	}
 	for (int k = 0; k < np; ++k)
