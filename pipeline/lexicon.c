@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <zlib.h>
 
@@ -441,13 +442,108 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	return rc;
 }
 
-mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
+/* Compile concept i's pattern (c->pattern_src): the plain and anchored
+ * codes, the first-byte bitmap and the prefilter literals; appends i to
+ * pattern_concept. */
+static int compile_pattern(mm_lexicon *lx, int i, mm_buf *err)
 {
-	struct stat st;
-	if (stat(path, &st) < 0) { mm_buf_printf(err, "%s: cannot open lexicon: %s", path, strerror(errno)); return NULL; }
+	mm_concept *c = &lx->c[i];
+	int ec;
+	PCRE2_SIZE eo;
+	c->re = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
+	                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &eo, NULL);
+	if (!c->re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		mm_buf_printf(err, "%s: pattern error at offset %zu: %s", c->where, (size_t)eo, (char *)msg);
+		return -1;
+	}
+	c->re_at = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
+	                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &ec, &eo, NULL);
+	if (!c->re_at) { mm_buf_printf(err, "%s: pattern cannot be anchored", c->where); return -1; }
+#ifndef MM_NO_JIT
+	pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+	pcre2_jit_compile(c->re_at, PCRE2_JIT_COMPLETE);
+#endif
+	/* first bytes of a match, when PCRE2 knows them */
+	memset(c->first, 0xFF, sizeof c->first);
+	uint32_t fct = 0, fcu = 0;
+	const uint8_t *bm = NULL;
+	if (pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODETYPE, &fct) == 0 && fct == 1 &&
+	    pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODEUNIT, &fcu) == 0 && fcu < 256) {
+		memset(c->first, 0, sizeof c->first);
+		c->first[fcu >> 3] |= (uint8_t)(1u << (fcu & 7));
+	} else if (fct == 0 && pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm)
+		memcpy(c->first, bm, sizeof c->first);
+	lx->pattern_concept[lx->n_pattern++] = i;
+	/* patterns with (?i) or other options could match upper case
+	 * text: the prefilter compares lower-case normalised text */
+	if (!strstr(c->pattern_src, "(?")  || !strstr(c->pattern_src, "(?i"))
+		c->n_lit = mm_pattern_literals(c->pattern_src, &c->lit);
+	return 0;
+}
+
+/* The patterns' literal automaton (after every pattern is compiled). */
+static void build_litac(mm_lexicon *lx)
+{
+	if (!lx->n_pattern) return;
+	char ***lits = mm_malloc((size_t)lx->n_pattern * sizeof *lits);
+	int *nl = mm_malloc((size_t)lx->n_pattern * sizeof *nl);
+	for (int k = 0; k < lx->n_pattern; ++k) { lits[k] = lx->c[lx->pattern_concept[k]].lit; nl[k] = lx->c[lx->pattern_concept[k]].n_lit; }
+	mm_litac_build(&lx->litac, (char **const *)lits, nl, lx->n_pattern);
+	free(lits);
+	free(nl);
+}
+
+int mm_lexicon_patterns(mm_lexicon *lx, mm_buf *err)
+{
+	lx->pattern_concept = mm_malloc((size_t)(lx->n_concept ? lx->n_concept : 1) * sizeof *lx->pattern_concept);
+	lx->n_pattern = 0;
+	for (int i = 0; i < lx->n_concept; ++i)
+		if (lx->c[i].pattern_src && compile_pattern(lx, i, err) < 0) return -1;
+	build_litac(lx);
+	return 0;
+}
+
+int mm_lexicon_check(const mm_lexicon *lx)
+{
+	if (lx->n_node < 1 || lx->n_concept < 1 || lx->n_type < 1 || lx->n_row < 1) return -1;
+	if (lx->antibody_type < -1 || lx->antibody_type >= lx->n_type) return -1;
+	if (lx->tok_mask < 63 || (lx->tok_mask & (lx->tok_mask + 1))) return -1;
+	for (int c = 0; c < 256; ++c)
+		if (lx->root[c] >= lx->n_node || lx->tcls[c] >= 64) return -1;
+	for (uint32_t i = 0; i < lx->n_node; ++i) {
+		const mm_tnode *v = &lx->node[i];
+		if (v->flags & ~(MM_NODE_SEP | MM_NODE_ENT | MM_NODE_DENSE) || v->n > 256) return -1;
+		if (v->n == 1) { if (v->kid == 0 || v->kid >= lx->n_node) return -1; } /* mm_trie_next tests n == 1 first */
+		else if (v->flags & MM_NODE_DENSE) { if (v->kid == 0 || v->kid >= lx->n_row) return -1; }
+		else if ((uint64_t)v->kid + v->n > lx->n_edge) return -1;
+		if (lx->ent_off[i] > lx->ent_off[i + 1]) return -1;
+		if (!(v->flags & MM_NODE_ENT) != (lx->ent_off[i] == lx->ent_off[i + 1])) return -1;
+	}
+	if (lx->ent_off[0] != 0 || lx->ent_off[lx->n_node] != lx->n_ent) return -1;
+	for (uint32_t e = 0; e < lx->n_edge; ++e)
+		if (lx->edge_child[e] == 0 || lx->edge_child[e] >= lx->n_node) return -1;
+	for (size_t r = 0; r < (size_t)lx->n_row << 6; ++r)
+		if (lx->rows[r] >= lx->n_node) return -1;
+	for (uint32_t k = 0; k < lx->n_ent; ++k)
+		if (lx->ent[k].concept >= (uint32_t)lx->n_concept || ((lx->ent[k].flags & MM_F_CS) && !lx->ent[k].cs)) return -1;
+	for (int i = 0; i < lx->n_concept; ++i) {
+		const mm_concept *c = &lx->c[i];
+		if (!c->id || !c->type || !c->name || !c->where || c->type_idx < 0 || c->type_idx >= lx->n_type) return -1;
+		if (i && strcmp(lx->c[i - 1].id, c->id) >= 0) return -1;
+	}
+	for (int k = 0; k < lx->n_block; ++k)
+		if (lx->block[k].concept < -1 || lx->block[k].concept >= lx->n_concept || !lx->block[k].phrase) return -1;
+	return 0;
+}
+
+char **mm_lexicon_sources(const char *path, int *n_files, struct stat *st, mm_buf *err)
+{
+	if (stat(path, st) < 0) { mm_buf_printf(err, "%s: cannot open lexicon: %s", path, strerror(errno)); return NULL; }
 	char **files = NULL;
 	int nf = 0;
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st->st_mode)) {
 		DIR *dir = opendir(path);
 		if (!dir) { mm_buf_printf(err, "%s: cannot open lexicon directory: %s", path, strerror(errno)); return NULL; }
 		struct dirent *de;
@@ -467,6 +563,16 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 		files = mm_malloc(sizeof *files);
 		files[nf++] = mm_strdup(path);
 	}
+	*n_files = nf;
+	return files;
+}
+
+mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
+{
+	struct stat st;
+	int nf = 0;
+	char **files = mm_lexicon_sources(path, &nf, &st, err);
+	if (!files) return NULL;
 	mm_lexicon *lx = mm_calloc(1, sizeof *lx);
 	lx->file = mm_calloc((size_t)nf, sizeof *lx->file);
 	lx->n_file = nf;
@@ -515,52 +621,11 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 				if (br && c->name[strlen(c->name) - 1] == '}') { *br = 0; size_t l = strlen(c->name); while (l && c->name[l - 1] == ' ') c->name[--l] = 0; }
 			}
 			if (rc[i].syn && add_list(&b, lx, (uint32_t)i, rc[i].syn, c->where, err, &lx->n_names) < 0) { fail = 1; break; }
-			if (c->pattern_src) {
-				int ec;
-				PCRE2_SIZE eo;
-				c->re = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
-				                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &eo, NULL);
-				if (!c->re) {
-					PCRE2_UCHAR msg[256];
-					pcre2_get_error_message(ec, msg, sizeof msg);
-					mm_buf_printf(err, "%s: pattern error at offset %zu: %s", c->where, (size_t)eo, (char *)msg);
-					fail = 1;
-					break;
-				}
-				c->re_at = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
-				                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &ec, &eo, NULL);
-				if (!c->re_at) { mm_buf_printf(err, "%s: pattern cannot be anchored", c->where); fail = 1; break; }
-#ifndef MM_NO_JIT
-				pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-				pcre2_jit_compile(c->re_at, PCRE2_JIT_COMPLETE);
-#endif
-				/* first bytes of a match, when PCRE2 knows them */
-				memset(c->first, 0xFF, sizeof c->first);
-				uint32_t fct = 0, fcu = 0;
-				const uint8_t *bm = NULL;
-				if (pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODETYPE, &fct) == 0 && fct == 1 &&
-				    pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTCODEUNIT, &fcu) == 0 && fcu < 256) {
-					memset(c->first, 0, sizeof c->first);
-					c->first[fcu >> 3] |= (uint8_t)(1u << (fcu & 7));
-				} else if (fct == 0 && pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm)
-					memcpy(c->first, bm, sizeof c->first);
-				lx->pattern_concept[lx->n_pattern++] = i;
-				/* patterns with (?i) or other options could match upper case
-				 * text: the prefilter compares lower-case normalised text */
-				if (!strstr(c->pattern_src, "(?")  || !strstr(c->pattern_src, "(?i"))
-					c->n_lit = mm_pattern_literals(c->pattern_src, &c->lit);
-			}
+			if (c->pattern_src && compile_pattern(lx, i, err) < 0) { fail = 1; break; }
 		}
 	}
 	if (!fail && load_blocklist(lx, path, &st, err) < 0) fail = 1;
-	if (!fail && lx->n_pattern) {
-		char ***lits = mm_malloc((size_t)lx->n_pattern * sizeof *lits);
-		int *nl = mm_malloc((size_t)lx->n_pattern * sizeof *nl);
-		for (int k = 0; k < lx->n_pattern; ++k) { lits[k] = lx->c[lx->pattern_concept[k]].lit; nl[k] = lx->c[lx->pattern_concept[k]].n_lit; }
-		mm_litac_build(&lx->litac, (char **const *)lits, nl, lx->n_pattern);
-		free(lits);
-		free(nl);
-	}
+	if (!fail) build_litac(lx);
 	for (int i = 0; i < n; ++i) { free(rc[i].id); free(rc[i].type); free(rc[i].name); free(rc[i].syn); free(rc[i].xrefs); free(rc[i].pattern); free(rc[i].where); }
 	free(rc);
 	if (!fail) insert_all(&b);
@@ -771,6 +836,8 @@ static void pack_trie(mm_lexicon *lx, const csr *g, const builder *b)
 	lx->ent_off[n] = k;
 	lx->n_ent = k;
 	lx->n_node = n;
+	lx->n_edge = e;
+	lx->n_row = row;
 	free(order);
 	free(newid);
 }
@@ -778,25 +845,30 @@ static void pack_trie(mm_lexicon *lx, const csr *g, const builder *b)
 void mm_lexicon_free(mm_lexicon *lx)
 {
 	if (!lx) return;
+	/* from a cache (lexcache.c): strings and arrays live in the mapped file */
+	int own = lx->blob == NULL;
 	for (int i = 0; i < lx->n_concept; ++i) {
 		mm_concept *c = &lx->c[i];
-		free(c->id); free(c->type); free(c->name); free(c->xrefs); free(c->pattern_src); free(c->where);
+		if (own) { free(c->id); free(c->type); free(c->name); free(c->xrefs); free(c->pattern_src); free(c->where); }
 		if (c->re) pcre2_code_free(c->re);
 		if (c->re_at) pcre2_code_free(c->re_at);
 		for (int k = 0; k < c->n_lit; ++k) free(c->lit[k]);
 		free(c->lit);
 	}
 	free(lx->c);
-	for (int i = 0; i < lx->n_type; ++i) free(lx->type[i]);
+	if (own) for (int i = 0; i < lx->n_type; ++i) free(lx->type[i]);
 	free(lx->type);
-	for (int i = 0; i < lx->n_file; ++i) free(lx->file[i].path);
+	if (own) for (int i = 0; i < lx->n_file; ++i) free(lx->file[i].path);
 	free(lx->file);
-	for (uint32_t i = 0; i < lx->n_ent; ++i) free(lx->ent[i].cs);
-	free(lx->ent); free(lx->ent_off); free(lx->node); free(lx->edge_byte); free(lx->edge_child);
-	free(lx->pattern_concept);
-	free(lx->rows); free(lx->tok_bits);
+	if (own) for (uint32_t i = 0; i < lx->n_ent; ++i) free(lx->ent[i].cs);
+	free(lx->ent); free(lx->pattern_concept);
+	if (own) {
+		free(lx->ent_off); free(lx->node); free(lx->edge_byte); free(lx->edge_child);
+		free(lx->rows); free(lx->tok_bits); free(lx->blocked); free(lx->blocklist_path);
+		for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
+	}
 	mm_litac_free(&lx->litac);
-	for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
-	free(lx->block); free(lx->blocked); free(lx->blocklist_path);
+	free(lx->block);
+	if (lx->blob) munmap(lx->blob, lx->blob_len);
 	free(lx);
 }

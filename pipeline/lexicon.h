@@ -103,7 +103,8 @@ typedef struct {
 	/* trie; node 0 is the root */
 	uint32_t n_node;
 	mm_tnode *node;        /* n_node */
-	uint8_t *edge_byte;    /* children of nodes with several (mm_tnode) */
+	uint32_t n_edge, n_row;
+	uint8_t *edge_byte;    /* n_edge children of nodes with several (mm_tnode) */
 	uint32_t *edge_child;
 	uint32_t *ent_off;     /* n_node + 1: entries ending at a node */
 	mm_lexent *ent;
@@ -134,6 +135,8 @@ typedef struct {
 	char *blocklist_path;
 	uint32_t blocklist_crc32;
 	uint64_t n_names;      /* names and synonyms as written */
+	void *blob;            /* loaded from a cache file mapped here (lexcache.h), */
+	size_t blob_len;       /* which holds its strings and trie arrays */
 } mm_lexicon;
 
 /* Load PATH: a .tsv file, or a directory whose *.tsv files are all loaded in
@@ -141,6 +144,20 @@ typedef struct {
  * nothing is loaded partially. */
 mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err);
 void mm_lexicon_free(mm_lexicon *lx);
+
+/* The .tsv files PATH stands for (a file, or a directory's *.tsv in name
+ * order), malloc'ed; NULL with "path: reason" in err. st receives PATH's
+ * stat (a directory may also hold blocklist.txt). */
+struct stat;
+char **mm_lexicon_sources(const char *path, int *n_files, struct stat *st, mm_buf *err);
+
+/* Compile the patterns of a lexicon whose concepts are set (pattern_src):
+ * pattern_concept, the codes and the literal automaton. 0 or -1 (err). */
+int mm_lexicon_patterns(mm_lexicon *lx, mm_buf *err);
+
+/* Structural check of a loaded lexicon: every index in range, entries
+ * grouped by node, ids sorted. 0 when consistent, -1 otherwise. */
+int mm_lexicon_check(const mm_lexicon *lx);
 
 /* Child of node for byte c, or 0. */
 static inline uint32_t mm_trie_next(const mm_lexicon *lx, uint32_t node, unsigned char c)

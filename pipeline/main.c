@@ -1,6 +1,7 @@
 /* main.c -- command line: options, usage, exit status; nothing else. */
 #include "run.h"
 #include "input.h"
+#include "lexcache.h"
 #include "util.h"
 
 #include <errno.h>
@@ -31,6 +32,10 @@ static const char usage_text[] =
 "  -t, --threads N         worker threads (default: all cores)\n"
 "  -l, --lexicon PATH      lexicon .tsv file or directory of them\n"
 "                          (default: the shipped lexicons/)\n"
+"      --cache-dir DIR     keep compiled big lexicons here, to load them in\n"
+"                          milliseconds next time (default: $MYOMINE_CACHE_DIR,\n"
+"                          $XDG_CACHE_HOME/myomine or ~/.cache/myomine)\n"
+"      --no-cache          neither read nor write compiled lexicons\n"
 "      --format FMT        auto|pubmed|medline|pubtator (default: auto, by content)\n"
 "      --level LEVEL       document|sentence: what the matrices count\n"
 "                          (default: document)\n"
@@ -123,7 +128,7 @@ static char *default_lexicon(void)
 
 int main(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -141,6 +146,8 @@ int main(int argc, char **argv)
 		{ "keep-negated", no_argument, 0, O_KEEPNEG },
 		{ "evidence", required_argument, 0, O_EVIDENCE },
 		{ "evidence-text", no_argument, 0, O_EVTEXT },
+		{ "cache-dir", required_argument, 0, O_CACHEDIR },
+		{ "no-cache", no_argument, 0, O_NOCACHE },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
@@ -156,8 +163,8 @@ int main(int argc, char **argv)
 	o.dense_max = 4000000;
 	const char *mentions_arg = NULL;
 	int want_mentions = 0;
-	char *lex = NULL;
-	int c;
+	char *lex = NULL, *cache = NULL;
+	int c, no_cache = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:t:l:qh", lo, NULL)) != -1) {
 		switch (c) {
@@ -195,6 +202,8 @@ int main(int argc, char **argv)
 		case O_KEEPNEG: o.keep_negated = 1; break;
 		case O_EVIDENCE: o.evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
 		case O_EVTEXT: o.evidence_text = 1; break;
+		case O_CACHEDIR: free(cache); cache = strdup(optarg); break;
+		case O_NOCACHE: no_cache = 1; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}
@@ -205,11 +214,15 @@ int main(int argc, char **argv)
 	o.inputs = argv + optind;
 	o.n_inputs = argc - optind;
 	o.lexicon = lex ? lex : (lex = default_lexicon());
+	if (no_cache) { free(cache); cache = NULL; }
+	else if (!cache) cache = mm_lexcache_default_dir();
+	o.cache_dir = cache;
 	mm_buf cmd = {0};
 	for (int i = 0; i < argc; ++i) { if (i) mm_buf_putc(&cmd, ' '); mm_buf_puts(&cmd, argv[i]); }
 	o.cmdline = cmd.s;
 	int rc = merge ? mm_merge(&o) : mm_run(&o);
 	mm_buf_free(&cmd);
 	free(lex);
+	free(cache);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #include "cooc.h"
 #include "input.h"
 #include "lexicon.h"
+#include "lexcache.h"
 #include "match.h"
 #include "output.h"
 #include "record.h"
@@ -483,6 +484,7 @@ typedef struct {
 	uint64_t in_done, out_done;  /* ... of the files already merged */
 	double t_read;               /* time in reading, all threads */
 	int files_done;
+	mm_lexcache_info lc;         /* how the lexicon was loaded */
 } merger;
 
 static void file_error(merger *mg, mfile *f, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -744,7 +746,7 @@ static int prepare_cb(void *ctx)
 	merger *mg = c->mg;
 	mm_buf err = {0};
 	int rc = 0;
-	mm_lexicon *lx = mm_lexicon_load(o->lexicon, &err);
+	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &mg->lc, &err);
 	if (!lx) rc = 2;
 	else if (mm_out_init(o->outdir, &err) < 0) rc = 3;
 	else {
@@ -1191,6 +1193,10 @@ static int write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, i
 		mm_buf_json(&b, lx->blocklist_path);
 		mm_buf_printf(&b, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
 	} else mm_buf_puts(&b, "null");
+	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
+	mm_buf_printf(&b, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[mg->lc.state]);
+	if (mg->lc.file) mm_buf_json(&b, mg->lc.file);
+	else mm_buf_puts(&b, "null");
 	mm_buf_puts(&b, "\n  },\n  \"inputs\": [");
 	int n_ok = 0, n_err = 0, n_failed = 0, n_skipped = 0;
 	for (int i = 0; i < mg->fl->n; ++i) {
@@ -1307,6 +1313,7 @@ static int finish_run(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *m
 	mm_buf_free(&ws.err);
 	mm_buf_free(&err);
 	mm_lexicon_free(lx);
+	free(mg.lc.file);
 	mm_out_free();
 	return exit_status;
 }
@@ -1391,6 +1398,7 @@ int mm_run(const mm_opts *o)
 		for (int i = 0; i < fl.n; ++i) { free(fl.a[i].path); free(fl.a[i].preset_err); }
 		free(fl.a);
 		mm_out_free();
+		free(mg.lc.file);
 		return failed;
 	}
 	free(rd.rs);
@@ -1471,8 +1479,10 @@ int mm_merge(const mm_opts *o)
 	double t_start = mm_realtime();
 	mm_buf err = {0};
 	if (o->mentions || o->evidence_text) { mm_warn("merge: --mentions and --evidence-text are not available when merging partial results"); return 2; }
-	mm_lexicon *lx = mm_lexicon_load(o->lexicon, &err);
-	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); return 2; }
+	filelist fl = {0};
+	merger mg = {0};
+	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &mg.lc, &err);
+	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); free(mg.lc.file); return 2; }
 	uint64_t fp = lexicon_fingerprint(lx);
 	shard *sh = mm_calloc((size_t)o->n_inputs, sizeof *sh);
 	int n_sh = o->n_inputs, bad = 0;
@@ -1501,12 +1511,10 @@ int mm_merge(const mm_opts *o)
 	if (bad || mm_out_init(o->outdir, &err) < 0) {
 		if (err.l) mm_warn("%s", err.s);
 		for (int i = 0; i < n_sh; ++i) { mm_reader_close(sh[i].rd); free(sh[i].buf); mm_buf_free(&sh[i].line); }
-		free(sh); mm_lexicon_free(lx); mm_buf_free(&err);
+		free(sh); mm_lexicon_free(lx); mm_buf_free(&err); free(mg.lc.file);
 		return bad ? 2 : 3;
 	}
 	mm_out_signals();
-	filelist fl = {0};
-	merger mg = {0};
 	mg.fl = &fl;
 	mg.store = mm_store_new();
 	mg.pfile = -1;

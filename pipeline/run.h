@@ -16,6 +16,7 @@ typedef struct {
 	int n_inputs;
 	const char *outdir;
 	const char *lexicon;
+	const char *cache_dir;    /* compiled lexicons (lexcache.h); NULL: none */
 	const char *cmdline;
 	int threads;
 	mm_format format;

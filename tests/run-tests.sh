@@ -11,6 +11,8 @@ T=tests/tmp
 SHARED=${MYOMINE_SHARED:-../shared/corpus}
 MYOMINE_LEXICONS=${MYOMINE_LEXICONS:-$PWD/lexicons}; export MYOMINE_LEXICONS
 rm -rf "$T" && mkdir -p "$T"
+# compiled lexicons go to the test directory, never to ~/.cache
+MYOMINE_CACHE_DIR=$PWD/$T/cache; export MYOMINE_CACHE_DIR
 pass=0 fail=0 skip=0
 
 ok()   { pass=$((pass + 1)); }
@@ -164,6 +166,58 @@ grep -q SKIP "$T/load.log" && skip "Python example: pandas/scipy not installed"
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(Matrix)' >/dev/null 2>&1; then
 	if Rscript tests/load_outputs.R "$T/g" > "$T/loadR.log" 2>&1; then ok; else ko "R example (Matrix::readMM)"; tail -5 "$T/loadR.log"; fi
 else skip "R example: Rscript with the Matrix package not installed"; fi
+
+# ---- compiled lexicon cache (lexcache.h) ----------------------------------------
+echo "== lexicon cache"
+C=$T/lc; mkdir -p "$C"
+cp -r lexicons "$C/lex"
+expect 0 "no cache" "$BIN" -q -t 2 --no-cache -l "$C/lex" --mentions -o "$C/none" corpus/
+if [ "$(json "$C/none/summary.json" "d['lexicon']['cache']")" = off ]; then ok; else ko "--no-cache: cache state is not off"; fi
+expect 0 "small lexicon: not cached" "$BIN" -q --cache-dir "$C/dir" -l "$C/lex" -o "$C/small" corpus/
+if [ "$(json "$C/small/summary.json" "d['lexicon']['cache']")" = small ] && [ ! -e "$C/dir" ]; then ok; else ko "a small lexicon was cached"; fi
+# MYOMINE_CACHE_MIN_BYTES=0 caches the shipped lexicons: written, then read
+for r in 1 2; do
+	expect 0 "cached run $r" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q -t $r --cache-dir "$C/dir" -l "$C/lex" --mentions -o "$C/run$r" corpus/
+	same_dir "$C/none" "$C/run$r" "outputs through the cache (run $r, -t $r) differ from --no-cache"
+done
+if [ "$(json "$C/run1/summary.json" "d['lexicon']['cache']")" = written ] && [ "$(json "$C/run2/summary.json" "d['lexicon']['cache']")" = hit ]; then ok; else ko "cache states: expected written, then hit"; fi
+cf=$(json "$C/run2/summary.json" "d['lexicon']['cache_file']")
+if [ -f "$cf" ] && [ "$(ls "$C/dir" | wc -l)" -eq 1 ]; then ok; else ko "one cache file in --cache-dir"; fi
+if json "$C/run2/summary.json" "d['lexicon']" > "$C/l2" && json "$C/none/summary.json" "d['lexicon']" > "$C/l0" &&
+   sed 's/.cache.: [^,]*, .cache_file.: [^,}]*//' "$C/l2" > "$C/l2s" && sed 's/.cache.: [^,]*, .cache_file.: [^,}]*//' "$C/l0" > "$C/l0s" &&
+   cmp -s "$C/l0s" "$C/l2s"; then ok; else ko "summary.json lexicon facts differ through the cache"; diff "$C/l0s" "$C/l2s" | head -4; fi
+# a damaged cache file is said so, not used, and rewritten; outputs unchanged
+cp "$cf" "$C/good.mmlc"
+sz=$(wc -c < "$cf")
+for at in 0 12 40 200 $((sz / 2)) $((sz - 1)); do
+	cp "$C/good.mmlc" "$cf"
+	printf '\377' | dd of="$cf" bs=1 seek=$at conv=notrunc 2>/dev/null
+	cmp -s "$cf" "$C/good.mmlc" && printf '\376' | dd of="$cf" bs=1 seek=$at conv=notrunc 2>/dev/null
+	expect 0 "cache damaged at byte $at" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -t 2 --cache-dir "$C/dir" -l "$C/lex" --mentions -o "$C/bad" corpus/
+	has "$T/err" "cache file not used" "damaged cache (byte $at) is reported"
+	same_dir "$C/none" "$C/bad" "outputs with a cache damaged at byte $at"
+	if cmp -s "$cf" "$C/good.mmlc"; then ok; else ko "damaged cache (byte $at) was not rewritten"; fi
+done
+head -c 100 "$C/good.mmlc" > "$cf"
+expect 0 "truncated cache" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -t 1 --cache-dir "$C/dir" -l "$C/lex" -o "$C/bad" corpus/
+has "$T/err" "truncated" "truncated cache is reported"
+# an edited lexicon gets its own cache file; the old one is not used
+printf 'drug:cachetest\tdrug\tcachetestamab\n' >> "$C/lex/drugs.tsv"
+expect 0 "edited lexicon" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q --cache-dir "$C/dir" -l "$C/lex" -o "$C/edit" corpus/
+if [ "$(json "$C/edit/summary.json" "d['lexicon']['cache']")" = written ] && [ "$(ls "$C/dir" | wc -l)" -eq 2 ] &&
+   grep -q cachetest "$C/edit/matrix.drug-drug.rows"; then ok; else ko "an edited lexicon did not get a new cache file"; fi
+# an unwritable cache directory only costs the compile
+: > "$C/file"
+expect 0 "unwritable cache dir" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -t 2 --cache-dir "$C/file/sub" -l "$C/lex" -o "$C/unw" corpus/
+has "$T/err" "lexicon cache not written" "unwritable cache dir is reported"
+if [ "$(json "$C/unw/summary.json" "d['lexicon']['cache']")" = unwritable ]; then ok; else ko "cache state is not unwritable"; fi
+# merge reads the lexicon through the cache too
+expect 0 "merge without the cache" "$BIN" merge -q --no-cache -o "$C/m0" "$M/p0" "$M/p1" "$M/p2"
+for r in 1 2; do
+	expect 0 "merge through the cache ($r)" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" merge -q --cache-dir "$C/dirm" -o "$C/m$r" "$M/p0" "$M/p1" "$M/p2"
+	same_dir "$C/m0" "$C/m$r" "merge through the cache ($r)"
+done
+if [ "$(json "$C/m2/summary.json" "d['lexicon']['cache']")" = hit ]; then ok; else ko "merge did not read the cache"; fi
 
 # ---- the real corpus in ../shared ---------------------------------------------------
 echo "== shared corpus"

@@ -28,15 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mm_buf_free(&err);
 		return 0;
 	}
-	if (lx->n_concept < 1 || lx->n_type < 1 || lx->edge_off[lx->n_node] > lx->n_node || lx->ent_off[lx->n_node] != lx->n_ent) abort();
-	for (int i = 0; i < lx->n_concept; ++i)
-		if ((i && strcmp(lx->c[i - 1].id, lx->c[i].id) >= 0) || lx->c[i].type_idx >= lx->n_type) abort();
-	for (uint32_t i = 0; i < lx->n_node; ++i) {
-		if (lx->edge_off[i] > lx->edge_off[i + 1] || lx->ent_off[i] > lx->ent_off[i + 1]) abort();
-		for (uint32_t e = lx->edge_off[i]; e < lx->edge_off[i + 1]; ++e)
-			if (lx->edge_child[e] == 0 || lx->edge_child[e] >= lx->n_node) abort();
-	}
-	for (uint32_t i = 0; i < lx->n_ent; ++i) if (lx->ent[i].concept >= (uint32_t)lx->n_concept) abort();
+	if (mm_lexicon_check(lx) < 0) abort();
 	mm_doc d = {0};
 	mm_text t = {0};
 	const mm_mention *m;
