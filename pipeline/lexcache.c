@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define LC_MAGIC "MYOMLXC1"
@@ -184,8 +185,9 @@ int mm_lexcache_write(const mm_lexicon *lx, const char *file, uint64_t key, mm_b
 	/* a temporary name in the same directory, then rename: readers see
 	 * the old file or the whole new one */
 	mm_buf tmp = {0};
-	mm_buf_printf(&tmp, "%s.%ld.tmp", file, (long)getpid());
-	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	mm_buf_printf(&tmp, "%s.tmp.XXXXXX", file); /* unique also on a shared file system */
+	int fd = mkstemp(tmp.s);
+	if (fd >= 0) fchmod(fd, 0644);
 	if (fd < 0) { mm_buf_printf(err, "cannot create %s: %s", tmp.s, strerror(errno)); rc = -1; }
 	else {
 		size_t at = 0;
@@ -365,7 +367,8 @@ static int mkdir_p(const char *dir)
 	return rc;
 }
 
-/* Keep the LC_KEEP most recently used cache files of dir. */
+/* Keep the LC_KEEP most recently used cache files of dir; remove temporary
+ * files older than an hour. */
 static void prune(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -373,13 +376,21 @@ static void prune(const char *dir)
 	struct ent { char *path; struct timespec t; } *v = NULL;
 	size_t n = 0;
 	struct dirent *de;
+	time_t now = time(NULL);
 	while ((de = readdir(d))) {
 		size_t l = strlen(de->d_name);
-		if (strncmp(de->d_name, "lexicon-", 8) != 0 || l < 13 || strcmp(de->d_name + l - 5, ".mmlc") != 0) continue;
+		if (strncmp(de->d_name, "lexicon-", 8) != 0) continue;
+		int tmp = strstr(de->d_name, ".mmlc.tmp.") != NULL;
+		if (!tmp && (l < 13 || strcmp(de->d_name + l - 5, ".mmlc") != 0)) continue;
 		mm_buf p = {0};
 		mm_buf_printf(&p, "%s/%s", dir, de->d_name);
 		struct stat st;
 		if (stat(p.s, &st) < 0) { mm_buf_free(&p); continue; }
+		if (tmp) { /* left by a run that was killed while writing */
+			if (now - st.st_mtime > 3600) unlink(p.s);
+			mm_buf_free(&p);
+			continue;
+		}
 		v = mm_realloc(v, (n + 1) * sizeof *v);
 		v[n].path = p.s;
 		v[n].t = st.st_mtim;

@@ -206,6 +206,13 @@ printf 'drug:cachetest\tdrug\tcachetestamab\n' >> "$C/lex/drugs.tsv"
 expect 0 "edited lexicon" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q --cache-dir "$C/dir" -l "$C/lex" -o "$C/edit" corpus/
 if [ "$(json "$C/edit/summary.json" "d['lexicon']['cache']")" = written ] && [ "$(ls "$C/dir" | wc -l)" -eq 2 ] &&
    grep -q cachetest "$C/edit/matrix.drug-drug.rows"; then ok; else ko "an edited lexicon did not get a new cache file"; fi
+# at most 8 cache files are kept (the oldest go); stale temporaries are removed
+mkdir -p "$C/prune"
+for k in 1 2 3 4 5 6 7 8 9; do : > "$C/prune/lexicon-000000000000000$k.mmlc"; touch -d "$k days ago" "$C/prune/lexicon-000000000000000$k.mmlc"; done
+: > "$C/prune/lexicon-1.mmlc.tmp.AbCdEf"; touch -d '2 hours ago' "$C/prune/lexicon-1.mmlc.tmp.AbCdEf"
+expect 0 "cache pruning" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q --cache-dir "$C/prune" -l "$C/lex" -o "$C/pr" corpus/
+if [ "$(ls "$C/prune" | grep -c '\.mmlc$')" -eq 8 ] && [ -f "$(json "$C/pr/summary.json" "d['lexicon']['cache_file']")" ] &&
+   [ ! -e "$C/prune/lexicon-0000000000000009.mmlc" ] && [ ! -e "$C/prune/lexicon-0000000000000008.mmlc" ] && [ ! -e "$C/prune/lexicon-1.mmlc.tmp.AbCdEf" ]; then ok; else ko "cache pruning"; ls "$C/prune" | sed 's/^/  | /'; fi
 # an unwritable cache directory only costs the compile
 : > "$C/file"
 expect 0 "unwritable cache dir" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -t 2 --cache-dir "$C/file/sub" -l "$C/lex" -o "$C/unw" corpus/
