@@ -430,11 +430,15 @@ mm_lexicon *mm_lexicon_open(const char *path, const char *dir, mm_lexcache_info 
 		mm_buf_free(&why);
 		return lx;
 	}
-	if (why.l) mm_warn("%s: cache file not used (%s); compiling the lexicon", f.s, why.s);
+	int damaged = why.l > 0; /* else there was no file */
+	if (damaged) mm_warn("%s: cache file not used (%s); compiling the lexicon", f.s, why.s);
 	why.l = 0;
 	lx = mm_lexicon_load(path, err);
 	if (lx) {
+		struct stat st;
 		if (mkdir_p(dir) < 0) { mm_buf_printf(&why, "cannot create %s: %s", dir, strerror(errno)); info->state = MM_LC_UNWRITABLE; }
+		else if (!damaged && stat(f.s, &st) == 0)
+			info->state = MM_LC_WRITTEN; /* by a run started at the same time (cluster jobs): not again */
 		else if (mm_lexcache_write(lx, f.s, key, &why) < 0) info->state = MM_LC_UNWRITABLE;
 		else { info->state = MM_LC_WRITTEN; prune(dir); }
 		if (info->state == MM_LC_UNWRITABLE) mm_warn("lexicon cache not written (%s)", why.s);

@@ -25,7 +25,8 @@ typedef enum {
 	MM_LC_OFF,        /* no cache directory (--no-cache) */
 	MM_LC_SMALL,      /* below MM_LEXCACHE_MIN_BYTES: compiled, not cached */
 	MM_LC_HIT,        /* loaded from the cache */
-	MM_LC_WRITTEN,    /* compiled, and the cache file written */
+	MM_LC_WRITTEN,    /* compiled, and the cache file written (or found
+	                   * written meanwhile by a run started at the same time) */
 	MM_LC_UNWRITABLE  /* compiled; the cache file could not be written */
 } mm_lc_state;
 

@@ -206,6 +206,16 @@ printf 'drug:cachetest\tdrug\tcachetestamab\n' >> "$C/lex/drugs.tsv"
 expect 0 "edited lexicon" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q --cache-dir "$C/dir" -l "$C/lex" -o "$C/edit" corpus/
 if [ "$(json "$C/edit/summary.json" "d['lexicon']['cache']")" = written ] && [ "$(ls "$C/dir" | wc -l)" -eq 2 ] &&
    grep -q cachetest "$C/edit/matrix.drug-drug.rows"; then ok; else ko "an edited lexicon did not get a new cache file"; fi
+# runs started together (cluster jobs) all succeed and leave one valid file
+expect 0 "no cache, edited lexicon" "$BIN" -q --no-cache -l "$C/lex" --mentions -o "$C/none2" corpus/
+for k in 1 2 3 4; do
+	MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q -t 1 --cache-dir "$C/par" -l "$C/lex" --mentions -o "$C/par$k" corpus/ 2>"$C/par$k.err" &
+done
+wait
+for k in 1 2 3 4; do same_dir "$C/none2" "$C/par$k" "concurrent run $k through an empty cache"; done
+if [ "$(ls "$C/par" | wc -l)" -eq 1 ] && ! grep -q . "$C"/par?.err; then ok; else ko "concurrent runs: one cache file, no warnings"; ls "$C/par"; cat "$C"/par?.err; fi
+expect 0 "after the concurrent runs" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q --cache-dir "$C/par" -l "$C/lex" -o "$C/par5" corpus/
+if [ "$(json "$C/par5/summary.json" "d['lexicon']['cache']")" = hit ]; then ok; else ko "the file left by concurrent runs is not read"; fi
 # at most 8 cache files are kept (the oldest go); stale temporaries are removed
 mkdir -p "$C/prune"
 for k in 1 2 3 4 5 6 7 8 9; do : > "$C/prune/lexicon-000000000000000$k.mmlc"; touch -d "$k days ago" "$C/prune/lexicon-000000000000000$k.mmlc"; done
