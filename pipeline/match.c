@@ -425,7 +425,10 @@ static const char *neg_pop[] = {
  * rejected by one lookup. */
 enum { L_PRE, L_POST, L_PSEUDO, L_STOP, L_POP, L_VERB, N_LIST };
 typedef struct { uint8_t n, len[4]; const char *tok[4]; } phrase;
-static struct { phrase *p; int n; uint32_t first[256]; } lists[N_LIST];
+/* per list: phrases grouped by the first byte of their first token (they
+ * start at p[at[c]], end at p[at[c + 1]]); first[c] has bit min(len, 31)
+ * set for each length of a first token starting with c */
+static struct { phrase *p; int n; uint32_t first[256]; uint16_t at[257]; } lists[N_LIST];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void compile_lists(void)
@@ -448,6 +451,15 @@ static void compile_lists(void)
 			}
 			lists[l].first[(unsigned char)src[l][k][0]] |= 1u << (ph->len[0] < 31 ? ph->len[0] : 31);
 		}
+		/* group by first byte (a stable counting sort) */
+		phrase *g = mm_malloc((size_t)(n ? n : 1) * sizeof *g);
+		uint16_t cnt[257] = {0};
+		for (int k = 0; k < n; ++k) cnt[(unsigned char)lists[l].p[k].tok[0][0] + 1]++;
+		for (int c = 0; c < 256; ++c) cnt[c + 1] = (uint16_t)(cnt[c + 1] + cnt[c]);
+		memcpy(lists[l].at, cnt, sizeof cnt);
+		for (int k = 0; k < n; ++k) g[cnt[(unsigned char)lists[l].p[k].tok[0][0]]++] = lists[l].p[k];
+		free(lists[l].p);
+		lists[l].p = g;
 	}
 }
 
@@ -455,9 +467,10 @@ static void compile_lists(void)
 static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, int l)
 {
 	uint32_t l0 = t->tok_e.a[i] - t->tok_s.a[i];
-	if (!(lists[l].first[(unsigned char)t->norm.s[t->tok_s.a[i]]] >> (l0 < 31 ? l0 : 31) & 1)) return 0;
+	unsigned char c0 = (unsigned char)t->norm.s[t->tok_s.a[i]];
+	if (!(lists[l].first[c0] >> (l0 < 31 ? l0 : 31) & 1)) return 0;
 	uint32_t best = 0;
-	for (int k = 0; k < lists[l].n; ++k) {
+	for (int k = lists[l].at[c0]; k < lists[l].at[c0 + 1]; ++k) {
 		const phrase *ph = &lists[l].p[k];
 		if (i + ph->n > end || ph->n <= best) continue;
 		uint32_t j = 0;
