@@ -2,8 +2,9 @@
  *
  * Every output is written to a hidden temporary file in the output
  * directory and renamed into place only by mm_out_commit(), after every
- * file of the run has been written and closed without error; summary.json
- * is renamed last.  mm_out_abort() (also run from SIGINT/SIGTERM and on
+ * file of the run has been written and closed without error and then
+ * fsynced (all together, at commit); summary.json is renamed last, then
+ * the directory is fsynced.  mm_out_abort() (also run from SIGINT/SIGTERM and on
  * any write error) removes the temporaries, so a failed run leaves the
  * previous complete results untouched and no partial file.  After a
  * commit, outputs of an earlier run that this run did not produce (e.g. a
