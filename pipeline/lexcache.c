@@ -85,6 +85,10 @@ static int source_key(const char *path, uint64_t *key, uint64_t *bytes)
 	if (!files) return -1;
 	uint64_t h = hash_bytes(0x6d796f6d696e65ull, LC_MAGIC MM_VERSION, sizeof LC_MAGIC MM_VERSION);
 	h = mix(h, sizeof(lc_header) << 16 | sizeof(mm_tnode) << 8 | sizeof(void *));
+	/* the program itself: a rebuilt myomine (a changed normaliser, variant
+	 * rule or trie layout) never reads a file an older build compiled */
+	uint64_t exe_bytes = 0;
+	hash_file("/proc/self/exe", &h, &exe_bytes);
 	h = hash_bytes(h, path, strlen(path));
 	*bytes = 0;
 	for (int i = 0; i < nf; ++i) {

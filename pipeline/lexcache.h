@@ -4,9 +4,10 @@
  *
  * A cache file holds everything mm_lexicon_load() builds except the PCRE2
  * codes, which are compiled again from the patterns' source. Its name is a
- * 64-bit hash of the format, the myomine version, the lexicon path as
- * given and the bytes of every source file (the .tsv files, blocklist.txt),
- * so an edited lexicon gets a new file and a stale one is never used. A
+ * 64-bit hash of the format, the program's own bytes (/proc/self/exe), the
+ * lexicon path as given and the bytes of every source file (the .tsv
+ * files, blocklist.txt), so an edited lexicon or a rebuilt program gets a
+ * new file and a stale one is never used. A
  * file is written under a temporary name and renamed; the 8 most recently
  * used are kept. A file that fails any check (size, magic, key, CRC-32, offsets,
  * mm_lexicon_check) is not used: the lexicon is compiled from its sources
