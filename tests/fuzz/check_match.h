@@ -5,8 +5,11 @@
  * violation. */
 #ifndef FUZZ_CHECK_MATCH_H
 #define FUZZ_CHECK_MATCH_H
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void check_mentions(const mm_lexicon *lx, const mm_doc *d, const mm_text *t, const mm_mention *m, size_t nm)
 {
@@ -40,5 +43,53 @@ static void check_literals(const mm_lexicon *lx, const mm_text *t, pcre2_match_d
 #else
 	(void)lx; (void)t; (void)md;
 #endif
+}
+
+/* The input as a file for loaders that take a path: written to one
+ * unlinked temporary per process, named by its /proc/self/fd path. */
+static inline const char *fuzz_file(const uint8_t *data, size_t size, const char *tag)
+{
+	static char path[64];
+	static int fd = -1;
+	if (fd < 0) {
+		snprintf(path, sizeof path, "/tmp/%s.%d", tag, (int)getpid());
+		fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+		unlink(path); /* keep it reachable through /proc/self/fd */
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	}
+	if (ftruncate(fd, 0) < 0 || pwrite(fd, data, size, 0) != (ssize_t)size) abort();
+	return path;
+}
+
+/* A loaded lexicon: consistent (mm_lexicon_check), and matched against a
+ * document made of its own concept names (those that are valid UTF-8, as
+ * document text is) with check_mentions and check_literals. */
+static inline void check_own_names(const mm_lexicon *lx)
+{
+	if (mm_lexicon_check(lx) < 0) abort();
+	mm_doc d = {0};
+	mm_text t = {0};
+	const mm_mention *m;
+	mm_doc_reset(&d);
+	mm_doc_begin_section(&d, "title", 5);
+	for (int i = 0; i < lx->n_concept; ++i) {
+		const char *s = lx->c[i].name;
+		size_t n = strlen(s), k = 0;
+		for (int w; k < n && (w = mm_utf8_len((const unsigned char *)s + k, n - k)) > 0;) k += (size_t)w;
+		if (k < n) continue;
+		mm_doc_add_text(&d, s, n);
+		mm_doc_add_text(&d, " and ", 5);
+	}
+	mm_doc_end_section(&d);
+	mm_text_build(&t, &d);
+	mm_matcher *mt = mm_matcher_new(lx);
+	size_t nm = mm_match(mt, &d, &t, &m);
+	check_mentions(lx, &d, &t, m, nm);
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	check_literals(lx, &t, md);
+	pcre2_match_data_free(md);
+	mm_matcher_free(mt);
+	mm_text_free(&t);
+	mm_doc_free(&d);
 }
 #endif
