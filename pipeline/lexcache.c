@@ -354,23 +354,6 @@ char *mm_lexcache_default_dir(void)
 	return b.s;
 }
 
-static int mkdir_p(const char *dir)
-{
-	char *p = mm_strdup(dir);
-	int rc = 0;
-	for (char *s = p + 1; ; ++s) {
-		if (*s == '/' || !*s) {
-			char c = *s;
-			*s = 0;
-			if (mkdir(p, 0777) < 0 && errno != EEXIST) { rc = -1; break; }
-			*s = c;
-			if (!c) break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
 /* Keep the LC_KEEP most recently used cache files of dir; remove temporary
  * files older than an hour. */
 static void prune(const char *dir)
@@ -440,7 +423,7 @@ mm_lexicon *mm_lexicon_open(const char *path, const char *dir, mm_lexcache_info 
 	lx = mm_lexicon_load(path, err);
 	if (lx) {
 		struct stat st;
-		if (mkdir_p(dir) < 0) { mm_buf_printf(&why, "cannot create %s: %s", dir, strerror(errno)); info->state = MM_LC_UNWRITABLE; }
+		if (mm_mkdir_p(dir) < 0) { mm_buf_printf(&why, "cannot create %s: %s", dir, strerror(errno)); info->state = MM_LC_UNWRITABLE; }
 		else if (!damaged && stat(f.s, &st) == 0)
 			info->state = MM_LC_WRITTEN; /* by a run started at the same time (cluster jobs): not again */
 		else if (mm_lexcache_write(lx, f.s, key, &why) < 0) info->state = MM_LC_UNWRITABLE;

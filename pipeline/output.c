@@ -27,24 +27,10 @@ static volatile sig_atomic_t g_n;
 
 const char *mm_out_dir(void) { return g_dir; }
 
-static int mkdir_p(const char *path)
-{
-	char *p = mm_strdup(path);
-	for (char *s = p + 1; *s; ++s) {
-		if (*s != '/') continue;
-		*s = 0;
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) { free(p); return -1; }
-		*s = '/';
-	}
-	int r = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
-	free(p);
-	return r;
-}
-
 int mm_out_init(const char *dir, mm_buf *err)
 {
 	struct stat st;
-	if (mkdir_p(dir) < 0 || stat(dir, &st) < 0) {
+	if (mm_mkdir_p(dir) < 0 || stat(dir, &st) < 0) {
 		mm_buf_printf(err, "%s: cannot create output directory: %s", dir, strerror(errno));
 		return -1;
 	}

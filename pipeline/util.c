@@ -1,10 +1,12 @@
 /* util.c -- see util.h */
 #include "util.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 #ifdef __SSE2__
@@ -49,6 +51,20 @@ char *mm_strndup(const char *s, size_t n)
 }
 
 char *mm_strdup(const char *s) { return mm_strndup(s, strlen(s)); }
+
+int mm_mkdir_p(const char *path)
+{
+	char *p = mm_strdup(path);
+	for (char *s = p + 1; *s; ++s) {
+		if (*s != '/') continue;
+		*s = 0;
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) { free(p); return -1; }
+		*s = '/';
+	}
+	int r = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
+	free(p);
+	return r;
+}
 
 void mm_buf_grow(mm_buf *b, size_t extra)
 {

@@ -22,6 +22,8 @@ void *mm_malloc(size_t n);
 void *mm_calloc(size_t n, size_t sz);
 void *mm_realloc(void *p, size_t n);
 char *mm_strdup(const char *s);
+/* mkdir -p: create path and its missing parents; 0, or -1 with errno set. */
+int mm_mkdir_p(const char *path);
 char *mm_strndup(const char *s, size_t n);
 
 void mm_buf_grow(mm_buf *b, size_t extra);
