@@ -21,7 +21,9 @@ struct mm_splitter {
 	mm_format fmt;
 	char *buf;
 	size_t len, cap, pos;
-	uint64_t base;     /* file offset of buf[0] */
+	uint64_t base;     /* file offset of buf[0] (of buf[i] is base + i, i >= keep) */
+	int hold;          /* records stay in buf until mm_splitter_take() */
+	size_t keep;       /* buf[0, keep): records handed out and held */
 	uint64_t line;     /* line number at buf[pos] */
 	int eof, read_err;
 	int depth;         /* XML: 0 before root, 1 inside, 2 after */
@@ -46,16 +48,17 @@ const char *mm_format_name(mm_format f)
 	}
 }
 
-/* Read more data, first dropping what lies before s->pos. Returns 1 when
- * bytes were added, 0 at end of input, -1 on a read error. */
+/* Read more data, first dropping what lies between the held records and
+ * s->pos. Returns 1 when bytes were added, 0 at end of input, -1 on a read
+ * error. */
 static int more(mm_splitter *s)
 {
 	if (s->eof) return s->read_err ? -1 : 0; /* a read error stays an error */
-	if (s->pos > 0) {
-		memmove(s->buf, s->buf + s->pos, s->len - s->pos);
-		s->len -= s->pos;
-		s->base += s->pos;
-		s->pos = 0;
+	if (s->pos > s->keep) {
+		memmove(s->buf + s->keep, s->buf + s->pos, s->len - s->pos);
+		s->len -= s->pos - s->keep;
+		s->base += s->pos - s->keep;
+		s->pos = s->keep;
 	}
 	if (s->cap - s->len < CHUNK) {
 		s->cap = s->cap ? s->cap * 2 : 4 * CHUNK;
@@ -547,6 +550,34 @@ static mm_split_status text_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 
 mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 {
-	if (s->fmt == MM_FMT_PUBMED) return xml_next(s, rec, msg);
-	return text_next(s, rec, msg);
+	mm_split_status st = s->fmt == MM_FMT_PUBMED ? xml_next(s, rec, msg) : text_next(s, rec, msg);
+	if (st == MM_SPLIT_RECORD) {
+		rec->at = (size_t)(rec->p - s->buf);
+		if (s->hold) s->keep = s->pos; /* the record ends at or before pos */
+	}
+	return st;
+}
+
+void mm_splitter_hold(mm_splitter *s) { s->hold = 1; }
+
+void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap)
+{
+	char *spare = *buf;
+	size_t scap = *cap, rest = s->len - s->pos;
+	if (scap < rest + CHUNK || scap < s->cap) { /* as big as a batch needed: no regrowth */
+		free(spare);
+		scap = s->cap;
+		while (scap < rest + CHUNK) scap *= 2;
+		spare = mm_malloc(scap + 1);
+	}
+	memcpy(spare, s->buf + s->pos, rest);
+	spare[rest] = 0;
+	*buf = s->buf;
+	*cap = s->cap;
+	s->buf = spare;
+	s->cap = scap;
+	s->base += s->pos;
+	s->len = rest;
+	s->pos = 0;
+	s->keep = 0;
 }

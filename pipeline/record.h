@@ -14,6 +14,7 @@
 typedef struct {
 	const char *p;
 	size_t n;
+	size_t at;       /* p's offset in the splitter's buffer (see mm_splitter_hold) */
 	uint64_t offset; /* uncompressed byte offset of the record in its file */
 	uint64_t line;   /* 1-based line of the record start */
 	mm_rec_kind kind;
@@ -38,6 +39,19 @@ mm_format mm_splitter_format(const mm_splitter *s);
  * tag, a MEDLINE/PubTator record up to the blank line that ends it. */
 void mm_splitter_set_max_record(mm_splitter *s, size_t bytes);
 mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
+
+/* Zero-copy batches.  After mm_splitter_hold(), the bytes of every record
+ * returned stay where they are in the splitter's buffer, at rec->at, until
+ * mm_splitter_take(); rec->p itself is valid only until the next call (the
+ * buffer may be reallocated).  mm_splitter_take() hands that buffer, with
+ * all records since the last take at their rec->at, to the caller in
+ * exchange for *buf (a buffer of *cap + 1 bytes that the caller no longer
+ * needs, or NULL and 0): on return *buf and *cap describe the caller's
+ * buffer, to free() or to pass to a later take.  Between takes the buffer
+ * holds the records returned plus the current one and one read: call take
+ * every few MB.  Without hold, nothing is kept (the default). */
+void mm_splitter_hold(mm_splitter *s);
+void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap);
 /* Non-fatal oddities seen so far (e.g. text outside records). */
 int mm_splitter_warnings(const mm_splitter *s);
 void mm_splitter_free(mm_splitter *s);

@@ -161,7 +161,7 @@ typedef struct {
 	mm_rec_kind kind;
 	uint32_t file;
 	uint64_t offset, line;
-	size_t off, len;          /* record bytes or message in the arena */
+	size_t off, len;          /* record bytes in data, or message in the arena */
 	uint64_t in_bytes, out_bytes;
 	mm_format fmt;
 	/* results */
@@ -184,7 +184,9 @@ typedef struct {
 typedef struct {
 	item *it;
 	size_t n, m;
-	mm_buf arena;
+	mm_buf arena;             /* messages */
+	char *data;               /* records: the splitter's buffer (mm_splitter_take) */
+	size_t data_cap;
 	uint64_t bytes;
 	uint64_t in_pos, out_pos;  /* position in its file after this batch (progress) */
 	double t_read;             /* seconds spent reading it */
@@ -246,7 +248,11 @@ static int open_stream(reader *r, int fi, batch *b)
 	}
 	s->rd = mm_reader_open(f->path, err, sizeof err);
 	if (s->rd) s->sp = mm_splitter_new(s->rd, r->force, err, sizeof err);
-	if (s->sp) { mm_splitter_set_max_record(s->sp, r->max_record); return 0; }
+	if (s->sp) {
+		mm_splitter_set_max_record(s->sp, r->max_record);
+		mm_splitter_hold(s->sp); /* records are not copied: the batch takes the buffer */
+		return 0;
+	}
 	item *it = push_item(b, R_OPEN_FAIL, (uint32_t)fi);
 	put_msg(b, it, err, strlen(err));
 	if (s->rd) it->in_bytes = mm_reader_in_bytes(s->rd);
@@ -277,7 +283,8 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 			it->kind = rec.kind;
 			it->offset = rec.offset;
 			it->line = rec.line;
-			put_msg(b, it, rec.p, rec.n);
+			it->off = rec.at;
+			it->len = rec.n;
 			b->bytes += rec.n;
 			continue;
 		}
@@ -290,9 +297,11 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 		it->in_bytes = mm_reader_in_bytes(s->rd);
 		it->out_bytes = mm_reader_out_bytes(s->rd);
 		it->fmt = mm_splitter_format(s->sp);
+		mm_splitter_take(s->sp, &b->data, &b->data_cap);
 		close_stream(s);
 		done = 1;
 	}
+	if (!done) mm_splitter_take(s->sp, &b->data, &b->data_cap);
 	b->in_pos = done ? 0 : mm_reader_in_bytes(s->rd);
 	b->out_pos = done ? 0 : mm_reader_out_bytes(s->rd);
 	b->t_read = omp_get_wtime() - t0;
@@ -335,7 +344,7 @@ static int cmp_mention_cs(const void *x, const void *y)
 static void process(const wctx *w, batch *b, item *it, tstate *ts)
 {
 	if (it->type != R_REC) return;
-	const char *p = b->arena.s + it->off;
+	const char *p = b->data + it->off;
 	mm_doc *d = &ts->d;
 	double t0 = omp_get_wtime();
 	int rc;
@@ -1386,7 +1395,7 @@ int mm_run(const mm_opts *o)
 		free(ts[i].hit);
 	}
 	free(ts);
-	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); }
+	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); free(rd.b[k].data); }
 	free(rd.b);
 	if (failed) {
 		/* no batch was processed or merged: close what the reads opened */

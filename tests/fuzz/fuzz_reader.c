@@ -3,7 +3,9 @@
  * detected and under one forced format with a 4 KB record limit; stretched
  * past one read of input.c; then gzip-compressed in memory (unless it is
  * already gzip) and a truncated copy of the gzip stream.  Records must be the
- * input's own bytes, in order; each is parsed as the pipeline would. */
+ * input's own bytes, in order; each is parsed as the pipeline would.  The
+ * pipeline's zero-copy mode (mm_splitter_hold/take) runs on every input too:
+ * the records taken must be the bytes that were returned. */
 #include "record.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +16,20 @@
 
 #define PAD 300000 /* > input.c's 256 KB read: records straddle two reads */
 
+typedef struct { size_t at, n; uint64_t h; } held;
+
+/* take the held records and check that they are the bytes returned */
+static void take_check(mm_splitter *s, char **buf, size_t *cap, held *h, size_t *nh)
+{
+	mm_splitter_take(s, buf, cap);
+	for (size_t i = 0; i < *nh; ++i)
+		if (h[i].at + h[i].n > *cap || mm_fnv1a(*buf + h[i].at, h[i].n) != h[i].h) abort();
+	*nh = 0;
+}
+
 /* plain: the uncompressed bytes when known, to check records against;
  * max_rec: the splitter's record size limit, 0 for its default */
-static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n, size_t max_rec)
+static void run1(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n, size_t max_rec, int hold)
 {
 	char path[64], err[256];
 	int fd = memfd_create("fuzz", 0);
@@ -25,6 +38,11 @@ static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, si
 	mm_reader *r = mm_reader_open(path, err, sizeof err);
 	mm_splitter *s = r ? mm_splitter_new(r, fmt, err, sizeof err) : NULL;
 	if (s && max_rec) mm_splitter_set_max_record(s, max_rec);
+	if (s && hold) mm_splitter_hold(s);
+	held h[8];
+	size_t nh = 0, every = 1 + n % 8;
+	char *tbuf = NULL;
+	size_t tcap = 0;
 	mm_buf msg = {0};
 	mm_doc d = {0};
 	mm_rawrec rec;
@@ -36,15 +54,27 @@ static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, si
 		if (rec.n == 0 || rec.offset < last || rec.offset + rec.n > mm_reader_out_bytes(r)) abort();
 		last = rec.offset + rec.n;
 		if (plain && (last > plain_n || memcmp(rec.p, plain + rec.offset, rec.n) != 0)) abort();
+		if (hold) {
+			h[nh++] = (held){ rec.at, rec.n, mm_fnv1a(rec.p, rec.n) };
+			if (nh == every) take_check(s, &tbuf, &tcap, h, &nh);
+		}
 		if (rec.kind == MM_REC_MEDLINE) mm_medline_parse(rec.p, rec.n, &d);
 		else if (rec.kind == MM_REC_PUBTATOR) mm_pubtator_parse(rec.p, rec.n, &d);
 		else mm_pubmed_parse(rec.p, rec.n, rec.kind, &d);
 	}
+	if (s && hold) take_check(s, &tbuf, &tcap, h, &nh);
+	free(tbuf);
 	mm_doc_free(&d);
 	mm_buf_free(&msg);
 	mm_splitter_free(s);
 	mm_reader_close(r);
 	close(fd);
+}
+
+static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n, size_t max_rec)
+{
+	run1(p, n, fmt, plain, plain_n, max_rec, 0);
+	run1(p, n, fmt, plain, plain_n, max_rec, 1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
