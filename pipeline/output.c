@@ -135,9 +135,17 @@ int mm_out_commit(mm_buf *err)
 		sync_file_range(fds[i], 0, 0, SYNC_FILE_RANGE_WRITE); /* a hint; fsync below checks */
 #endif
 	}
-	for (int i = 0; i < n; ++i) { /* then wait for each */
+	/* then wait for each, several at once: ext4 joins concurrent fsyncs into
+	 * fewer journal commits (44 files: 4.5 -> 2 ms) */
+	int nt = n < 8 ? (n ? n : 1) : 8;
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+	for (int i = 0; i < n; ++i) {
 		if (fds[i] < 0) continue;
-		if (!e && fsync(fds[i]) != 0 && errno != EINVAL && errno != EROFS) { e = errno; bad = i; }
+		if (fsync(fds[i]) != 0 && errno != EINVAL && errno != EROFS) {
+			int my = errno;
+#pragma omp critical(mm_out_fsync)
+			if (!e || i < bad) { e = my; bad = i; }
+		}
 		close(fds[i]);
 	}
 	free(fds);
