@@ -260,6 +260,22 @@ static int open_stream(reader *r, int fi, batch *b)
 	return -1;
 }
 
+/* The size of file fi's next batch: batch_bytes, but half of what is left
+ * near the end of the file (estimated from the compressed bytes left and the
+ * ratio so far), down to 1 MB.  The last batch is processed after the last
+ * read, so on one large file a smaller one shortens the run (the batches,
+ * like everything else, do not depend on the thread count). */
+static size_t tail_limit(const reader *r, int fi)
+{
+	const rstream *s = &r->rs[fi];
+	uint64_t size = r->fl->a[fi].size, in = mm_reader_in_bytes(s->rd), out = mm_reader_out_bytes(s->rd);
+	if (!size || !in || in >= size || r->batch_bytes <= ((size_t)2 << 20)) return r->batch_bytes;
+	double left = (double)(size - in) * ((double)out / (double)in);
+	if (left >= 2.0 * (double)r->batch_bytes) return r->batch_bytes;
+	size_t half = (size_t)(left / 2);
+	return half > ((size_t)1 << 20) ? half : (size_t)1 << 20;
+}
+
 /* Fill slot with the next records of file fi, up to batch_bytes; returns 1
  * when the file is done (its last item is R_FILE_END or R_OPEN_FAIL). Runs
  * beside the workers and beside the reads of other files; the scheduler
@@ -274,7 +290,8 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 	b->arena.l = 0;
 	b->bytes = 0;
 	if (!s->opened && open_stream(r, fi, b) < 0) done = 1;
-	while (!done && b->bytes < r->batch_bytes && b->n < MAX_ITEMS) {
+	size_t limit = done ? 0 : tail_limit(r, fi);
+	while (!done && b->bytes < limit && b->n < MAX_ITEMS) {
 		mm_rawrec rec;
 		s->msg.l = 0;
 		mm_split_status st = mm_splitter_next(s->sp, &rec, &s->msg);
