@@ -564,9 +564,12 @@ void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap)
 {
 	char *spare = *buf;
 	size_t scap = *cap, rest = s->len - s->pos;
-	if (scap < rest + CHUNK || scap < s->cap) { /* as big as a batch needed: no regrowth */
+	if (!spare) { /* just the unread bytes; the next read grows it (or is lent a window) */
+		scap = rest + 64;
+		spare = mm_malloc(scap + 1);
+	} else if (scap < rest + CHUNK) {
 		free(spare);
-		scap = s->cap;
+		scap = 4 * CHUNK;
 		while (scap < rest + CHUNK) scap *= 2;
 		spare = mm_malloc(scap + 1);
 	}

@@ -45,11 +45,15 @@ mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
  * mm_splitter_take(); rec->p itself is valid only until the next call (the
  * buffer may be reallocated).  mm_splitter_take() hands that buffer, with
  * all records since the last take at their rec->at, to the caller in
- * exchange for *buf (a buffer of *cap + 1 bytes that the caller no longer
- * needs, or NULL and 0): on return *buf and *cap describe the caller's
- * buffer, to free() or to pass to a later take.  Between takes the buffer
- * holds the records returned plus the current one and one read: call take
- * every few MB.  Without hold, nothing is kept (the default). */
+ * exchange for *buf: a buffer of *cap + 1 bytes from an earlier take that
+ * the caller no longer needs, into which the splitter copies its unread
+ * bytes and goes on reading; or NULL and 0, and the splitter keeps its
+ * unread bytes in a new buffer just big enough (it grows as reading goes
+ * on).  On return *buf and *cap describe the caller's buffer, to free() or
+ * to pass to a later take.  So a caller can lend a big buffer for a batch
+ * of reading and take it back, with the records, afterwards.  Between
+ * takes the buffer holds the records returned plus the current one and one
+ * read: call take every few MB.  Without hold, nothing is kept (default). */
 void mm_splitter_hold(mm_splitter *s);
 void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap);
 /* Non-fatal oddities seen so far (e.g. text outside records). */

@@ -290,6 +290,12 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 	b->arena.l = 0;
 	b->bytes = 0;
 	if (!s->opened && open_stream(r, fi, b) < 0) done = 1;
+	if (!done && b->data) { /* continue in this slot's window (faulted in already) */
+		mm_splitter_take(s->sp, &b->data, &b->data_cap);
+		free(b->data);
+		b->data = NULL;
+		b->data_cap = 0;
+	}
 	size_t limit = done ? 0 : tail_limit(r, fi);
 	while (!done && b->bytes < limit && b->n < MAX_ITEMS) {
 		mm_rawrec rec;
@@ -314,10 +320,13 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 		it->in_bytes = mm_reader_in_bytes(s->rd);
 		it->out_bytes = mm_reader_out_bytes(s->rd);
 		it->fmt = mm_splitter_format(s->sp);
-		mm_splitter_take(s->sp, &b->data, &b->data_cap);
-		close_stream(s);
+		mm_splitter_take(s->sp, &b->data, &b->data_cap); /* b->data is NULL: the */
+		close_stream(s);                                   /* records' window comes back */
 		done = 1;
 	}
+	/* The batch keeps the window with its records; the file keeps only its
+	 * unfinished record until its next read lends it a slot's window again:
+	 * so the windows are the slots' buffers, one each. */
 	if (!done) mm_splitter_take(s->sp, &b->data, &b->data_cap);
 	b->in_pos = done ? 0 : mm_reader_in_bytes(s->rd);
 	b->out_pos = done ? 0 : mm_reader_out_bytes(s->rd);

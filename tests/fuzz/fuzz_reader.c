@@ -56,7 +56,10 @@ static void run1(const void *p, size_t n, mm_format fmt, const uint8_t *plain, s
 		if (plain && (last > plain_n || memcmp(rec.p, plain + rec.offset, rec.n) != 0)) abort();
 		if (hold) {
 			h[nh++] = (held){ rec.at, rec.n, mm_fnv1a(rec.p, rec.n) };
-			if (nh == every) take_check(s, &tbuf, &tcap, h, &nh);
+			if (nh == every) {
+				if (rec.offset & 1) { free(tbuf); tbuf = NULL; tcap = 0; } /* keep only the unread bytes */
+				take_check(s, &tbuf, &tcap, h, &nh);
+			}
 		}
 		if (rec.kind == MM_REC_MEDLINE) mm_medline_parse(rec.p, rec.n, &d);
 		else if (rec.kind == MM_REC_PUBTATOR) mm_pubtator_parse(rec.p, rec.n, &d);

@@ -394,7 +394,7 @@ static void split_sig(const char *path, size_t max_rec, int hold, size_t every, 
 	if (hold) mm_splitter_hold(s);
 	mm_rawrec rec;
 	mm_buf msg = {0};
-	size_t at[64], len[64], nh = 0, cap = 0;
+	size_t at[64], len[64], nh = 0, cap = 0, takes = 0;
 	uint64_t h[64];
 	char *buf = NULL;
 	for (int end = 0; !end;) {
@@ -408,6 +408,7 @@ static void split_sig(const char *path, size_t max_rec, int hold, size_t every, 
 			if (!hold) nh = 0;
 		}
 		if (hold && (nh == every || end)) {
+			if (++takes % 3 == 0) { free(buf); buf = NULL; cap = 0; } /* also: keep only the unread bytes */
 			mm_splitter_take(s, &buf, &cap);
 			for (size_t i = 0; i < nh; ++i) {
 				CHECK(at[i] + len[i] <= cap);
