@@ -650,8 +650,8 @@ static void merge(merger *mg, batch *b)
 	for (size_t i = 0; i < b->n; ++i) {
 		item *it = &b->it[i];
 		mfile *f = &mg->fl->a[it->file];
-		const char *msg = b->arena.s + it->off;
-		int ml = (int)it->len;
+		const char *msg = it->type == R_REC || !b->arena.s ? "" : b->arena.s + it->off; /* records are in b->data */
+		int ml = it->type == R_REC ? 0 : (int)it->len;
 		if (mg->partial) partial_begin_file(mg, (int)it->file);
 		switch (it->type) {
 		case R_OPEN_FAIL:
