@@ -131,17 +131,24 @@ static const unsigned char tag_stop[256] = {
 
 static int skippable(sref name)
 {
+	/* tested on every tag: most are told apart by their length and their
+	 * last four bytes before any name is compared */
 #define N(s) { s, sizeof s - 1 }
-	static const struct { const char *s; int n; } names[] = {
-		N("PubmedData"), N("AuthorList"), N("MeshHeadingList"), N("GrantList"), N("ChemicalList"), N("KeywordList"),
+	static const struct { const char *s; int n; } lists[] = {
+		N("AuthorList"), N("MeshHeadingList"), N("GrantList"), N("ChemicalList"), N("KeywordList"),
 		N("CommentsCorrectionsList"), N("InvestigatorList"), N("SupplMeshList"), N("GeneSymbolList"),
-		N("PersonalNameSubjectList"), N("PublicationTypeList"), N("DataBankList"), N("MedlineJournalInfo"),
-		N("ArticleIdList"), N("History")
-	};
+		N("PersonalNameSubjectList"), N("PublicationTypeList"), N("DataBankList"), N("ArticleIdList")
+	}, others[] = { N("PubmedData"), N("MedlineJournalInfo"), N("History") };
 #undef N
-	if (name.n < 7) return 0;
-	for (size_t k = 0; k < sizeof names / sizeof names[0]; ++k)
-		if (name.n == names[k].n && memcmp(name.s, names[k].s, (size_t)name.n) == 0) return 1;
+	enum { LENS = 1u << 7 | 1u << 9 | 1u << 10 | 1u << 11 | 1u << 12 | 1u << 13 | 1u << 14 | 1u << 15 | 1u << 16 |
+	              1u << 18 | 1u << 19 | 1u << 23 };
+	if (name.n < 7 || name.n > 23 || !((unsigned)LENS >> name.n & 1)) return 0;
+	int list = memcmp(name.s + name.n - 4, "List", 4) == 0;
+	size_t nk = list ? sizeof lists / sizeof lists[0] : sizeof others / sizeof others[0];
+	for (size_t k = 0; k < nk; ++k) {
+		const char *t = list ? lists[k].s : others[k].s;
+		if (name.n == (list ? lists[k].n : others[k].n) && memcmp(name.s, t, (size_t)name.n) == 0) return 1;
+	}
 	return 0;
 }
 
@@ -263,11 +270,15 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 		 * their end tag (none of them nests inside itself in the DTD). Their
 		 * content is not checked for well-formedness. */
 		if (!self_close && cap == F_NONE && skippable(name)) {
-			char endtag[40];
-			int el = snprintf(endtag, sizeof endtag, "</%.*s>", name.n, name.s);
-			const char *e = mm_find(p + te + 1, n - te - 1, endtag, (size_t)el);
+			char endtag[40]; /* skippable() names have at most 23 bytes */
+			size_t el = (size_t)name.n + 3;
+			endtag[0] = '<';
+			endtag[1] = '/';
+			memcpy(endtag + 2, name.s, (size_t)name.n);
+			endtag[el - 1] = '>';
+			const char *e = mm_find(p + te + 1, n - te - 1, endtag, el);
 			if (!e) { mm_buf_printf(&d->err, "byte %zu: <%.*s> is not closed", i, name.n, name.s); return -1; }
-			i = (size_t)(e - p) + (size_t)el;
+			i = (size_t)(e - p) + el;
 			continue;
 		}
 		/* start tag */
