@@ -461,9 +461,11 @@ static int compile_pattern(mm_lexicon *lx, int i, mm_buf *err)
 	c->re_at = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
 	                         PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED, &ec, &eo, NULL);
 	if (!c->re_at) { mm_buf_printf(err, "%s: pattern cannot be anchored", c->where); return -1; }
+	c->jit = 0;
 #ifndef MM_NO_JIT
-	pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-	pcre2_jit_compile(c->re_at, PCRE2_JIT_COMPLETE);
+	/* where JIT fails, pcre2_match() interprets */
+	if (pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE) == 0) c->jit |= 1;
+	if (pcre2_jit_compile(c->re_at, PCRE2_JIT_COMPLETE) == 0) c->jit |= 2;
 #endif
 	/* first bytes of a match, when PCRE2 knows them */
 	memset(c->first, 0xFF, sizeof c->first);
