@@ -75,7 +75,9 @@ static int hash_file(const char *path, uint64_t *h, uint64_t *bytes)
 	return bad ? -1 : 0;
 }
 
-static int source_key(const char *path, uint64_t *key, uint64_t *bytes)
+/* The cache key of the lexicon at path; 1 (no key) when its sources have
+ * fewer than min bytes: then the program and the sources are not read. */
+static int source_key(const char *path, uint64_t min, uint64_t *key, uint64_t *bytes)
 {
 	struct stat st;
 	int nf = 0, rc = 0;
@@ -83,6 +85,17 @@ static int source_key(const char *path, uint64_t *key, uint64_t *bytes)
 	char **files = mm_lexicon_sources(path, &nf, &st, &err);
 	mm_buf_free(&err);
 	if (!files) return -1;
+	uint64_t total = 0;
+	for (int i = 0; i < nf; ++i) {
+		struct stat fs;
+		if (stat(files[i], &fs) == 0) total += (uint64_t)fs.st_size;
+	}
+	if (total < min) { /* the bytes hashed below, give or take the blocklist */
+		for (int i = 0; i < nf; ++i) free(files[i]);
+		free(files);
+		*bytes = total;
+		return 1;
+	}
 	uint64_t h = hash_bytes(0x6d796f6d696e65ull, LC_MAGIC MM_VERSION, sizeof LC_MAGIC MM_VERSION);
 	h = mix(h, sizeof(lc_header) << 16 | sizeof(mm_tnode) << 8 | sizeof(void *));
 	/* the program itself: a rebuilt myomine (a changed normaliser, variant
@@ -402,11 +415,12 @@ mm_lexicon *mm_lexicon_open(const char *path, const char *dir, mm_lexcache_info 
 	info->file = NULL;
 	if (!dir || !*dir) return mm_lexicon_load(path, err);
 	uint64_t key = 0, bytes = 0;
-	if (source_key(path, &key, &bytes) < 0) return mm_lexicon_load(path, err); /* which says why */
 	uint64_t min = MM_LEXCACHE_MIN_BYTES;
 	const char *e = getenv("MYOMINE_CACHE_MIN_BYTES");
 	if (e && *e) min = strtoull(e, NULL, 10);
-	if (bytes < min) { info->state = MM_LC_SMALL; return mm_lexicon_load(path, err); }
+	int sk = source_key(path, min, &key, &bytes);
+	if (sk < 0) return mm_lexicon_load(path, err); /* which says why */
+	if (sk > 0 || bytes < min) { info->state = MM_LC_SMALL; return mm_lexicon_load(path, err); }
 	mm_buf f = {0}, why = {0};
 	mm_buf_printf(&f, "%s/lexicon-%016llx.mmlc", dir, (unsigned long long)key);
 	info->file = f.s;
