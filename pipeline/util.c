@@ -185,14 +185,24 @@ void mm_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* rarity rank of a byte in PubMed XML: higher is rarer */
-static int rarity(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z') return 3;
-	if (c >= '0' && c <= '9') return 2;
-	if (c >= 'a' && c <= 'z') return 1;
-	return 0; /* < > / " = space: everywhere in markup */
-}
+/* rarity rank of a byte in PubMed XML, higher is rarer: upper case 3,
+ * digits 2, lower case 1, the rest 0 (< > / " = space: everywhere in
+ * markup).  A table: mm_find ranks its needle's bytes on every call (7,000
+ * calls per 10 MB of XML; as a function of comparisons they cost 4.4 M
+ * instructions). */
+#define R4(x) x, x, x, x
+#define R16(x) R4(x), R4(x), R4(x), R4(x)
+static const unsigned char rarity_tab[256] = {
+	R16(0), R16(0), R16(0),                   /* 0x00-0x2f */
+	R4(2), R4(2), 2, 2, 0, 0, 0, 0, 0, 0,     /* '0'-'9', then : ; < = > ? */
+	0, R16(3), 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,  /* '@', 'A'-'Z' */
+	0, 0, 0, 0, 0,                            /* [ \ ] ^ _ */
+	0, R16(1), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* '`', 'a'-'z' */
+	0, 0, 0, 0, 0,                            /* { | } ~ DEL */
+};
+#undef R4
+#undef R16
+static inline int rarity(unsigned char c) { return rarity_tab[c]; }
 
 #if MM_FIND_AVX2
 /* mm_find's filter 32 positions at a time (where the CPU has AVX2): the
