@@ -439,6 +439,9 @@ typedef struct { uint8_t n, len[4]; const char *tok[4]; } phrase;
  * start at p[at[c]], end at p[at[c + 1]]); first[c] has bit min(len, 31)
  * set for each length of a first token starting with c */
 static struct { phrase *p; int n; uint32_t first[256]; uint16_t at[257]; } lists[N_LIST];
+/* first[] of the three lists tried at every token of a sentence with a
+ * mention (pseudo-triggers, pre- and post-triggers): one lookup rejects most */
+static uint32_t trig_first[256];
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void compile_lists(void)
@@ -471,6 +474,7 @@ static void compile_lists(void)
 		free(lists[l].p);
 		lists[l].p = g;
 	}
+	for (int c = 0; c < 256; ++c) trig_first[c] = lists[L_PSEUDO].first[c] | lists[L_PRE].first[c] | lists[L_POST].first[c];
 }
 
 /* Tokens matched by the longest phrase of list l at token i, 0 if none. */
@@ -523,6 +527,8 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 		while (te < t->tok_s.n && t->tok_sent.a[te] == s) ++te;
 		/* in_mention[k]: token k is part of a mention of this sentence */
 		for (uint32_t k = ts; k < te;) {
+			uint32_t l0 = t->tok_e.a[k] - t->tok_s.a[k];
+			if (!(trig_first[(unsigned char)t->norm.s[t->tok_s.a[k]]] >> (l0 < 31 ? l0 : 31) & 1)) { ++k; continue; }
 			uint32_t pl = any_phrase(t, k, te, L_PSEUDO);
 			if (pl) { k += pl; continue; }
 			int post = 0;
