@@ -60,28 +60,31 @@ typedef struct {
 	char *cs;                /* case-preserved squeezed form (MM_F_CS) */
 } mm_lexent;
 
-/* Aho-Corasick automaton over the literals of the first 64 patterns:
- * out[state] has bit p set when a literal of pattern p ends there.  The
- * transition table is over byte classes (bytes that occur in no literal
- * share one class), rows of 1 << cls_shift entries; an entry is the next
- * state, with MM_AC_OUT set when out[state] != 0, so that the scan does one
- * small-table load per byte. */
-#define MM_AC_OUT 0x8000u
+/* Aho-Corasick automaton over the literals of the first 64 patterns, as a
+ * full transition table over byte classes (bytes that occur in no literal
+ * share one class), one row of 1 << cls_shift entries per state.  A state
+ * is named by its row's offset in go[] (state number << cls_shift), so a
+ * scan step is one load: st = go[st + cls[c]], from st = 0.  States where
+ * a literal ends (out[] != 0) are numbered from out_base >> cls_shift on,
+ * all others below, and out_base is a power of two: an entry >= out_base,
+ * and an OR of entries, has the out_base bit set exactly when a literal
+ * ends there. */
 #define MM_AC_MAX_STATES 0x8000u
 typedef struct {
-	uint16_t *go;      /* n_state << cls_shift transitions */
+	uint32_t *go;      /* rows: (out_base >> cls_shift) + number of output states */
 	uint8_t cls[256];
 	int cls_shift;
-	uint64_t *out;
+	uint32_t out_base;
+	uint64_t *out;     /* by state number: the patterns one of whose literals ends there */
 	uint64_t mask;     /* patterns that have literals (0: no prefilter) */
 	uint32_t n_state;
 	uint32_t max_len;  /* longest literal */
 } mm_litac;
 
-/* The scan step: next state of st (an entry or a state) on byte c. */
+/* The scan step: next state of st on byte c. */
 static inline uint32_t mm_litac_step(const mm_litac *ac, uint32_t st, unsigned char c)
 {
-	return ac->go[((st & (MM_AC_OUT - 1)) << ac->cls_shift) | ac->cls[c]];
+	return ac->go[st + ac->cls[c]];
 }
 void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_pattern);
 void mm_litac_free(mm_litac *ac);

@@ -581,13 +581,33 @@ static void negate(const mm_text *t, mm_mention *mt, size_t n)
 /* Mark the sentence holding the literal that ends at byte i: the first
  * sentence ending after i (a literal between sentences marks the next one,
  * a harmless superset). */
-static inline uint64_t ac_hit(const mm_litac *ac, const mm_text *t, uint64_t *mark, uint32_t st, size_t i)
+static inline uint64_t ac_hit(const mm_litac *ac, const mm_text *t, uint64_t *mark, size_t st, size_t i)
 {
-	uint64_t o = ac->out[st & (MM_AC_OUT - 1)];
+	uint64_t o = ac->out[st >> ac->cls_shift];
 	size_t lo = 0, hi = t->sent_e.n;
 	while (lo < hi) { size_t mid = (lo + hi) / 2; if (t->sent_e.a[mid] <= i) lo = mid + 1; else hi = mid; }
 	if (lo < t->sent_e.n) { mark[lo] |= o; return o; }
 	return 0;
+}
+
+/* The four-lane scan loop of litac_scan(): from step x, lane k at byte
+ * p[d[k] + x], until a lane enters an output state (returns that step, the
+ * states after it in a[]) or step n (returns n).  Kept apart so that its
+ * eleven live values stay in registers. */
+static __attribute__((noinline)) size_t ac4_run(const uint32_t *go, const uint8_t *cls, uint32_t ob,
+                                                const unsigned char *p, const size_t d[4], size_t a[4], size_t x, size_t n)
+{
+	const unsigned char *p1 = p + d[1], *p2 = p + d[2], *p3 = p + d[3];
+	size_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3]; /* size_t: no zero extension per step */
+	for (; x < n; ++x) {
+		a0 = go[a0 + cls[p[x]]];
+		a1 = go[a1 + cls[p1[x]]];
+		a2 = go[a2 + cls[p2[x]]];
+		a3 = go[a3 + cls[p3[x]]];
+		if (__builtin_expect((a0 | a1 | a2 | a3) & ob, 0)) break;
+	}
+	a[0] = a0; a[1] = a1; a[2] = a2; a[3] = a3;
+	return x;
 }
 
 /* One Aho-Corasick pass over the normalised text; marks, per sentence,
@@ -609,37 +629,24 @@ static uint64_t litac_scan(const mm_litac *ac, const mm_text *t, uint64_t *mark)
 		if (k == 0) pos[k] = 0;
 		end[k] = e;
 	}
-	uint32_t st[4] = { 0, 0, 0, 0 };
+	const uint32_t *go = ac->go;
+	const uint8_t *cls = ac->cls;
+	const uint32_t ob = ac->out_base;
+	size_t st[4] = { 0, 0, 0, 0 };
 	if (np == 4) {
 		/* all four parts have the same length give or take max_len + 3 */
 		size_t steps = end[0] - pos[0];
 		for (int k = 1; k < 4; ++k) if (end[k] - pos[k] < steps) steps = end[k] - pos[k];
-		/* four scalar states (an array kept them in memory: a store and a
-		 * reload on each step's critical path) */
-		const uint16_t *go = ac->go;
-		const uint8_t *cls = ac->cls;
-		const int sh = ac->cls_shift;
-		const unsigned char *s0 = s + pos[0], *s1 = s + pos[1], *s2 = s + pos[2], *s3 = s + pos[3];
-		uint32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-		for (size_t x = 0; x < steps; ++x) {
-			a0 = go[((a0 & (MM_AC_OUT - 1)) << sh) | cls[s0[x]]];
-			a1 = go[((a1 & (MM_AC_OUT - 1)) << sh) | cls[s1[x]]];
-			a2 = go[((a2 & (MM_AC_OUT - 1)) << sh) | cls[s2[x]]];
-			a3 = go[((a3 & (MM_AC_OUT - 1)) << sh) | cls[s3[x]]];
-			if (__builtin_expect((a0 | a1 | a2 | a3) & MM_AC_OUT, 0)) {
-				if (a0 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a0, pos[0] + x);
-				if (a1 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a1, pos[1] + x);
-				if (a2 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a2, pos[2] + x);
-				if (a3 & MM_AC_OUT) seen |= ac_hit(ac, t, mark, a3, pos[3] + x);
-			}
-		}
-		st[0] = a0; st[1] = a1; st[2] = a2; st[3] = a3;
+		const size_t d[4] = { 0, pos[1] - pos[0], pos[2] - pos[0], pos[3] - pos[0] };
+		for (size_t x = 0; (x = ac4_run(go, cls, ob, s + pos[0], d, st, x, steps)) < steps; ++x)
+			for (int k = 0; k < 4; ++k)
+				if (st[k] >= ob) seen |= ac_hit(ac, t, mark, st[k], pos[k] + x);
 		for (int k = 0; k < 4; ++k) pos[k] += steps;
 	}
 	for (int k = 0; k < np; ++k)
 		for (size_t i = pos[k]; i < end[k]; ++i) {
-			st[k] = mm_litac_step(ac, st[k], s[i]);
-			if (st[k] & MM_AC_OUT) seen |= ac_hit(ac, t, mark, st[k], i);
+			st[k] = go[st[k] + cls[s[i]]];
+			if (st[k] >= ob) seen |= ac_hit(ac, t, mark, st[k], i);
 		}
 	return seen;
 }

@@ -220,10 +220,13 @@ void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_p
 	for (int p = 0; p < n_pattern && p < 64; ++p)
 		for (int k = 0; k < n_lits[p]; ++k) {
 			uint32_t l = (uint32_t)strlen(lits[p][k]);
+			if (!l) return; /* an empty literal is in every text: no prefilter */
 			total += l;
 			if (l > max_len) max_len = l;
 		}
-	if (total > MM_AC_MAX_STATES) { /* too many literals: no prefilter, every pattern runs */
+	/* too many literals: no prefilter, every pattern runs (2 * total rows
+	 * bound the table after padding) */
+	if (total > MM_AC_MAX_STATES || (size_t)2 * total * W > ((size_t)1 << 23)) {
 		memset(ac, 0, sizeof *ac);
 		return;
 	}
@@ -254,9 +257,24 @@ void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_p
 			else go[s * W + c] = go[fail[s] * W + c];
 		}
 	}
-	ac->go = mm_malloc((size_t)n * W * sizeof *ac->go);
-	for (size_t i = 0; i < (size_t)n * W; ++i)
-		ac->go[i] = (uint16_t)(go[i] | (ac->out[go[i]] ? MM_AC_OUT : 0));
+	/* renumber: the root and every state without output first, padded to
+	 * a power of two, then the output states */
+	uint32_t *id = mm_malloc((size_t)n * sizeof *id), n_plain = 0, n_out = 0;
+	for (uint32_t s = 0; s < n; ++s) if (!ac->out[s]) id[s] = n_plain++;
+	uint32_t P = 1;
+	while (P < n_plain) P <<= 1;
+	for (uint32_t s = 0; s < n; ++s) if (ac->out[s]) id[s] = P + n_out++;
+	uint32_t rows = P + n_out;
+	ac->go = mm_calloc((size_t)rows * W, sizeof *ac->go);
+	uint64_t *out = mm_calloc(rows, sizeof *out);
+	for (uint32_t s = 0; s < n; ++s) {
+		out[id[s]] = ac->out[s];
+		for (uint32_t c = 0; c < W; ++c) ac->go[(size_t)id[s] * W + c] = id[go[(size_t)s * W + c]] << ac->cls_shift;
+	}
+	free(ac->out);
+	ac->out = out;
+	ac->out_base = P << ac->cls_shift;
+	free(id);
 	free(go);
 	free(fail);
 	free(queue);

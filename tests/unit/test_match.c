@@ -174,10 +174,65 @@ static void test_dense_rows(void)
 	mm_buf_free(&tsv);
 }
 
+/* The pattern prefilter (Aho-Corasick over required literals, four lanes
+ * over long texts) may only skip a pattern where it cannot match: the same
+ * patterns wrapped in a named group, which the literal reader does not
+ * understand (so they always run), must give the same mentions.  The
+ * literals share prefixes and suffixes (he/she/his/hers: failure links,
+ * output states reached from several others) and the texts are long
+ * enough for the four-lane scan, with the literals moved across its cuts. */
+static void test_prefilter(void)
+{
+	static const char *pat[] = {
+		"(?<![a-z0-9])hers?(?![a-z0-9])", "(?<![a-z0-9])she(?![a-z0-9])", "(?<![a-z0-9])his(?![a-z0-9])",
+		"(?<![a-z0-9])(?:usher|ushers) of [a-z]+", "(?<![a-z0-9])anti[- ]?1234[a-z]*", "[a-z]*ase 12(?![0-9])",
+		"(?<![a-z0-9])(?:high|raised) (?:ck|cpk)(?![a-z0-9])", "(?<![a-z0-9])hishers(?![a-z0-9])",
+	};
+	static const char *word[] = { "he", "she", "his", "hers", "usher", "ushers", "of", "it", "anti-1234x", "anti1234",
+	                              "kinase", "12", "high", "raised", "ck", "cpk", "hishers", "shehers", "the", "cases", "." };
+	const int np = (int)(sizeof pat / sizeof *pat), nw = (int)(sizeof word / sizeof *word);
+	mm_buf a = {0}, b = {0}, err = {0}, text = {0};
+	for (int k = 0; k < np; ++k) {
+		mm_buf_printf(&a, "symptom:p%d\tsymptom\tzzqp%d\t\t\t%s\n", k, k, pat[k]);
+		mm_buf_printf(&b, "symptom:p%d\tsymptom\tzzqp%d\t\t\t(?<g>%s)\n", k, k, pat[k]);
+	}
+	mm_lexicon *la = load(a.s, &err), *lb = load(b.s, &err);
+	CHECK(la && lb);
+	if (la && lb) {
+		CHECK(la->litac.mask == (1u << np) - 1); /* every pattern has literals... */
+		CHECK(lb->litac.mask == 0);              /* ...and none when wrapped */
+		mm_matcher *ma = mm_matcher_new(la), *mb = mm_matcher_new(lb);
+		uint32_t rnd = 12345;
+		for (int round = 0; round < 40; ++round) {
+			text.l = 0;
+			int len = 200 + round * 97;
+			while ((int)text.l < len) {
+				rnd = rnd * 1103515245u + 12345u;
+				mm_buf_puts(&text, word[(rnd >> 16) % (unsigned)nw]);
+				mm_buf_puts(&text, " ");
+			}
+			LX = la; MT = ma;
+			char *ra = mm_strdup(run(text.s));
+			LX = lb; MT = mb;
+			const char *rb = run(text.s);
+			CHECK_STR(ra, rb);
+			CHECK(strstr(ra, "=symptom:p") != NULL);
+			free(ra);
+		}
+		mm_matcher_free(ma);
+		mm_matcher_free(mb);
+	}
+	mm_lexicon_free(la);
+	mm_lexicon_free(lb);
+	LX = NULL; MT = NULL;
+	mm_buf_free(&a); mm_buf_free(&b); mm_buf_free(&err); mm_buf_free(&text);
+}
+
 void test_match(void)
 {
 	test_blocklist();
 	test_dense_rows();
+	test_prefilter();
 	mm_buf err = {0};
 	LX = load("antibody:HMGCR\tantibody\tanti-HMGCR\tHMGCR|HMG-CoA reductase\n"
 	          "antibody:EJ\tantibody\tanti-EJ\tEJ{cs,ctx}\n"
