@@ -477,6 +477,9 @@ static int compile_pattern(mm_lexicon *lx, int i, mm_buf *err)
 		c->first[fcu >> 3] |= (uint8_t)(1u << (fcu & 7));
 	} else if (fct == 0 && pcre2_pattern_info(c->re, PCRE2_INFO_FIRSTBITMAP, &bm) == 0 && bm)
 		memcpy(c->first, bm, sizeof c->first);
+	c->at_tokens = 1;
+	for (int b = 0; b < 128; ++b)
+		if ((c->first[b >> 3] >> (b & 7) & 1) && !mm_alnum((unsigned char)b)) c->at_tokens = 0;
 	lx->pattern_concept[lx->n_pattern++] = i;
 	/* patterns with (?i) or other options could match upper case
 	 * text: the prefilter compares lower-case normalised text */
@@ -486,9 +489,11 @@ static int compile_pattern(mm_lexicon *lx, int i, mm_buf *err)
 }
 
 /* The patterns' literal automaton (after every pattern is compiled).  A
- * pattern the automaton selects runs anchored at token starts only
- * (match.c); the others scan the text with the unanchored code, which is
- * JIT-compiled here for them alone (JIT is most of a pattern's compile
+ * pattern the automaton selects runs only over the sentences that hold
+ * one of its literals, anchored at token starts when every match starts
+ * on one (at_tokens); the others, and patterns that may start on another
+ * byte, scan with the unanchored code, which is JIT-compiled here for
+ * them alone (JIT is most of a pattern's compile
  * time: 18 shipped patterns, 4.8 M instructions saved per run). */
 static void build_litac(mm_lexicon *lx)
 {
@@ -502,7 +507,7 @@ static void build_litac(mm_lexicon *lx)
 #ifndef MM_NO_JIT
 	for (int k = 0; k < lx->n_pattern; ++k) {
 		mm_concept *c = &lx->c[lx->pattern_concept[k]];
-		if ((k >= 64 || !(lx->litac.mask >> k & 1)) && pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE) == 0) c->jit |= 1;
+		if ((k >= 64 || !(lx->litac.mask >> k & 1) || !c->at_tokens) && pcre2_jit_compile(c->re, PCRE2_JIT_COMPLETE) == 0) c->jit |= 1;
 	}
 #endif
 }

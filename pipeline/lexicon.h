@@ -50,6 +50,8 @@ typedef struct {
 	pcre2_code *re_at;   /* the same pattern anchored (PCRE2_ANCHORED): tried at token starts */
 	uint8_t jit;         /* 1: re, 2: re_at JIT-compiled (then matched with pcre2_jit_match) */
 	uint8_t first[32];   /* bitmap of bytes a match can start with (all set: unknown) */
+	uint8_t at_tokens;   /* 1: first[] holds only token bytes (ASCII letters and digits, bytes
+	                      * >= 0x80), so every match starts at a token start */
 	char **lit;       /* a pattern match contains one of these (lower case) */
 	int n_lit;        /* 0: no prefilter, always run the pattern */
 } mm_concept;

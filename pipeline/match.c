@@ -146,10 +146,15 @@ static inline int match_re(const pcre2_code *re, int jit, const mm_text *t, PCRE
 /* All non-overlapping matches of concept ci's pattern in norm[from, to);
  * lookbehind sees the text before `from`. Candidates must lie on token
  * boundaries inside one sentence. */
+/* The matches of concept ci's pattern that start in [from, to): the
+ * leftmost, then the leftmost from its end, and so on.  A match that
+ * cannot be taken (it starts or ends inside a token, inside the expansion
+ * of one character, or crosses a sentence end) does not hide the others:
+ * the search goes on from the next character after its start. */
 static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, size_t to)
 {
 	/* the whole text is the subject (lookbehind and lookahead see past the
-	 * sentence); only matches starting in [from, to) are taken */
+	 * sentence) */
 	const mm_concept *cc = &m->lx->c[ci];
 	const unsigned char *s = (const unsigned char *)t->norm.s;
 	const uint32_t *map = t->map.a;
@@ -160,21 +165,24 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
 		if (a >= to) break;
-		start = b > a ? b : b + 1;
-		if (b <= a) continue;
-		if (a > 0 && mm_alnum(s[a - 1]) && mm_alnum(s[a])) continue;
-		if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
-		/* not inside the expansion of one character ("..." of U+2026, "gamma") */
-		if ((a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b]) continue;
-		uint32_t sent = sentence_of(t, a);
-		if (sent >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) continue;
+		uint32_t sent = 0;
+		if (b <= a || (a > 0 && mm_alnum(s[a - 1]) && mm_alnum(s[a])) ||
+		    (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) ||
+		    /* not inside the expansion of one character ("..." of U+2026, "gamma") */
+		    (a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b] ||
+		    (sent = sentence_of(t, a)) >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) {
+			start = (PCRE2_SIZE)a + 1;
+			while (start < t->norm.l && (s[start] & 0xC0) == 0x80) ++start; /* a character boundary */
+			continue;
+		}
+		start = b;
 		push(m, a, b, (uint32_t)ci, MM_F_EXACT, sent, token_at(t, a));
 	}
 }
 
-/* The matches of concept ci's pattern in sentence sidx, tried only at its
- * token starts (a match must start on one) with the anchored pattern; the
- * matches do not overlap: after one, the next try is at or after its end. */
+/* The same for a pattern whose matches all start at token starts
+ * (at_tokens), in sentence sidx: tried only at its token starts, with the
+ * anchored pattern. */
 static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t sidx)
 {
 	const mm_concept *cc = &m->lx->c[ci];
@@ -188,11 +196,10 @@ static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t 
 		if (rc < 0) continue;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t b = (uint32_t)ov[1];
-		next = b > a ? b : b + 1;
-		if (b <= a) continue;
+		if (b <= a || b > se) continue;
 		if (b < t->norm.l && mm_alnum(s[b]) && mm_alnum(s[b - 1])) continue;
 		if ((a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b]) continue;
-		if (b > se) continue;
+		next = b;
 		push(m, a, b, (uint32_t)ci, MM_F_EXACT, (uint32_t)sidx, k);
 	}
 }
@@ -714,7 +721,10 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 			if (k >= 64 || !(ac->mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
 			if (!(seen >> k & 1)) continue;
 			for (size_t sidx = 0; sidx < ns; ++sidx)
-				if (m->mark[sidx] >> k & 1) scan_pattern_tokens(m, t, ci, sidx);
+				if (m->mark[sidx] >> k & 1) {
+					if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, sidx);
+					else scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
+				}
 		}
 	}
 	if (!m->n) { *out = m->out; return 0; }

@@ -187,9 +187,12 @@ static void test_prefilter(void)
 		"(?<![a-z0-9])hers?(?![a-z0-9])", "(?<![a-z0-9])she(?![a-z0-9])", "(?<![a-z0-9])his(?![a-z0-9])",
 		"(?<![a-z0-9])(?:usher|ushers) of [a-z]+", "(?<![a-z0-9])anti[- ]?1234[a-z]*", "[a-z]*ase 12(?![0-9])",
 		"(?<![a-z0-9])(?:high|raised) (?:ck|cpk)(?![a-z0-9])", "(?<![a-z0-9])hishers(?![a-z0-9])",
+		"\\(cpk\\) rises?",   /* starts on a '(': not at a token start */
+		"ose 7|7 kd",          /* a rejected match (inside a token) must not hide the next one */
 	};
 	static const char *word[] = { "he", "she", "his", "hers", "usher", "ushers", "of", "it", "anti-1234x", "anti1234",
-	                              "kinase", "12", "high", "raised", "ck", "cpk", "hishers", "shehers", "the", "cases", "." };
+	                              "kinase", "12", "high", "raised", "ck", "cpk", "hishers", "shehers", "the", "cases", ".",
+	                              "(cpk)", "rise", "kd", "glucose", "7" };
 	const int np = (int)(sizeof pat / sizeof *pat), nw = (int)(sizeof word / sizeof *word);
 	mm_buf a = {0}, b = {0}, err = {0}, text = {0};
 	for (int k = 0; k < np; ++k) {
@@ -219,6 +222,10 @@ static void test_prefilter(void)
 			CHECK(strstr(ra, "=symptom:p") != NULL);
 			free(ra);
 		}
+		LX = la; MT = ma;
+		CHECK_STR(run("The (CPK) rise, glucose 7 kD."), "(CPK) rise=symptom:p8;7 kD=symptom:p9");
+		LX = lb; MT = mb;
+		CHECK_STR(run("The (CPK) rise, glucose 7 kD."), "(CPK) rise=symptom:p8;7 kD=symptom:p9");
 		mm_matcher_free(ma);
 		mm_matcher_free(mb);
 	}
