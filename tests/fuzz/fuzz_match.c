@@ -2,7 +2,8 @@
  * the input as a one-section document.  Lexicons: $FUZZ_LEXICONS, else
  * lexicons/ of the source tree holding this binary (tests/fuzz/bin/..);
  * without them every input is skipped (after one notice).  Checks: see
- * check_match.h. */
+ * check_match.h; and the same lexicons without the pattern prefilter (every
+ * pattern scans the whole text) give the same mentions. */
 #include "match.h"
 #include "check_match.h"
 #include <libgen.h>
@@ -11,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static mm_lexicon *lx;
-static mm_matcher *mt;
+static mm_lexicon *lx, *lx_all;
+static mm_matcher *mt, *mt_all;
 static pcre2_match_data *md;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -26,7 +27,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	mm_buf err = {0};
 	if (access(path, R_OK) != 0 || !(lx = mm_lexicon_load(path, &err)))
 		fprintf(stderr, "fuzz_match: no lexicons (%s): every input skipped; set FUZZ_LEXICONS\n", err.l ? err.s : path);
-	else { mt = mm_matcher_new(lx); md = pcre2_match_data_create(1, NULL); }
+	else {
+		mt = mm_matcher_new(lx);
+		md = pcre2_match_data_create(1, NULL);
+		if ((lx_all = mm_lexicon_load(path, &err))) {
+			mm_litac_free(&lx_all->litac); /* no prefilter: every pattern runs everywhere */
+			mt_all = mm_matcher_new(lx_all);
+		}
+	}
 	mm_buf_free(&err);
 	return 0;
 }
@@ -45,5 +53,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t nm = mm_match(mt, &d, &t, &m);
 	check_mentions(lx, &d, &t, m, nm);
 	check_literals(lx, &t, md);
+	if (mt_all) {
+		static mm_mention *keep;
+		static size_t cap;
+		if (nm > cap) { cap = nm; keep = realloc(keep, cap * sizeof *keep); }
+		if (nm) memcpy(keep, m, nm * sizeof *m);
+		const mm_mention *m2;
+		size_t n2 = mm_match(mt_all, &d, &t, &m2);
+		if (n2 != nm) abort();
+		for (size_t i = 0; i < nm; ++i)
+			if (m2[i].start != keep[i].start || m2[i].end != keep[i].end || m2[i].concept != keep[i].concept ||
+			    m2[i].negated != keep[i].negated || m2[i].sent != keep[i].sent) abort();
+	}
 	return 0;
 }
