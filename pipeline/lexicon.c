@@ -451,7 +451,7 @@ static int compile_pattern(mm_lexicon *lx, int i, mm_buf *err)
 	int ec;
 	PCRE2_SIZE eo;
 	c->re = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,
-	                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &eo, NULL);
+	                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT, &ec, &eo, NULL);
 	if (!c->re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);

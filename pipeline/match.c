@@ -18,6 +18,7 @@ typedef struct {
 struct mm_matcher {
 	const mm_lexicon *lx;
 	pcre2_match_data *md;
+	pcre2_match_context *mc; /* its offset limit: the end of the range scan_pattern() searches */
 	cand *c;
 	size_t n, m;
 	mm_mention *out;
@@ -32,7 +33,8 @@ mm_matcher *mm_matcher_new(const mm_lexicon *lx)
 	mm_matcher *m = mm_calloc(1, sizeof *m);
 	m->lx = lx;
 	m->md = pcre2_match_data_create(1, NULL);
-	if (!m->md) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	m->mc = pcre2_match_context_create(NULL);
+	if (!m->md || !m->mc) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
 	return m;
 }
 
@@ -40,6 +42,7 @@ void mm_matcher_free(mm_matcher *m)
 {
 	if (!m) return;
 	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mc);
 	free(m->c);
 	free(m->out);
 	free(m->mark);
@@ -137,10 +140,10 @@ static uint32_t token_at(const mm_text *t, uint32_t pos)
  * 120 instructions a call on 20,000 calls per 10 MB of XML; safe here: the
  * patterns are compiled with PCRE2_MATCH_INVALID_UTF, so the subject need
  * not be valid UTF-8. */
-static inline int match_re(const pcre2_code *re, int jit, const mm_text *t, PCRE2_SIZE at, pcre2_match_data *md)
+static inline int match_re(const pcre2_code *re, int jit, const mm_text *t, PCRE2_SIZE at, pcre2_match_data *md, pcre2_match_context *mc)
 {
-	if (jit) return pcre2_jit_match(re, (PCRE2_SPTR)t->norm.s, t->norm.l, at, 0, md, NULL);
-	return pcre2_match(re, (PCRE2_SPTR)t->norm.s, t->norm.l, at, 0, md, NULL);
+	if (jit) return pcre2_jit_match(re, (PCRE2_SPTR)t->norm.s, t->norm.l, at, 0, md, mc);
+	return pcre2_match(re, (PCRE2_SPTR)t->norm.s, t->norm.l, at, 0, md, mc);
 }
 
 /* All non-overlapping matches of concept ci's pattern in norm[from, to);
@@ -159,8 +162,9 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 	const unsigned char *s = (const unsigned char *)t->norm.s;
 	const uint32_t *map = t->map.a;
 	PCRE2_SIZE start = from;
+	pcre2_set_offset_limit(m->mc, to - 1); /* no search for a start past the range */
 	while (start < to) {
-		int rc = match_re(cc->re, cc->jit & 1, t, start, m->md);
+		int rc = match_re(cc->re, cc->jit & 1, t, start, m->md, m->mc);
 		if (rc < 0) break;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
@@ -192,7 +196,7 @@ static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t 
 	for (uint32_t k = token_at(t, sa); k < t->tok_s.n && t->tok_sent.a[k] == sidx; ++k) {
 		uint32_t a = t->tok_s.a[k];
 		if (a < next || !(cc->first[s[a] >> 3] >> (s[a] & 7) & 1)) continue;
-		int rc = match_re(cc->re_at, cc->jit & 2, t, a, m->md);
+		int rc = match_re(cc->re_at, cc->jit & 2, t, a, m->md, NULL);
 		if (rc < 0) continue;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t b = (uint32_t)ov[1];
