@@ -112,6 +112,9 @@ static int insert(builder *b, const char *s, size_t n, uint32_t ci, int flags, i
 	int any = 0;
 	for (size_t i = 0; i < b->norm.l && !any; ++i) any = mm_alnum((unsigned char)b->norm.s[i]);
 	if (!any) return -1;
+	/* the matcher starts a name at a token start: a name starting on
+	 * another character could never match */
+	if (!mm_alnum((unsigned char)b->norm.s[0])) return -2;
 	if (b->n_q == b->m_q) { b->m_q = b->m_q ? b->m_q * 2 : 1024; b->q = mm_realloc(b->q, b->m_q * sizeof *b->q); }
 	struct qkey *k = &b->q[b->n_q++];
 	k->off = (uint32_t)b->keys.l;
@@ -218,7 +221,8 @@ static const char *wrap_suf[] = { "", " antibody", " antibodies", " autoantibody
 
 static int add_synonym(builder *b, const mm_lexicon *lx, uint32_t ci, const char *s, size_t n, int flags)
 {
-	if (insert(b, s, n, ci, flags, 0, 0) < 0) return -1;
+	int rc = insert(b, s, n, ci, flags, 0, 0);
+	if (rc < 0) return rc;
 	mm_buf v = {0};
 	if (!(flags & (MM_F_CS | MM_F_EXACT)) && n > 3) {
 		unsigned char last = (unsigned char)s[n - 1], pen = n > 1 ? (unsigned char)tolower((unsigned char)s[n - 2]) : 0;
@@ -382,8 +386,15 @@ static int add_list(builder *b, const mm_lexicon *lx, uint32_t ci, const char *l
 			while (n && s[n - 1] == ' ') --n;
 		}
 		if (n) {
-			if (add_synonym(b, lx, ci, s, n, flags) < 0) {
+			int rc = add_synonym(b, lx, ci, s, n, flags);
+			if (rc == -1) {
 				mm_buf_printf(err, "%s: synonym \"%.*s\" has no letters or digits", where, (int)n, s);
+				return -1;
+			}
+			if (rc < 0) {
+				mm_buf_printf(err, "%s: synonym \"%.*s\" does not start with a letter or digit: names are matched from "
+				              "the start of a word, so it could never match (drop the leading punctuation, or match it "
+				              "with the pattern column)", where, (int)n, s);
 				return -1;
 			}
 			(*count)++;

@@ -78,7 +78,8 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 		if (is_sep((char)c) && node && (lx->node[node].flags & MM_NODE_SEP)) {
 			uint32_t r = q;
 			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;
-			if (r >= limit || !mm_alnum(s[r])) break;
+			if (r >= limit) break;
+			/* any byte the name has next: "anti-Ha (tyrosyl-tRNA synthetase)" */
 			uint32_t nx = mm_trie_next(lx, node, s[r]);
 			if (!nx) break;
 			q = r;

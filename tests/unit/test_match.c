@@ -67,6 +67,8 @@ void test_lexicon(void)
 	CHECK(strstr(err.s, ":1: expected 3 to 6") != NULL);
 	CHECK(load("drug:a\tdrug\ta\n\ndrug:a\tdrug\tb\n", &err) == NULL);
 	CHECK(strstr(err.s, "duplicate id") != NULL && strstr(err.s, ":3") != NULL);
+	CHECK(load("drug:a\tdrug\t(+)-catechin\n", &err) == NULL); /* could never match */
+	CHECK(strstr(err.s, ":1: synonym \"(+)-catechin\" does not start with a letter or digit") != NULL);
 	CHECK(load("drug:a\tdrug\ta\tb{bogus}\n", &err) == NULL);
 	CHECK(strstr(err.s, "unknown flag") != NULL);
 	CHECK(load("drug:a\tdrug\ta\t\t\t(unclosed\n", &err) == NULL);
@@ -235,8 +237,27 @@ static void test_prefilter(void)
 	mm_buf_free(&a); mm_buf_free(&b); mm_buf_free(&err); mm_buf_free(&text);
 }
 
+/* Punctuation after a separator inside a name: the walk goes on through
+ * any byte the name has there (it once stopped unless a letter or digit
+ * came next, so "anti-IL-6 (R)" never matched as a whole). */
+static void test_punct_names(void)
+{
+	mm_buf err = {0};
+	LX = load("drug:r\tdrug\tanti-IL-6 (R)\tIL-6 [R]|IL-6\n", &err);
+	if (!LX) { fprintf(stderr, "lexicon: %s\n", err.s); CHECK(0); return; }
+	MT = mm_matcher_new(LX);
+	CHECK_STR(run("Both anti-IL-6 (R) and IL-6 [R] and IL-6 (other) were given."),
+	          "anti-IL-6 (R)=drug:r;IL-6 [R]=drug:r;IL-6=drug:r");
+	CHECK_STR(run("Then anti-IL-6(R) and IL6 [R]."), "anti-IL-6(R)=drug:r;IL6 [R]=drug:r");
+	mm_matcher_free(MT);
+	mm_lexicon_free(LX);
+	LX = NULL; MT = NULL;
+	mm_buf_free(&err);
+}
+
 void test_match(void)
 {
+	test_punct_names();
 	test_blocklist();
 	test_dense_rows();
 	test_prefilter();
