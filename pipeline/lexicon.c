@@ -453,6 +453,68 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	return rc;
 }
 
+/* Offset of the first upper-case ASCII letter that pattern p matches
+ * literally, or -1.  Patterns run on lower-cased text, so such a letter
+ * can never match.  Not looked at: escapes (\D, \p{Lu}, \x{41}, ...),
+ * character classes, group names, verbs, comments; and nothing at all
+ * when the pattern sets options ("(?i)", "(?x)", ...), which may change
+ * what a letter matches. */
+static long upper_literal(const char *p)
+{
+	for (const char *q = p; (q = strstr(q, "(?")); q += 2)
+		if (isalpha((unsigned char)q[2]) || q[2] == '^' || q[2] == '-') {
+			const char *e = q + 2;
+			while (isalpha((unsigned char)*e) || *e == '^' || *e == '-') ++e;
+			if (*e == ')' || *e == ':') return -1; /* an option setting */
+		}
+	for (const char *q = p; *q; ++q) {
+		if (*q == '\\') {
+			if (!q[1]) break;
+			if (q[1] == 'Q') { /* \Q...\E: literal text */
+				for (q += 2; *q && !(q[0] == '\\' && q[1] == 'E'); ++q)
+					if (*q >= 'A' && *q <= 'Z') return (long)(q - p);
+				if (!*q) break;
+				++q;
+				continue;
+			}
+			++q;
+			if (*q == 'c' && q[1]) ++q;                 /* \cX */
+			else if (q[1] == '{' || q[1] == '<' || q[1] == '\'') { /* \p{..} \x{..} \k<..> \g{..} */
+				char close = q[1] == '{' ? '}' : q[1] == '<' ? '>' : '\'';
+				const char *e = strchr(q + 2, close);
+				if (!e) break;
+				q = e;
+			}
+			continue;
+		}
+		if (*q == '[') { /* a class: up to its ']' (a first ']' is literal) */
+			++q;
+			if (*q == '^') ++q;
+			if (*q == ']') ++q;
+			for (; *q && *q != ']'; ++q) {
+				if (*q == '\\' && q[1]) ++q;
+				else if (*q == '[' && q[1] == ':') { const char *e = strstr(q, ":]"); if (e) q = e + 1; }
+			}
+			if (!*q) break;
+			continue;
+		}
+		if (*q == '(' && (q[1] == '?' || q[1] == '*')) {
+			/* group names, verbs, callouts, comments: up to the first
+			 * ':', '>', '\'', '=', '!' or ')' */
+			const char *e = q + 2;
+			if (q[1] == '*' || (*e && strchr("#&C(", *e)) || (*e == 'P' && (e[1] == '=' || e[1] == '>')))
+				e = strchr(e, ')');  /* verbs, comments, references, callouts, conditions */
+			else
+				while (*e && !strchr(":>'=!)", *e)) ++e;
+			if (!e || !*e) break;
+			q = e;
+			continue;
+		}
+		if (*q >= 'A' && *q <= 'Z') return (long)(q - p);
+	}
+	return -1;
+}
+
 /* Compile concept i's pattern (c->pattern_src): the plain and anchored
  * codes, the first-byte bitmap and the prefilter literals; appends i to
  * pattern_concept. */
@@ -467,6 +529,13 @@ static int compile_pattern(mm_lexicon *lx, int i, mm_buf *err)
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof msg);
 		mm_buf_printf(err, "%s: pattern error at offset %zu: %s", c->where, (size_t)eo, (char *)msg);
+		return -1;
+	}
+	long up = upper_literal(c->pattern_src);
+	if (up >= 0) {
+		mm_buf_printf(err, "%s: pattern has the upper-case letter '%c' at offset %ld, but patterns run on lower-cased "
+		              "text (lexicons/README.md), so it could never match: write it in lower case", c->where,
+		              c->pattern_src[up], up);
 		return -1;
 	}
 	c->re_at = pcre2_compile((PCRE2_SPTR)c->pattern_src, PCRE2_ZERO_TERMINATED,

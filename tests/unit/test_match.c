@@ -67,6 +67,14 @@ void test_lexicon(void)
 	CHECK(strstr(err.s, ":1: expected 3 to 6") != NULL);
 	CHECK(load("drug:a\tdrug\ta\n\ndrug:a\tdrug\tb\n", &err) == NULL);
 	CHECK(strstr(err.s, "duplicate id") != NULL && strstr(err.s, ":3") != NULL);
+	/* a pattern with a literal upper-case letter could never match the lower-cased text */
+	CHECK(load("symptom:a\tsymptom\tzzqa\t\t\t(?<![a-z])Elevated ck\n", &err) == NULL);
+	CHECK(strstr(err.s, ":1: pattern has the upper-case letter 'E' at offset 10") != NULL);
+	lx = load("symptom:a\tsymptom\tzzqa\t\t\t(?i)Elevated [A-Z]\\p{Lu}(?<Name>x)\\QCK\\E\n", &err); /* (?i): fine */
+	CHECK(lx != NULL);
+	mm_lexicon_free(lx);
+	CHECK(load("symptom:a\tsymptom\tzzqa\t\t\t[A-Z]\\p{Lu}(?<Name>x)\\QcK\\E\n", &err) == NULL);
+	CHECK(strstr(err.s, "upper-case letter 'K' at offset 24") != NULL);
 	CHECK(load("drug:a\tdrug\t(+)-catechin\n", &err) == NULL); /* could never match */
 	CHECK(strstr(err.s, ":1: synonym \"(+)-catechin\" does not start with a letter or digit") != NULL);
 	CHECK(load("drug:a\tdrug\ta\tb{bogus}\n", &err) == NULL);
