@@ -113,10 +113,10 @@ static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 	if (e < lim) {
 		unsigned char c = s[e];
 		if (c == '\'') return TOK_WALK;
-		if (is_sep((char)c)) {
-			uint32_t r = e;
+		if (is_sep((char)c)) { /* s[e] is one: look from e + 1 */
+			uint32_t r = e + 1;
 			while (r < lim && r - e < 3 && is_sep((char)s[r])) ++r;
-			if (r < lim && mm_alnum(s[r])) c = s[r];
+			c = r < lim ? s[r] : ' ';
 		}
 		if (mm_alnum(c)) cls = c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER;
 	}
