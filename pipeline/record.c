@@ -36,6 +36,7 @@ struct mm_splitter {
 	uint64_t skip_off; /* its offset */
 	char skip_name[64];
 	int warnings;
+	int chunk;         /* mm_splitter_mem(): buf is borrowed; its end is a clean end */
 };
 
 const char *mm_format_name(mm_format f)
@@ -169,7 +170,7 @@ int mm_splitter_warnings(const mm_splitter *s) { return s->warnings; }
 void mm_splitter_free(mm_splitter *s)
 {
 	if (!s) return;
-	free(s->buf);
+	if (!s->chunk) free(s->buf);
 	mm_buf_free(&s->pending);
 	free(s);
 }
@@ -258,7 +259,7 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			if (m < 0) return fatal_read(s, msg);
 			if (m == 0) {
 				if (s->depth == 0) { mm_buf_printf(msg, "no XML root element"); return MM_SPLIT_FATAL; }
-				if (s->depth == 1) {
+				if (s->depth == 1 && !s->chunk) {
 					mm_buf_printf(msg, "byte %llu: file ends before </%s> (truncated XML)",
 					              (unsigned long long)(s->base + s->len), s->root);
 					return MM_SPLIT_FATAL;
@@ -367,6 +368,13 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			s->hint = 0;
 			return MM_SPLIT_BADREC;
 		}
+		if (e == (size_t)-1 && s->chunk) { /* see mm_splitter_next_chunk() */
+			mm_buf_printf(msg, "byte %llu: <%s> record has no end tag before byte %llu, where its batch was cut "
+			              "(a record end tag in a comment between records?); record skipped",
+			              (unsigned long long)(s->base + i), name, (unsigned long long)(s->base + s->len));
+			s->pos = s->len;
+			return MM_SPLIT_BADREC;
+		}
 		if (e == (size_t)-1 && s->len - i > s->max_rec) {
 			s->skipping = 1;
 			s->skip_off = s->base + i;
@@ -403,6 +411,12 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 		s->hint = 0;
 		size_t end = e + tl + 3; /* past </name> */
 		if (!is_rec) { s->warnings++; s->pos = end; continue; }
+		if (s->chunk && end - i > s->max_rec) { /* as skip_record() reports it */
+			s->pos = end;
+			mm_buf_printf(msg, "byte %llu: <%s> record larger than %zu MB (ends at byte %llu); skipped",
+			              (unsigned long long)(s->base + i), name, s->max_rec >> 20, (unsigned long long)(s->base + end));
+			return MM_SPLIT_BADREC;
+		}
 		rec->p = s->buf + i;
 		rec->n = end - i;
 		rec->offset = s->base + i;
@@ -583,4 +597,69 @@ void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap)
 	s->len = rest;
 	s->pos = 0;
 	s->keep = 0;
+}
+
+/* ---- chunks (PubMed XML) ------------------------------------------------- */
+
+const char *mm_splitter_root(const mm_splitter *s) { return s->root; }
+
+mm_splitter *mm_splitter_mem(const char *p, size_t n, uint64_t base, const char *root, size_t max_rec)
+{
+	mm_splitter *s = mm_calloc(1, sizeof *s);
+	s->chunk = 1;
+	s->buf = (char *)p; /* only read */
+	s->len = s->cap = n;
+	s->base = base;
+	s->eof = 1;
+	s->fmt = MM_FMT_PUBMED;
+	s->depth = 1;
+	s->line = 1;
+	s->max_rec = max_rec;
+	snprintf(s->root, sizeof s->root, "%s", root);
+	return s;
+}
+
+/* The end of the last end tag in buf[from, to) of a record of the root's
+ * kinds ("</PubmedArticle>" etc.; a bare MedlineCitation is a record only
+ * under <MedlineCitationSet>), or 0. */
+static size_t last_record_end(const mm_splitter *s, size_t from, size_t to)
+{
+	static const struct { const char *t; size_t n; } art[] = {
+		{ "</PubmedArticle>", 16 }, { "</PubmedBookArticle>", 20 }, { "</DeleteCitation>", 17 }
+	}, mcs[] = { { "</MedlineCitation>", 18 }, { "</DeleteCitation>", 17 } };
+	int is_mcs = strcmp(s->root, "MedlineCitationSet") == 0;
+	size_t nt = is_mcs ? 2 : 3;
+	const char *b = s->buf;
+	while (to > from) {
+		const char *lt = memrchr(b + from, '<', to - from);
+		if (!lt) return 0;
+		size_t i = (size_t)(lt - b);
+		if (i + 1 < s->len && b[i + 1] == '/')
+			for (size_t k = 0; k < nt; ++k) {
+				const char *t = is_mcs ? mcs[k].t : art[k].t;
+				size_t tn = is_mcs ? mcs[k].n : art[k].n;
+				if (i + tn <= s->len && memcmp(b + i, t, tn) == 0) return i + tn;
+			}
+		to = i;
+	}
+	return 0;
+}
+
+mm_split_status mm_splitter_next_chunk(mm_splitter *s, size_t want, mm_rawrec *rec, mm_buf *msg)
+{
+	if (s->fmt != MM_FMT_PUBMED || s->depth != 1 || s->skipping || s->pending.l || s->hint || s->chunk)
+		return mm_splitter_next(s, rec, msg);
+	while (s->len - s->pos < want && !s->eof)
+		if (more(s) < 0) break;
+	size_t cut = last_record_end(s, s->pos, s->len);
+	if (!cut) return mm_splitter_next(s, rec, msg); /* a record longer than want, or the end */
+	rec->p = s->buf + s->pos;
+	rec->n = cut - s->pos;
+	rec->at = s->pos;
+	rec->offset = s->base + s->pos;
+	rec->line = 0;
+	rec->kind = MM_REC_CHUNK;
+	s->pos = cut;
+	if (s->hold) s->keep = s->pos;
+	return MM_SPLIT_RECORD;
 }

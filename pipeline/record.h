@@ -4,7 +4,11 @@
  * record at a time, pointing into that window (valid until the next call).
  * Memory is bounded by the record size limit plus the read size; it never
  * grows with the file.  Only the record boundaries are found here (a cheap scan);
- * the records are parsed later, in parallel, by doc.h's parsers. */
+ * the records are parsed later, in parallel, by doc.h's parsers.  PubMed XML
+ * can also be read in chunks of many records, cut where a backwards search
+ * finds the last record end tag and split later on the parsing threads
+ * (mm_splitter_next_chunk, mm_splitter_mem), so that for one large file the
+ * reading thread does little but inflate. */
 #ifndef MM_RECORD_H
 #define MM_RECORD_H
 
@@ -56,6 +60,26 @@ mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
  * read: call take every few MB.  Without hold, nothing is kept (default). */
 void mm_splitter_hold(mm_splitter *s);
 void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap);
+/* Several records at once (PubMed XML): when the splitter stands between
+ * records inside the root and the next `want` bytes (or the rest of the
+ * file) hold the end tag of a record of one of the root's kinds, returns
+ * MM_SPLIT_RECORD with rec->kind MM_REC_CHUNK: the bytes from here to just
+ * past the last such end tag, found by searching backwards, so that the
+ * reading thread does not scan the records themselves.  Split them later,
+ * on any thread, with mm_splitter_mem().  Otherwise behaves exactly as
+ * mm_splitter_next().  Records and messages come out as mm_splitter_next()
+ * alone gives them, except when a record end tag lies in a comment or
+ * processing instruction between records and the cut falls there: the
+ * chunk's split then reports the record it cannot end. */
+mm_split_status mm_splitter_next_chunk(mm_splitter *s, size_t want, mm_rawrec *rec, mm_buf *msg);
+/* The root element's name (PubMed XML; "" before it is read). */
+const char *mm_splitter_root(const mm_splitter *s);
+/* A splitter over the bytes p[0, n) of a chunk (not copied: they must
+ * outlive it) that starts at file offset base inside root element `root`;
+ * mm_splitter_next() then gives its records (rec->at relative to p) and
+ * messages, and MM_SPLIT_END at its end. Records over max_rec bytes are
+ * reported and skipped, as the reading splitter does. */
+mm_splitter *mm_splitter_mem(const char *p, size_t n, uint64_t base, const char *root, size_t max_rec);
 /* Non-fatal oddities seen so far (e.g. text outside records). */
 int mm_splitter_warnings(const mm_splitter *s);
 void mm_splitter_free(mm_splitter *s);

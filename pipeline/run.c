@@ -156,7 +156,7 @@ static void collect_inputs(filelist *fl, char **inputs, int n)
 
 typedef enum { R_REC, R_BAD, R_FATAL, R_FILE_END, R_OPEN_FAIL } rtype;
 
-typedef struct {
+typedef struct item {
 	rtype type;
 	mm_rec_kind kind;
 	uint32_t file;
@@ -179,6 +179,11 @@ typedef struct {
 	size_t evtext_len;
 	char *err;
 	int bad_utf8, bad_refs;
+	/* a chunk (kind MM_REC_CHUNK): its records and messages, split by the
+	 * worker that processes it */
+	struct item *sub;
+	size_t n_sub;
+	int chunk_mcs;            /* its root is <MedlineCitationSet> */
 } item;
 
 typedef struct {
@@ -300,7 +305,10 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 	while (!done && b->bytes < limit && b->n < MAX_ITEMS) {
 		mm_rawrec rec;
 		s->msg.l = 0;
-		mm_split_status st = mm_splitter_next(s->sp, &rec, &s->msg);
+		/* PubMed XML: a batch that starts between records is one chunk,
+		 * cut after the last record end tag, and split by its worker */
+		mm_split_status st = b->n == 0 ? mm_splitter_next_chunk(s->sp, limit, &rec, &s->msg)
+		                               : mm_splitter_next(s->sp, &rec, &s->msg);
 		if (st == MM_SPLIT_RECORD) {
 			item *it = push_item(b, R_REC, (uint32_t)fi);
 			it->kind = rec.kind;
@@ -309,6 +317,10 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 			it->off = rec.at;
 			it->len = rec.n;
 			b->bytes += rec.n;
+			if (rec.kind == MM_REC_CHUNK) { /* alone in its batch: one worker owns it */
+				it->chunk_mcs = strcmp(mm_splitter_root(s->sp), "MedlineCitationSet") == 0;
+				break;
+			}
 			continue;
 		}
 		if (st == MM_SPLIT_BADREC || st == MM_SPLIT_FATAL) {
@@ -351,6 +363,7 @@ typedef struct {
 typedef struct {
 	const mm_lexicon *lx;
 	int want_mentions, pubtator, evidence_text;
+	size_t max_record;
 } wctx;
 
 static size_t cp_count(const char *s, size_t n)
@@ -367,9 +380,51 @@ static int cmp_mention_cs(const void *x, const void *y)
 	return a->sent < b->sent ? -1 : a->sent > b->sent;
 }
 
+static void process(const wctx *w, batch *b, item *it, tstate *ts);
+
+/* Split chunk `it` (alone in batch b, so this thread owns b) into its
+ * records and messages, it->sub, and process the records.  The split time
+ * counts as parsing. */
+static void process_chunk(const wctx *w, batch *b, item *it, tstate *ts)
+{
+	double t0 = omp_get_wtime();
+	mm_splitter *sp = mm_splitter_mem(b->data + it->off, it->len, it->offset,
+	                                  it->chunk_mcs ? "MedlineCitationSet" : "PubmedArticleSet", w->max_record);
+	mm_buf msg = {0};
+	size_t m_sub = 0;
+	for (;;) {
+		mm_rawrec rec;
+		msg.l = 0;
+		mm_split_status st = mm_splitter_next(sp, &rec, &msg);
+		if (st == MM_SPLIT_END) break;
+		if (it->n_sub == m_sub) { m_sub = m_sub ? 2 * m_sub : 256; it->sub = mm_realloc(it->sub, m_sub * sizeof *it->sub); }
+		item *r = &it->sub[it->n_sub++];
+		memset(r, 0, sizeof *r);
+		r->file = it->file;
+		if (st == MM_SPLIT_RECORD) {
+			r->type = R_REC;
+			r->kind = rec.kind;
+			r->offset = rec.offset;
+			r->off = it->off + rec.at;
+			r->len = rec.n;
+			ts->t_parse += omp_get_wtime() - t0;
+			process(w, b, r, ts);
+			t0 = omp_get_wtime();
+			continue;
+		}
+		r->type = R_BAD; /* a fatal error inside a chunk loses only the rest of the chunk */
+		put_msg(b, r, msg.s ? msg.s : "", msg.l);
+		if (st == MM_SPLIT_FATAL) break;
+	}
+	mm_buf_free(&msg);
+	mm_splitter_free(sp);
+	ts->t_parse += omp_get_wtime() - t0;
+}
+
 static void process(const wctx *w, batch *b, item *it, tstate *ts)
 {
 	if (it->type != R_REC) return;
+	if (it->kind == MM_REC_CHUNK) { process_chunk(w, b, it, ts); return; }
 	const char *p = b->data + it->off;
 	mm_doc *d = &ts->d;
 	double t0 = omp_get_wtime();
@@ -644,92 +699,105 @@ static int partial_close(merger *mg, mm_buf *err)
 	return 0;
 }
 
+/* Apply one item (a record, message or file event) of batch b. */
+static void merge_item(merger *mg, batch *b, item *it)
+{
+	mfile *f = &mg->fl->a[it->file];
+	const char *msg = it->type == R_REC || !b->arena.s ? "" : b->arena.s + it->off; /* records are in b->data */
+	int ml = it->type == R_REC ? 0 : (int)it->len;
+	if (mg->partial) partial_begin_file(mg, (int)it->file);
+	switch (it->type) {
+	case R_OPEN_FAIL:
+		if (f->from_dir && !f->gz_name && f->size > 0 && strncmp(msg, "unrecognised format", 19) == 0) {
+			f->status = FS_SKIPPED;
+			if (mm_verbose) mm_warn("%s: skipped: %.*s", f->path, ml, msg);
+			f->err[f->n_err++] = mm_strndup(msg, it->len);
+		} else {
+			f->status = FS_FAILED;
+			file_error(mg, f, "%.*s", ml, msg);
+		}
+		f->in_bytes = it->in_bytes;
+		mg->in_done += f->size;
+		mg->files_done++;
+		if (mg->partial) partial_end_file(mg, f);
+		break;
+	case R_BAD:
+		f->records++;
+		f->failed++;
+		mg->records++;
+		mg->failed++;
+		file_error(mg, f, "%.*s", ml, msg);
+		break;
+	case R_FATAL:
+		f->status = FS_ERROR;
+		file_error(mg, f, "%.*s; records before this point were kept", ml, msg);
+		break;
+	case R_FILE_END:
+		f->in_bytes = it->in_bytes;
+		f->out_bytes = it->out_bytes;
+		f->fmt = it->fmt;
+		mg->out_bytes += it->out_bytes;
+		mg->in_done += it->in_bytes;
+		mg->out_done += it->out_bytes;
+		if (f->status == FS_PENDING) f->status = f->failed ? FS_ERROR : FS_OK;
+		if (f->bad_utf8 && mm_verbose) mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
+		if (f->bad_refs && mm_verbose) mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
+		mg->files_done++;
+		if (mg->partial) partial_end_file(mg, f);
+		break;
+	case R_REC:
+		f->records++;
+		mg->records++;
+		f->bad_utf8 += (uint64_t)it->bad_utf8;
+		f->bad_refs += (uint64_t)it->bad_refs;
+		mg->bad_utf8 += (uint64_t)it->bad_utf8;
+		mg->bad_refs += (uint64_t)it->bad_refs;
+		if (!it->ok) {
+			f->failed++;
+			mg->failed++;
+			if (it->line) file_error(mg, f, "line %llu: record skipped: %s", (unsigned long long)it->line, it->err);
+			else file_error(mg, f, "byte %llu: record skipped: %s (offset within the record)", (unsigned long long)it->offset, it->err);
+		} else if (it->kind == MM_REC_DELETE) {
+			f->deletes += (uint64_t)it->n_del;
+			mg->deletes += (uint64_t)it->n_del;
+			for (int k = 0; k < it->n_del; ++k) {
+				mm_store_delete(mg->store, it->del[k]);
+				if (mg->partial) mm_buf_printf(&mg->pbuf, "D\t%u\n", it->del[k]);
+			}
+		} else {
+			f->docs++;
+			mg->docs_read++;
+			uint64_t seq = ++mg->seq;
+			int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
+			if (mg->partial) partial_article(mg, it);
+			if (applied && it->evtext_len && mg->evspool) {
+				fprintf(mg->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
+				fwrite(it->evtext, 1, it->evtext_len, mg->evspool);
+			}
+			if (applied && it->out_len && mg->spool) {
+				fprintf(mg->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
+				fwrite(it->out, 1, it->out_len, mg->spool);
+			}
+		}
+		break;
+	}
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
+	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
+}
+
 static void merge(merger *mg, batch *b)
 {
 	double t0 = omp_get_wtime();
 	for (size_t i = 0; i < b->n; ++i) {
 		item *it = &b->it[i];
-		mfile *f = &mg->fl->a[it->file];
-		const char *msg = it->type == R_REC || !b->arena.s ? "" : b->arena.s + it->off; /* records are in b->data */
-		int ml = it->type == R_REC ? 0 : (int)it->len;
-		if (mg->partial) partial_begin_file(mg, (int)it->file);
-		switch (it->type) {
-		case R_OPEN_FAIL:
-			if (f->from_dir && !f->gz_name && f->size > 0 && strncmp(msg, "unrecognised format", 19) == 0) {
-				f->status = FS_SKIPPED;
-				if (mm_verbose) mm_warn("%s: skipped: %.*s", f->path, ml, msg);
-				f->err[f->n_err++] = mm_strndup(msg, it->len);
-			} else {
-				f->status = FS_FAILED;
-				file_error(mg, f, "%.*s", ml, msg);
-			}
-			f->in_bytes = it->in_bytes;
-			mg->in_done += f->size;
-			mg->files_done++;
-			if (mg->partial) partial_end_file(mg, f);
-			break;
-		case R_BAD:
-			f->records++;
-			f->failed++;
-			mg->records++;
-			mg->failed++;
-			file_error(mg, f, "%.*s", ml, msg);
-			break;
-		case R_FATAL:
-			f->status = FS_ERROR;
-			file_error(mg, f, "%.*s; records before this point were kept", ml, msg);
-			break;
-		case R_FILE_END:
-			f->in_bytes = it->in_bytes;
-			f->out_bytes = it->out_bytes;
-			f->fmt = it->fmt;
-			mg->out_bytes += it->out_bytes;
-			mg->in_done += it->in_bytes;
-			mg->out_done += it->out_bytes;
-			if (f->status == FS_PENDING) f->status = f->failed ? FS_ERROR : FS_OK;
-			if (f->bad_utf8 && mm_verbose) mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
-			if (f->bad_refs && mm_verbose) mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
-			mg->files_done++;
-			if (mg->partial) partial_end_file(mg, f);
-			break;
-		case R_REC:
-			f->records++;
-			mg->records++;
-			f->bad_utf8 += (uint64_t)it->bad_utf8;
-			f->bad_refs += (uint64_t)it->bad_refs;
-			mg->bad_utf8 += (uint64_t)it->bad_utf8;
-			mg->bad_refs += (uint64_t)it->bad_refs;
-			if (!it->ok) {
-				f->failed++;
-				mg->failed++;
-				if (it->line) file_error(mg, f, "line %llu: record skipped: %s", (unsigned long long)it->line, it->err);
-				else file_error(mg, f, "byte %llu: record skipped: %s (offset within the record)", (unsigned long long)it->offset, it->err);
-			} else if (it->kind == MM_REC_DELETE) {
-				f->deletes += (uint64_t)it->n_del;
-				mg->deletes += (uint64_t)it->n_del;
-				for (int k = 0; k < it->n_del; ++k) {
-					mm_store_delete(mg->store, it->del[k]);
-					if (mg->partial) mm_buf_printf(&mg->pbuf, "D\t%u\n", it->del[k]);
-				}
-			} else {
-				f->docs++;
-				mg->docs_read++;
-				uint64_t seq = ++mg->seq;
-				int applied = mm_store_article(mg->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
-				if (mg->partial) partial_article(mg, it);
-				if (applied && it->evtext_len && mg->evspool) {
-					fprintf(mg->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
-					fwrite(it->evtext, 1, it->evtext_len, mg->evspool);
-				}
-				if (applied && it->out_len && mg->spool) {
-					fprintf(mg->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
-					fwrite(it->out, 1, it->out_len, mg->spool);
-				}
-			}
-			break;
+		if (it->type == R_REC && it->kind == MM_REC_CHUNK) {
+			for (size_t k = 0; k < it->n_sub; ++k) merge_item(mg, b, &it->sub[k]);
+			free(it->sub);
+			it->sub = NULL;
+			it->n_sub = 0;
+			continue;
 		}
-		free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
-		it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
+		merge_item(mg, b, it);
 	}
 	mg->in_pos = mg->in_done + b->in_pos;
 	mg->out_pos = mg->out_done + b->out_pos;
@@ -1387,7 +1455,7 @@ int mm_run(const mm_opts *o)
 	rd.force = o->format;
 	rd.batch_bytes = o->batch_bytes;
 	rd.max_record = o->max_record;
-	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text };
+	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts); /* matchers: prepare_cb() */
 
 	/* Batches in memory: with several threads, 6 per thread + 1 so that

@@ -5,7 +5,9 @@
  * already gzip) and a truncated copy of the gzip stream.  Records must be the
  * input's own bytes, in order; each is parsed as the pipeline would.  The
  * pipeline's zero-copy mode (mm_splitter_hold/take) runs on every input too:
- * the records taken must be the bytes that were returned. */
+ * the records taken must be the bytes that were returned; and again with
+ * PubMed XML read in chunks (mm_splitter_next_chunk) split afterwards
+ * (mm_splitter_mem), whose records must also be the input's bytes in order. */
 #include "record.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,9 +50,31 @@ static void run1(const void *p, size_t n, mm_format fmt, const uint8_t *plain, s
 	mm_rawrec rec;
 	mm_split_status st;
 	uint64_t last = 0;
-	while (s && (st = mm_splitter_next(s, &rec, &msg)) != MM_SPLIT_END && st != MM_SPLIT_FATAL) {
+	size_t want = 1 + n % 9000;
+	while (s && (st = hold == 2 && nh == 0 ? mm_splitter_next_chunk(s, want, &rec, &msg) : mm_splitter_next(s, &rec, &msg)) != MM_SPLIT_END &&
+	       st != MM_SPLIT_FATAL) {
 		msg.l = 0;
 		if (st != MM_SPLIT_RECORD) continue;
+		if (rec.kind == MM_REC_CHUNK) { /* split as a worker does */
+			if (rec.n == 0 || rec.offset < last || rec.offset + rec.n > mm_reader_out_bytes(r)) abort();
+			if (plain && (rec.offset + rec.n > plain_n || memcmp(rec.p, plain + rec.offset, rec.n) != 0)) abort();
+			mm_splitter *c = mm_splitter_mem(rec.p, rec.n, rec.offset, mm_splitter_root(s), max_rec ? max_rec : (size_t)16 << 20);
+			mm_rawrec sub;
+			mm_split_status cs;
+			while ((cs = mm_splitter_next(c, &sub, &msg)) != MM_SPLIT_END && cs != MM_SPLIT_FATAL) {
+				msg.l = 0;
+				if (cs != MM_SPLIT_RECORD) continue;
+				if (sub.n == 0 || sub.offset < last || sub.offset + sub.n > rec.offset + rec.n || sub.p != rec.p + sub.at) abort();
+				last = sub.offset + sub.n;
+				mm_pubmed_parse(sub.p, sub.n, sub.kind, &d);
+			}
+			msg.l = 0;
+			mm_splitter_free(c);
+			last = rec.offset + rec.n;
+			h[nh++] = (held){ rec.at, rec.n, mm_fnv1a(rec.p, rec.n) };
+			take_check(s, &tbuf, &tcap, h, &nh); /* a chunk is its batch */
+			continue;
+		}
 		if (rec.n == 0 || rec.offset < last || rec.offset + rec.n > mm_reader_out_bytes(r)) abort();
 		last = rec.offset + rec.n;
 		if (plain && (last > plain_n || memcmp(rec.p, plain + rec.offset, rec.n) != 0)) abort();
@@ -78,6 +102,7 @@ static void run(const void *p, size_t n, mm_format fmt, const uint8_t *plain, si
 {
 	run1(p, n, fmt, plain, plain_n, max_rec, 0);
 	run1(p, n, fmt, plain, plain_n, max_rec, 1);
+	run1(p, n, fmt, plain, plain_n, max_rec, 2);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -383,7 +383,30 @@ static void split_across(size_t at, int gzip)
 /* Every record and message of path, as "offset len hash" lines; with hold,
  * the records are checked where mm_splitter_take() left them, taking every
  * `every` records as the pipeline takes every batch. */
-static void split_sig(const char *path, size_t max_rec, int hold, size_t every, mm_buf *sig)
+/* The records and messages of chunk rec (mm_splitter_next_chunk), split
+ * as a worker does, in split_sig()'s format. */
+static void chunk_sig(const mm_splitter *s, const mm_rawrec *rec, size_t max_rec, mm_buf *sig)
+{
+	mm_splitter *c = mm_splitter_mem(rec->p, rec->n, rec->offset, mm_splitter_root(s), max_rec);
+	mm_rawrec r;
+	mm_buf msg = {0};
+	for (;;) {
+		msg.l = 0;
+		mm_split_status st = mm_splitter_next(c, &r, &msg);
+		if (msg.l) mm_buf_printf(sig, "%s\n", msg.s);
+		if (st == MM_SPLIT_RECORD) {
+			CHECK(r.p == rec->p + r.at && r.at + r.n <= rec->n);
+			mm_buf_printf(sig, "%llu %zu %llx\n", (unsigned long long)r.offset, r.n, (unsigned long long)mm_fnv1a(r.p, r.n));
+		}
+		if (st == MM_SPLIT_END || st == MM_SPLIT_FATAL) break;
+	}
+	mm_buf_free(&msg);
+	mm_splitter_free(c);
+}
+
+/* chunk > 0 (with hold): as the pipeline reads, a batch that starts
+ * between records is one chunk of about `chunk` bytes, split at once. */
+static void split_sig(const char *path, size_t max_rec, int hold, size_t every, size_t chunk, mm_buf *sig)
 {
 	char err[256];
 	mm_reader *r = mm_reader_open(path, err, sizeof err);
@@ -394,20 +417,24 @@ static void split_sig(const char *path, size_t max_rec, int hold, size_t every, 
 	if (hold) mm_splitter_hold(s);
 	mm_rawrec rec;
 	mm_buf msg = {0};
-	size_t at[64], len[64], nh = 0, cap = 0, takes = 0;
+	size_t at[64], len[64], nh = 0, cap = 0, takes = 0, nchunks = 0;
 	uint64_t h[64];
 	char *buf = NULL;
 	for (int end = 0; !end;) {
 		msg.l = 0;
-		mm_split_status st = mm_splitter_next(s, &rec, &msg);
+		mm_split_status st = chunk && nh == 0 ? mm_splitter_next_chunk(s, chunk, &rec, &msg) : mm_splitter_next(s, &rec, &msg);
 		if (msg.l) mm_buf_printf(sig, "%s\n", msg.s);
 		end = st == MM_SPLIT_END || st == MM_SPLIT_FATAL;
-		if (st == MM_SPLIT_RECORD) {
+		if (st == MM_SPLIT_RECORD && rec.kind == MM_REC_CHUNK) {
+			chunk_sig(s, &rec, max_rec, sig);
+			at[nh] = rec.at; len[nh] = rec.n; h[nh++] = mm_fnv1a(rec.p, rec.n);
+			nchunks++;
+		} else if (st == MM_SPLIT_RECORD) {
 			at[nh] = rec.at; len[nh] = rec.n; h[nh++] = mm_fnv1a(rec.p, rec.n);
 			mm_buf_printf(sig, "%llu %zu %llx\n", (unsigned long long)rec.offset, rec.n, (unsigned long long)h[nh - 1]);
 			if (!hold) nh = 0;
 		}
-		if (hold && (nh == every || end)) {
+		if (hold && (nh == every || end || (nh && chunk))) {
 			if (++takes % 3 == 0) { free(buf); buf = NULL; cap = 0; } /* also: keep only the unread bytes */
 			mm_splitter_take(s, &buf, &cap);
 			for (size_t i = 0; i < nh; ++i) {
@@ -417,13 +444,15 @@ static void split_sig(const char *path, size_t max_rec, int hold, size_t every, 
 			nh = 0;
 		}
 	}
+	if (chunk) CHECK(nchunks > 0);
 	free(buf);
 	mm_buf_free(&msg);
 	mm_splitter_free(s);
 	mm_reader_close(r);
 }
 
-/* The pipeline's zero-copy batches (mm_splitter_hold/take) give the same
+/* The pipeline's zero-copy batches (mm_splitter_hold/take), and chunks cut
+ * backwards and split later (mm_splitter_next_chunk/mem), give the same
  * records, bytes and messages as copying them: records of every size, some
  * over the limit and skipped across several reads while earlier ones are
  * held, a cut one; XML plain and gzip, and MEDLINE. */
@@ -437,7 +466,12 @@ static void test_hold(void)
 		size_t n = 50 + (seed >> 33) % 12000;
 		if (i % 97 == 5) n = 700000; /* > 16 KB limit and > one read: skipped */
 		int cut = i % 131 == 7;      /* no end tag: reported at the next record */
+		if (i % 53 == 3) mm_buf_puts(&x, "<!-- a comment <PubmedArticle> -->\n"); /* between records */
+		if (i % 59 == 4) mm_buf_puts(&x, "stray text\n<Stray>x</Stray>\n");
+		if (i % 61 == 6) mm_buf_printf(&x, "<PubmedBookArticle><BookDocument><PMID>%d</PMID></BookDocument></PubmedBookArticle>\n", 100000 + i);
+		if (i % 67 == 8) mm_buf_printf(&x, "<DeleteCitation><PMID>%d</PMID></DeleteCitation>\n", 200000 + i);
 		mm_buf_printf(&x, "<PubmedArticle><MedlineCitation><PMID>%d</PMID><AbstractText>", i + 1);
+		if (i % 71 == 9) mm_buf_puts(&x, "<![CDATA[ x < y ]]>");
 		mm_buf_printf(&m, "PMID- %d\nAB  - ", i + 1);
 		for (size_t k = 0; k < n; ++k) { mm_buf_putc(&x, "abc defg "[(k + (size_t)i) % 9]); mm_buf_putc(&m, "abc defg "[(k + (size_t)i) % 9]); }
 		mm_buf_puts(&x, cut ? "</AbstractText></MedlineCitation>\n" : "</AbstractText></MedlineCitation></PubmedArticle>\n");
@@ -451,18 +485,56 @@ static void test_hold(void)
 	paths[2] = strdup(tmpfile_with("hold.medline", m.s, m.l));
 	for (int f = 0; f < 3; ++f) {
 		mm_buf want = {0}, got = {0};
-		split_sig(paths[f], 16384, 0, 0, &want);
+		split_sig(paths[f], 16384, 0, 0, 0, &want);
 		CHECK(want.l > 10000);
 		for (size_t every = 1; every <= 64; every *= 4) {
 			got.l = 0;
-			split_sig(paths[f], 16384, 1, every, &got);
+			split_sig(paths[f], 16384, 1, every, 0, &got);
 			CHECK(got.l == want.l && memcmp(got.s, want.s, want.l) == 0);
+		}
+		/* XML: chunks split later give the same records and messages.  With
+		 * a 1 MB limit: whether a record over the limit but within one read
+		 * is skipped depends on where the reads fall (that is why the limit
+		 * is 16 MB and batches 8 MB); a chunk's split applies the limit to
+		 * every record exactly. */
+		if (f < 2) {
+			want.l = 0;
+			split_sig(paths[f], 1 << 20, 0, 0, 0, &want);
+			for (size_t chunk = 1000; chunk <= 4000000; chunk *= 7) {
+				got.l = 0;
+				split_sig(paths[f], 1 << 20, 1, 1, chunk, &got);
+				CHECK(got.l == want.l && memcmp(got.s, want.s, want.l) == 0);
+			}
 		}
 		mm_buf_free(&want);
 		mm_buf_free(&got);
 		unlink(paths[f]);
 		free((void *)paths[f]);
 	}
+	/* a <MedlineCitationSet> file: its records are MedlineCitation and
+	 * DeleteCitation (the backwards search must not cut at the
+	 * MedlineCitation end tags inside PubmedArticles of the other root) */
+	x.l = 0;
+	mm_buf_puts(&x, "<MedlineCitationSet>\n");
+	for (int i = 0; i < 300; ++i) {
+		mm_buf_printf(&x, "<MedlineCitation Status=\"MEDLINE\"><PMID>%d</PMID><Article><Abstract><AbstractText>", i + 1);
+		for (int k = 0; k < 200 + (i * 37) % 3000; ++k) mm_buf_putc(&x, "xyz uvw "[k % 8]);
+		mm_buf_puts(&x, "</AbstractText></Abstract></Article></MedlineCitation>\n");
+		if (i % 40 == 2) mm_buf_printf(&x, "<DeleteCitation><PMID>%d</PMID></DeleteCitation>\n", 500000 + i);
+	}
+	mm_buf_puts(&x, "</MedlineCitationSet>\n");
+	const char *mcs = tmpfile_with("mcs.xml", x.s, x.l);
+	mm_buf want = {0}, got = {0};
+	split_sig(mcs, 1 << 20, 0, 0, 0, &want);
+	CHECK(want.l > 3000);
+	for (size_t chunk = 500; chunk <= 2000000; chunk *= 9) {
+		got.l = 0;
+		split_sig(mcs, 1 << 20, 1, 1, chunk, &got);
+		CHECK(got.l == want.l && memcmp(got.s, want.s, want.l) == 0);
+	}
+	unlink(mcs);
+	mm_buf_free(&want);
+	mm_buf_free(&got);
 	free(z);
 	mm_buf_free(&x);
 	mm_buf_free(&m);
