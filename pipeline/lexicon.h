@@ -70,7 +70,7 @@ typedef struct {
  * a literal ends (out[] != 0) are numbered from out_base >> cls_shift on,
  * all others below, and out_base is a power of two: an entry >= out_base,
  * and an OR of entries, has the out_base bit set exactly when a literal
- * ends there. */
+ * ends there (match.c's litac_scan()). */
 #define MM_AC_MAX_STATES 0x8000u
 typedef struct {
 	uint32_t *go;      /* rows: (out_base >> cls_shift) + number of output states */
@@ -83,11 +83,6 @@ typedef struct {
 	uint32_t max_len;  /* longest literal */
 } mm_litac;
 
-/* The scan step: next state of st on byte c. */
-static inline uint32_t mm_litac_step(const mm_litac *ac, uint32_t st, unsigned char c)
-{
-	return ac->go[st + ac->cls[c]];
-}
 void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_pattern);
 void mm_litac_free(mm_litac *ac);
 
