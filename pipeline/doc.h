@@ -28,7 +28,7 @@ typedef enum {
 	MM_REC_DELETE,      /* DeleteCitation: a list of PMIDs to withdraw */
 	MM_REC_MEDLINE,     /* MEDLINE text record */
 	MM_REC_PUBTATOR,    /* PubTator record */
-	MM_REC_CHUNK        /* several PubMed XML records, split later (record.h) */
+	MM_REC_CHUNK        /* several PubMed XML records, split later (split.h) */
 } mm_rec_kind;
 
 typedef struct {

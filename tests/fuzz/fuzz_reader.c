@@ -1,4 +1,4 @@
-/* fuzz_reader.c -- input.h reader + format detection + record.h splitter.
+/* fuzz_reader.c -- input.h reader + format detection + split.h splitter.
  * The input goes through a memfd (opened by path as the pipeline does) as is,
  * detected and under one forced format with a 4 KB record limit; stretched
  * past one read of input.c; then gzip-compressed in memory (unless it is
@@ -8,7 +8,7 @@
  * the records taken must be the bytes that were returned; and again with
  * PubMed XML read in chunks (mm_splitter_next_chunk) split afterwards
  * (mm_splitter_mem), whose records must also be the input's bytes in order. */
-#include "record.h"
+#include "split.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

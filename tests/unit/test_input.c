@@ -1,8 +1,8 @@
-/* input.c and record.c: gzip members, truncation, garbage; record splitting. */
+/* input.c and split.c: gzip members, truncation, garbage; record splitting. */
 #include "test.h"
 #include "../../pipeline/gzcrc.h"
 #include "../../pipeline/input.h"
-#include "../../pipeline/record.h"
+#include "../../pipeline/split.h"
 #include <stdlib.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -344,7 +344,7 @@ static void test_record_ends(void)
 
 /* A tag that decides a record's end, split by a read of the splitter at every
  * byte: a plain file is read 256 KB at a time (input.c), a gzip one that
- * inflates well 1 MB at a time (record.c); the record spans the read, so it
+ * inflates well 1 MB at a time (split.c); the record spans the read, so it
  * is searched again from where the first search stopped. */
 static void split_across(size_t at, int gzip)
 {

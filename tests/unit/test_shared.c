@@ -1,7 +1,7 @@
 /* Spot checks against real records in ../shared/corpus (skipped when absent). */
 #include "test.h"
 #include "../../pipeline/input.h"
-#include "../../pipeline/record.h"
+#include "../../pipeline/split.h"
 #include <stdlib.h>
 
 /* Stream path, parse every record, stop at pmid. Returns 0 when found. */

@@ -1,6 +1,6 @@
 /* Update semantics and counting. */
 #include "test.h"
-#include "../../pipeline/cooc.h"
+#include "../../pipeline/store.h"
 
 void test_store(void)
 {

@@ -1,4 +1,4 @@
-/* cooc.h -- the document store and co-occurrence counts.
+/* store.h -- the document store and co-occurrence counts.
  *
  * PubMed update semantics: records are applied in processing order (files
  * sorted by name, records in file order).  A record replaces an earlier one
@@ -12,8 +12,8 @@
  *
  * The store is not thread-safe: the pipeline applies records serially, in
  * order, after the parallel parse/match step. */
-#ifndef MM_COOC_H
-#define MM_COOC_H
+#ifndef MM_STORE_H
+#define MM_STORE_H
 
 #include "util.h"
 #include <stdint.h>

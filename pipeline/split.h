@@ -1,4 +1,4 @@
-/* record.h -- split a decompressed byte stream into records.
+/* split.h -- split a decompressed byte stream into records.
  *
  * The splitter reads through a mm_reader into a window buffer and returns one
  * record at a time, pointing into that window (valid until the next call).
@@ -9,8 +9,8 @@
  * finds the last record end tag and split later on the parsing threads
  * (mm_splitter_next_chunk, mm_splitter_mem), so that for one large file the
  * reading thread does little but inflate. */
-#ifndef MM_RECORD_H
-#define MM_RECORD_H
+#ifndef MM_SPLIT_H
+#define MM_SPLIT_H
 
 #include "doc.h"
 #include "input.h"

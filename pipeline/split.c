@@ -1,4 +1,4 @@
-/* record.c -- see record.h.
+/* split.c -- see split.h.
  *
  * XML: the root must be <PubmedArticleSet> or <MedlineCitationSet>; its
  * children <PubmedArticle>, <PubmedBookArticle>, <MedlineCitation> and
@@ -8,7 +8,7 @@
  * Text formats: records start at "PMID- " (MEDLINE) or "<digits>|" /
  * "<digits><TAB>" (PubTator) and end at a blank line, the next record start
  * or, for PubTator, a line with another PMID. */
-#include "record.h"
+#include "split.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
-/* cooc.c -- see cooc.h */
-#include "cooc.h"
+/* store.c -- see store.h */
+#include "store.h"
 
 #include <stdlib.h>
 #include <string.h>
