@@ -10,6 +10,20 @@
 
 #define MM_VERSION "0.1.0"
 
+/* The error convention of every module (each header states its functions'
+ * returns in these terms):
+ *  - a function that can fail and returns int returns 0 (or a count >= 0) on
+ *    success and -1 on error; a function with more outcomes than that returns
+ *    an enum whose names say them (mm_split_status, mm_match_status, ...);
+ *  - a function that returns a pointer returns NULL on error;
+ *  - the message of an error goes to the caller's mm_buf *err (or char *err,
+ *    err_len) and names the file and the byte offset or line where one is
+ *    known; library code never prints and never exits (allocation failure
+ *    excepted, see mm_malloc);
+ *  - a result that must be checked carries MM_WUR, so that ignoring it is a
+ *    compiler warning. */
+#define MM_WUR __attribute__((warn_unused_result))
+
 /* A growable byte string (always NUL-terminated when s != NULL). */
 typedef struct {
 	size_t l, m;
