@@ -333,6 +333,22 @@ expect 0 "directory with an unrelated .txt" "$BIN" -q -o "$T/dd" "$T/dir"
 got=$(json "$T/dd/summary.json" "d['files']")
 if [ "$got" = "{'total': 2, 'ok': 1, 'error': 0, 'failed': 0, 'skipped': 1}" ]; then ok; else ko "directory scan: $got"; fi
 
+# input parsers and the lexicon cache: records under any root, comments and
+# CDATA in records, long prologs, a FIFO or a directory for the cache file
+P=$T/parsers; mkdir -p "$P"
+expect 0 "lexicon cache: written" env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" -q --cache-dir "$P/lc" -o "$P/lc0" corpus/
+lcf=$(json "$P/lc0/summary.json" "d['lexicon']['cache_file']")
+for kind in fifo dir; do
+	rm -f "$lcf"
+	if [ $kind = fifo ]; then mkfifo "$lcf"; else mkdir "$lcf"; fi
+	expect 0 "lexicon cache file replaced by a $kind" timeout 60 env MYOMINE_CACHE_MIN_BYTES=0 "$BIN" --cache-dir "$P/lc" -o "$P/lc-$kind" corpus/
+	has "$T/err" "cache file not used (not a regular file" "a $kind for the cache file is reported"
+	same_dir "$P/lc0" "$P/lc-$kind" "outputs with a $kind for the cache file"
+	if [ $kind = fifo ]; then
+		if [ -f "$lcf" ]; then ok; else ko "the FIFO in place of the cache file was not replaced"; fi
+	else rmdir "$lcf"; fi
+done
+
 # ---- faults (docs/reliability.md lists each with its test) ---------------------------
 echo "== faults"
 F=$T/faults; mkdir -p "$F"
