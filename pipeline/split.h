@@ -64,7 +64,8 @@ mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
 void mm_splitter_hold(mm_splitter *s);
 void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap);
 /* Several records at once (PubMed XML): when the splitter stands between
- * records inside the root and the next `want` bytes (or the rest of the
+ * records inside a <PubmedArticleSet> or <MedlineCitationSet> root (never
+ * under another root) and the next `want` bytes (or the rest of the
  * file) hold the end tag of a record of one of the root's kinds, returns
  * MM_SPLIT_RECORD with rec->kind MM_REC_CHUNK: the bytes from here to just
  * past the last such end tag, found by searching backwards, so that the
