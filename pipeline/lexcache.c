@@ -60,12 +60,42 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	return mix(h, x);
 }
 
+/* Open path for reading without blocking on a FIFO, a device or a
+ * directory, and without following it anywhere but to a regular file:
+ * the descriptor, with *st filled, or -1 with the reason in why (nothing
+ * when the file does not exist). */
+static int open_regular(const char *path, struct stat *st, mm_buf *why)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno != ENOENT && why) mm_buf_printf(why, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, st) < 0) {
+		if (why) mm_buf_printf(why, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		if (why) mm_buf_printf(why, "not a regular file (%s)", S_ISFIFO(st->st_mode) ? "a FIFO" : S_ISDIR(st->st_mode) ? "a directory"
+		                       : S_ISSOCK(st->st_mode) ? "a socket" : S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode) ? "a device" : "special");
+		close(fd);
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL); /* a regular file: reads block as usual */
+	if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
 /* Hash of one file's path and bytes; adds its size to *bytes. -1 when it
- * cannot be read (the loader then says why). */
+ * cannot be read or is not a regular file (the loader then says why). */
 static int hash_file(const char *path, uint64_t *h, uint64_t *bytes)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) return -1;
+	struct stat st;
+	int fd = open_regular(path, &st, NULL);
+	if (fd < 0) return -1;
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) { close(fd); return -1; }
 	*h = hash_bytes(*h, path, strlen(path));
 	char buf[65536];
 	size_t n;
@@ -248,12 +278,12 @@ static mm_lexicon *invalid(mm_lexicon *lx, void *map, size_t len, mm_buf *why, c
 
 mm_lexicon *mm_lexcache_read(const char *file, const uint64_t *key, mm_buf *why)
 {
-	int fd = open(file, O_RDONLY);
-	if (fd < 0) { if (errno != ENOENT) mm_buf_printf(why, "cannot open: %s", strerror(errno)); return NULL; }
 	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) { close(fd); mm_buf_printf(why, "not a regular file"); return NULL; }
+	int fd = open_regular(file, &st, why); /* a FIFO in its place must not hang the run */
+	if (fd < 0) return NULL;
+	if (st.st_size < (off_t)sizeof(lc_header)) { close(fd); mm_buf_printf(why, "truncated (%lld bytes)", (long long)st.st_size); return NULL; }
+	if ((uint64_t)st.st_size > SIZE_MAX / 2) { close(fd); mm_buf_printf(why, "impossible size (%lld bytes)", (long long)st.st_size); return NULL; }
 	size_t size = (size_t)st.st_size;
-	if (size < sizeof(lc_header)) { close(fd); mm_buf_printf(why, "truncated (%zu bytes)", size); return NULL; }
 	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED) { mm_buf_printf(why, "cannot map: %s", strerror(errno)); return NULL; }

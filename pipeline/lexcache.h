@@ -9,9 +9,11 @@
  * files, blocklist.txt), so an edited lexicon or a rebuilt program gets a
  * new file and a stale one is never used. A
  * file is written under a temporary name and renamed; the 8 most recently
- * used are kept. A file that fails any check (size, magic, key, CRC-32, offsets,
- * mm_lexicon_check) is not used: the lexicon is compiled from its sources
- * and the file replaced. The file is mapped read-only and shared by the
+ * used are kept. A file that fails any check (a regular file, checked
+ * before anything is read so that a FIFO or a directory in its place never
+ * blocks; size, magic, key, CRC-32, offsets, mm_lexicon_check) is not used,
+ * with a warning: the lexicon is compiled from its sources and the file
+ * replaced (when the thing in its place can be renamed over). The file is mapped read-only and shared by the
  * threads like any lexicon. */
 #ifndef MM_LEXCACHE_H
 #define MM_LEXCACHE_H

@@ -1,10 +1,15 @@
 /* split.c -- see split.h.
  *
- * XML: the root must be <PubmedArticleSet> or <MedlineCitationSet>; its
+ * XML: under the root <PubmedArticleSet> or <MedlineCitationSet>, the
  * children <PubmedArticle>, <PubmedBookArticle>, <MedlineCitation> and
- * <DeleteCitation> are records.  A record ends at its matching end tag
- * (these elements never nest in the DTD); if another record of the same
- * name starts first, the unfinished one is reported and skipped.
+ * <DeleteCitation> are records (other children are skipped whole).  Under
+ * any other root (a re-serialised export, <RAW_DATA>) the same elements are
+ * records at any depth: the other elements are stepped into; a file with
+ * such a root and no record is an error.  A root that is itself a record
+ * is read as one.  A record ends at its matching end tag (these elements
+ * never nest in the DTD), outside comments and CDATA sections; if another
+ * record of the same name starts first, the unfinished one is reported and
+ * skipped.
  * Text formats: records start at "PMID- " (MEDLINE) or "<digits>|" /
  * "<digits><TAB>" (PubTator) and end at a blank line, the next record start
  * or, for PubTator, a line with another PMID. */
@@ -28,6 +33,9 @@ struct mm_splitter {
 	int eof, read_err;
 	int depth;         /* XML: 0 before root, 1 inside, 2 after */
 	char root[64];
+	int any;           /* XML: 1 under another root, 2 the root is a record */
+	int nest;          /* XML, any: elements open inside the root */
+	int seen_rec;      /* XML: a record start tag was seen */
 	size_t hint;       /* bytes of the current record already searched */
 	mm_buf pending;    /* a fatal error to report after a salvaged record */
 	size_t max_rec;    /* larger records are skipped without being buffered */
@@ -81,6 +89,86 @@ static int is_pubtator_start(const char *p, size_t n)
 	return i > 0 && i < n && (p[i] == '|' || p[i] == '\t');
 }
 
+/* The end of a <!DOCTYPE ...> starting at b[i] (just past its '>'), its
+ * internal subset, quoted strings, comments and processing instructions
+ * included; 0 when it does not end in b[0, n). */
+static size_t doctype_end(const char *b, size_t i, size_t n)
+{
+	int br = 0;
+	char q = 0;
+	for (size_t j = i + 2; j < n; ++j) {
+		char c = b[j];
+		if (q) { if (c == q) q = 0; continue; }
+		if (c == '"' || c == '\'') q = c;
+		else if (c == '[') br++;
+		else if (c == ']') br--;
+		else if (c == '>' && br <= 0) return j + 1;
+		else if (c == '<' && br > 0 && j + 1 < n && (b[j + 1] == '!' || b[j + 1] == '?')) {
+			int com = j + 3 < n && b[j + 2] == '-' && b[j + 3] == '-';
+			if (!com && b[j + 1] == '!') continue; /* a declaration: its quotes count */
+			const char *e = mm_find(b + j + 2, n - j - 2, com ? "-->" : "?>", com ? 3 : 2);
+			if (!e) return 0;
+			j = (size_t)(e - b) + (com ? 2 : 1);
+		}
+	}
+	return 0;
+}
+
+/* The name of the first element in b[i, n) past comments, processing
+ * instructions and a DOCTYPE, into out; "" when there is none. */
+static void xml_root_name(const char *b, size_t i, size_t n, char *out, size_t cap)
+{
+	*out = 0;
+	while (i < n) {
+		const char *lt = memchr(b + i, '<', n - i);
+		if (!lt) return;
+		i = (size_t)(lt - b);
+		const char *e = NULL;
+		if (i + 1 < n && b[i + 1] == '?') e = mm_find(b + i + 2, n - i - 2, "?>", 2);
+		else if (i + 3 < n && memcmp(b + i, "<!--", 4) == 0) e = mm_find(b + i + 4, n - i - 4, "-->", 3);
+		else if (i + 1 < n && b[i + 1] == '!') {
+			size_t d = doctype_end(b, i, n);
+			if (!d) return;
+			i = d;
+			continue;
+		} else {
+			size_t j = i + 1;
+			while (j < n && j - i <= cap - 1 && (isalnum((unsigned char)b[j]) || strchr("_:-.", b[j]))) ++j;
+			snprintf(out, cap, "%.*s", (int)(j - i - 1), b + i + 1);
+			return;
+		}
+		if (!e) return;
+		i = (size_t)(e - b) + (b[i + 1] == '?' ? 2 : 3);
+	}
+}
+
+#define PROBE_MAX ((size_t)16 << 20)
+
+/* XML found by mm_splitter_new(): is it PubMed?  Reads until the start tag
+ * of a root or record of ours is seen (past a prolog of any size), up to
+ * PROBE_MAX bytes.  Returns 1 when one is seen, when PROBE_MAX bytes hold
+ * none (the splitter decides at the end of the file) or on a read error
+ * (reported after the data); 0, with the reason in err, when the whole
+ * file holds none. */
+static int xml_probe(mm_splitter *s, char *err, size_t err_len)
+{
+	static const char *const tag[] = { "<PubmedArticle", "<PubmedBookArticle", "<MedlineCitation", "<DeleteCitation" };
+	size_t from = s->pos;
+	for (;;) {
+		for (int k = 0; k < 4; ++k)
+			if (mm_find(s->buf + from, s->len - from, tag[k], strlen(tag[k]))) return 1;
+		if (s->eof || s->len >= PROBE_MAX) break;
+		from = s->len > s->pos + 20 ? s->len - 20 : s->pos; /* a tag across two reads */
+		if (more(s) < 0) return 1;
+	}
+	if (s->len >= PROBE_MAX || s->read_err) return 1;
+	char root[64];
+	xml_root_name(s->buf, s->pos, s->len, root, sizeof root);
+	snprintf(err, err_len, "not PubMed XML: no <PubmedArticle>, <PubmedBookArticle>, <MedlineCitation> or <DeleteCitation> element%s%s%s",
+	         *root ? " under the root <" : "", root, *root ? ">" : "");
+	return 0;
+}
+
 mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_len)
 {
 	mm_splitter *s = mm_calloc(1, sizeof *s);
@@ -102,18 +190,12 @@ mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_
 	size_t n = s->len - i;
 	mm_format got = MM_FMT_AUTO;
 	if (n > 0 && p[0] == '<') {
-		/* XML: PubMed only if its root is one of ours (looked for in the
-		 * first 64 KB, past any DOCTYPE) */
-		while (s->len < 65536 && !s->eof)
-			if (more(s) < 0) break;
-		size_t lim = s->len < 65536 ? s->len : 65536;
-		if (memmem(s->buf, lim, "<PubmedArticleSet", 17) || memmem(s->buf, lim, "<MedlineCitationSet", 19))
-			got = MM_FMT_PUBMED;
-		else if (fmt == MM_FMT_AUTO) {
-			snprintf(err, err_len, "unrecognised format: XML, but no <PubmedArticleSet> or <MedlineCitationSet> root");
+		/* XML: PubMed when it holds a root or record element of ours */
+		if (fmt == MM_FMT_AUTO && !xml_probe(s, err, err_len)) {
 			mm_splitter_free(s);
 			return NULL;
 		}
+		got = MM_FMT_PUBMED;
 		i = s->pos;
 		while (i < s->len && isspace((unsigned char)s->buf[i])) ++i;
 		p = s->buf + i;
@@ -241,6 +323,36 @@ static size_t rec_tag(const mm_splitter *s, size_t from, const char *name, size_
 	return (size_t)-1;
 }
 
+/* rec_tag()'s tag at e, found from a record's start tag ending at te, may
+ * lie in a comment or CDATA section of the record.  Only when the record's
+ * bytes [te, e) hold a '!' (rare in text; every "<!--" and "<![CDATA[" has
+ * one) are they stepped over, and the search goes on past any that holds
+ * the tag.  Returns the tag outside them (setting *closes), or (size_t)-1
+ * when none is complete in the buffer; *open is then set when a comment or
+ * CDATA section is still open at the end of the buffer. */
+static size_t rec_tag_outside(const mm_splitter *s, size_t te, size_t e, const char *name, size_t nl, int *closes, int *open)
+{
+	size_t m = te; /* bytes before m are outside comments and CDATA */
+	*open = 0;
+	while (e != (size_t)-1 && m < e) {
+		const char *x = memchr(s->buf + m, '!', e - m);
+		if (!x) break;
+		size_t j = (size_t)(x - s->buf); /* '<' at j - 1 >= te - 1: the start tag's '>' */
+		m = j + 1;
+		const char *close;
+		size_t co, cl;
+		if (s->buf[j - 1] != '<') continue;
+		if (j + 2 < s->len && s->buf[j + 1] == '-' && s->buf[j + 2] == '-') close = "-->", co = j + 3, cl = 3;
+		else if (j + 7 < s->len && memcmp(s->buf + j + 1, "[CDATA[", 7) == 0) close = "]]>", co = j + 8, cl = 3;
+		else continue;
+		const char *c = mm_find(s->buf + co, s->len - co, close, cl);
+		if (!c) { *open = 1; return (size_t)-1; }
+		m = (size_t)(c - s->buf) + cl;
+		if (m > e) e = rec_tag(s, m - 1, name, nl, closes); /* the tag was inside: search on after it */
+	}
+	return e;
+}
+
 static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 {
 	if (s->pending.l) {
@@ -259,9 +371,14 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			if (m < 0) return fatal_read(s, msg);
 			if (m == 0) {
 				if (s->depth == 0) { mm_buf_printf(msg, "no XML root element"); return MM_SPLIT_FATAL; }
-				if (s->depth == 1 && !s->chunk) {
+				if (s->depth == 1 && !s->chunk && s->any != 2) {
 					mm_buf_printf(msg, "byte %llu: file ends before </%s> (truncated XML)",
 					              (unsigned long long)(s->base + s->len), s->root);
+					return MM_SPLIT_FATAL;
+				}
+				if (s->any && !s->seen_rec) {
+					mm_buf_printf(msg, "not PubMed XML: no <PubmedArticle>, <PubmedBookArticle>, <MedlineCitation> or "
+					              "<DeleteCitation> element under the root <%s>", s->root);
 					return MM_SPLIT_FATAL;
 				}
 				return MM_SPLIT_END;
@@ -289,14 +406,7 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			continue;
 		}
 		if (avail >= 2 && p[1] == '!') { /* DOCTYPE: skip, internal subset included, never expanded */
-			size_t j = i + 2, e = 0;
-			int br = 0;
-			for (; j < s->len; ++j) {
-				char c = s->buf[j];
-				if (c == '[') br++;
-				else if (c == ']') br--;
-				else if (c == '>' && br <= 0) { e = j + 1; break; }
-			}
+			size_t e = doctype_end(s->buf, i, s->len);
 			if (!e) {
 				int m = more(s);
 				if (m < 0) return fatal_read(s, msg);
@@ -329,23 +439,30 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 		}
 		if (is_end) {
 			s->pos = te;
-			if (s->depth == 1 && strcmp(name, s->root) == 0) s->depth = 2;
+			if (s->nest > 0) s->nest--;
+			else if (s->depth == 1 && s->any != 2 && strcmp(name, s->root) == 0) s->depth = 2;
 			else s->warnings++;
 			continue;
 		}
+		int is_rec;
+		mm_rec_kind kind = record_kind(name, nl, &is_rec);
 		if (s->depth == 0) {
-			if (strcmp(name, "PubmedArticleSet") && strcmp(name, "MedlineCitationSet")) {
-				mm_buf_printf(msg, "byte %llu: not PubMed XML (root element <%s>)", (unsigned long long)(s->base + i), name);
-				return MM_SPLIT_FATAL;
-			}
+			s->depth = 1;
+			if (!strcmp(name, "PubmedArticleSet") || !strcmp(name, "MedlineCitationSet")) s->any = 0;
+			else if (is_rec) { s->any = 2; continue; } /* read it as a record */
+			else s->any = 1;
 			snprintf(s->root, sizeof s->root, "%s", name);
-			s->depth = self_close ? 2 : 1;
+			if (self_close) s->depth = 2;
 			s->pos = te;
 			continue;
 		}
 		if (s->depth == 2) { s->warnings++; s->pos = te; continue; }
-		int is_rec;
-		mm_rec_kind kind = record_kind(name, nl, &is_rec);
+		if (is_rec) s->seen_rec = 1;
+		else if (s->any) { /* step into it: records may lie deeper */
+			if (!self_close) s->nest++;
+			s->pos = te;
+			continue;
+		}
 		if (self_close) {
 			s->pos = te;
 			if (is_rec) {
@@ -357,8 +474,9 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 		}
 		size_t from = te + (s->hint > te - i + 80 ? s->hint - (te - i) - 80 : 0);
 		size_t tl = strlen(name); /* nl may exceed the 63 bytes kept in name */
-		int closes = 0;
+		int closes = 0, open = 0;
 		size_t e = rec_tag(s, from, name, tl, &closes);
+		if (e != (size_t)-1) e = rec_tag_outside(s, te, e, name, tl, &closes, &open);
 		/* Another record of the same name before our end tag means ours is
 		 * unterminated (a cut or corrupt record): report and resume there. */
 		if (e != (size_t)-1 && !closes) {
@@ -370,7 +488,7 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 		}
 		if (e == (size_t)-1 && s->chunk) { /* see mm_splitter_next_chunk() */
 			mm_buf_printf(msg, "byte %llu: <%s> record has no end tag before byte %llu, where its batch was cut "
-			              "(a record end tag in a comment between records?); record skipped",
+			              "(a record end tag in a processing instruction?); record skipped",
 			              (unsigned long long)(s->base + i), name, (unsigned long long)(s->base + s->len));
 			s->pos = s->len;
 			return MM_SPLIT_BADREC;
@@ -384,7 +502,7 @@ static mm_split_status xml_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg)
 			return skip_record(s, msg);
 		}
 		if (e == (size_t)-1) {
-			s->hint = s->len - i;
+			s->hint = open ? 0 : s->len - i; /* an open comment is searched again from te */
 			int m = more(s);
 			if (m > 0) continue;
 			i = s->pos;
@@ -647,11 +765,21 @@ static size_t last_record_end(const mm_splitter *s, size_t from, size_t to)
 
 mm_split_status mm_splitter_next_chunk(mm_splitter *s, size_t want, mm_rawrec *rec, mm_buf *msg)
 {
-	if (s->fmt != MM_FMT_PUBMED || s->depth != 1 || s->skipping || s->pending.l || s->hint || s->chunk)
+	if (s->fmt != MM_FMT_PUBMED || s->depth != 1 || s->any || s->skipping || s->pending.l || s->hint || s->chunk)
 		return mm_splitter_next(s, rec, msg);
 	while (s->len - s->pos < want && !s->eof)
 		if (more(s) < 0) break;
 	size_t cut = last_record_end(s, s->pos, s->len);
+	/* An end tag in a comment or CDATA section is no record end: cut before
+	 * the first "<!" instead, where every end tag is one.  One memchr()
+	 * over the chunk: PubMed files hold no '!' but a few in text. */
+	for (size_t j = s->pos + 1; cut && j < cut;) {
+		const char *x = memchr(s->buf + j, '!', cut - j);
+		if (!x) break;
+		j = (size_t)(x - s->buf);
+		if (s->buf[j - 1] == '<') cut = last_record_end(s, s->pos, j - 1);
+		j++;
+	}
 	if (!cut) return mm_splitter_next(s, rec, msg); /* a record longer than want, or the end */
 	rec->p = s->buf + s->pos;
 	rec->n = cut - s->pos;

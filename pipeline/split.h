@@ -34,8 +34,11 @@ typedef enum {
 typedef struct mm_splitter mm_splitter;
 
 /* Create a splitter over r (not owned). fmt may be MM_FMT_AUTO: the format
- * is then detected from the content. On failure to detect, returns NULL with
- * the reason in err. */
+ * is then detected from the content (XML is PubMed when it holds one of
+ * PubMed's root or record elements, under any root and past a prolog of any
+ * size; looked for in the first 16 MB). On failure to detect, returns NULL
+ * with the reason in err ("unrecognised format ..." for content of no known
+ * format, "not PubMed XML: ..." for XML without a PubMed element). */
 mm_splitter *mm_splitter_new(mm_reader *r, mm_format fmt, char *err, size_t err_len);
 mm_format mm_splitter_format(const mm_splitter *s);
 /* Records larger than this (default 16 MB) are reported (MM_SPLIT_BADREC)
@@ -61,18 +64,20 @@ mm_split_status mm_splitter_next(mm_splitter *s, mm_rawrec *rec, mm_buf *msg);
 void mm_splitter_hold(mm_splitter *s);
 void mm_splitter_take(mm_splitter *s, char **buf, size_t *cap);
 /* Several records at once (PubMed XML): when the splitter stands between
- * records inside the root and the next `want` bytes (or the rest of the
+ * records inside a <PubmedArticleSet> or <MedlineCitationSet> root (never
+ * under another root) and the next `want` bytes (or the rest of the
  * file) hold the end tag of a record of one of the root's kinds, returns
  * MM_SPLIT_RECORD with rec->kind MM_REC_CHUNK: the bytes from here to just
  * past the last such end tag, found by searching backwards, so that the
  * reading thread does not scan the records themselves.  Split them later,
  * on any thread, with mm_splitter_mem().  Otherwise behaves exactly as
  * mm_splitter_next().  Records and messages come out as mm_splitter_next()
- * alone gives them, except when a record end tag lies in a comment or
- * processing instruction between records and the cut falls there: the
- * chunk's split then reports the record it cannot end. */
+ * alone gives them (a chunk never ends inside a comment or CDATA section),
+ * except when a record end tag lies in a processing instruction and the
+ * cut falls there: the chunk's split then reports the record it cannot end. */
 mm_split_status mm_splitter_next_chunk(mm_splitter *s, size_t want, mm_rawrec *rec, mm_buf *msg);
-/* The root element's name (PubMed XML; "" before it is read). */
+/* The root element's name (PubMed XML; "" before it is read, and when the
+ * root is itself a record). */
 const char *mm_splitter_root(const mm_splitter *s);
 /* A splitter over the bytes p[0, n) of a chunk (not copied: they must
  * outlive it) that starts at file offset base inside root element `root`;

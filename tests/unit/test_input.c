@@ -472,6 +472,7 @@ static void test_hold(void)
 		if (i % 67 == 8) mm_buf_printf(&x, "<DeleteCitation><PMID>%d</PMID></DeleteCitation>\n", 200000 + i);
 		mm_buf_printf(&x, "<PubmedArticle><MedlineCitation><PMID>%d</PMID><AbstractText>", i + 1);
 		if (i % 71 == 9) mm_buf_puts(&x, "<![CDATA[ x < y ]]>");
+		if (i % 43 == 2) mm_buf_puts(&x, "<!-- </PubmedArticle> <PubmedArticle> --><![CDATA[</PubmedArticle>]]>"); /* not its end */
 		mm_buf_printf(&m, "PMID- %d\nAB  - ", i + 1);
 		for (size_t k = 0; k < n; ++k) { mm_buf_putc(&x, "abc defg "[(k + (size_t)i) % 9]); mm_buf_putc(&m, "abc defg "[(k + (size_t)i) % 9]); }
 		mm_buf_puts(&x, cut ? "</AbstractText></MedlineCitation>\n" : "</AbstractText></MedlineCitation></PubmedArticle>\n");
@@ -540,6 +541,59 @@ static void test_hold(void)
 	mm_buf_free(&m);
 }
 
+/* Records under any root, at any depth; a root that is a record; XML
+ * without records; end and start tags in comments and CDATA sections of a
+ * record (also open across a read); a prolog larger than 64 KB. */
+static void test_any_root(void)
+{
+	split_log L;
+	char err[256];
+	split_text("<?xml version=\"1.0\"?>\n<RAW_DATA><PubmedArticle><PMID>1</PMID></PubmedArticle>\n<Batch n=\"1\"><PubmedArticleSet>"
+	           "<PubmedArticle><PMID>2</PMID></PubmedArticle></PubmedArticleSet><Note/></Batch>"
+	           "<DeleteCitation><PMID>3</PMID></DeleteCitation></RAW_DATA>\n", 0, &L);
+	CHECK_INT(L.rec, 3); CHECK_INT(L.bad, 0); CHECK_INT(L.fatal, 0);
+	CHECK(L.kind[0] == MM_REC_ARTICLE && L.kind[2] == MM_REC_DELETE);
+	CHECK_INT(L.off[0], 32); CHECK_INT(L.len[0], 45);
+	split_text("<PubmedArticle><PMID>1</PMID></PubmedArticle>\n", 0, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.bad, 0); CHECK_INT(L.fatal, 0); CHECK_INT(L.len[0], 45);
+	split_text("<RAW_DATA><PubmedArticle><PMID>1</PMID></PubmedArticle>", 0, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.fatal, 1);
+	CHECK(strstr(L.msg, "file ends before </RAW_DATA>") != NULL);
+	/* no record: refused when detected, an error at the end when forced */
+	const char *p = tmpfile_with("split.in", "<collection><document>x</document></collection>", 48);
+	mm_reader *r = mm_reader_open(p, err, sizeof err);
+	CHECK(mm_splitter_new(r, MM_FMT_AUTO, err, sizeof err) == NULL);
+	CHECK_STR(err, "not PubMed XML: no <PubmedArticle>, <PubmedBookArticle>, <MedlineCitation> or <DeleteCitation> element under the root <collection>");
+	mm_reader_close(r);
+	int n, b, f;
+	split_all("<collection><document>x</document></collection>", MM_FMT_PUBMED, &n, &b, &f, NULL);
+	CHECK_INT(n, 0); CHECK_INT(b, 0); CHECK_INT(f, 1);
+	/* comments and CDATA in records */
+	const char *t = "<PubmedArticleSet><PubmedArticle><PMID>1</PMID><!-- </PubmedArticle> --><X/></PubmedArticle>"
+	                "<PubmedArticle><![CDATA[ <PubmedArticle> ]]><PMID>2</PMID><!-- a -- b! --></PubmedArticle></PubmedArticleSet>";
+	split_text(t, 0, &L);
+	CHECK_INT(L.rec, 2); CHECK_INT(L.bad, 0); CHECK_INT(L.fatal, 0);
+	CHECK_INT(L.len[0], strstr(t, "</PubmedArticle><PubmedArticle>") + 16 - t - 18);
+	CHECK_INT(L.len[1], strstr(t, "</PubmedArticleSet>") - t - (long)L.off[1]);
+	/* a comment holding the end tag, open at the end of the first read */
+	enum { PAD = 300000 };
+	mm_buf x = {0};
+	mm_buf_puts(&x, "<PubmedArticleSet><PubmedArticle><PMID>1</PMID><!--");
+	for (int i = 0; i < PAD; ++i) mm_buf_putc(&x, ' ');
+	mm_buf_puts(&x, "</PubmedArticle> --></PubmedArticle>\n<PubmedArticle><PMID>2</PMID></PubmedArticle></PubmedArticleSet>\n");
+	split_text(x.s, 0, &L);
+	CHECK_INT(L.rec, 2); CHECK_INT(L.bad, 0); CHECK_INT(L.fatal, 0);
+	CHECK_INT(L.len[0], 15 + 14 + 4 + PAD + 20 + 16);
+	/* a 100 KB prolog: a DOCTYPE whose internal subset quotes "]>", comments, a PI */
+	x.l = 0;
+	mm_buf_puts(&x, "<?xml version=\"1.0\"?>\n<!DOCTYPE PubmedArticleSet [<!ENTITY a \"]>\"> <!-- ]> --> <?p ]>?>]>\n<!--");
+	for (int i = 0; i < 100000; ++i) mm_buf_putc(&x, "ab <>\n"[i % 6]);
+	mm_buf_puts(&x, "-->\n<?pi x?>\n<PubmedArticleSet><PubmedArticle><PMID>1</PMID></PubmedArticle></PubmedArticleSet>\n");
+	split_text(x.s, 0, &L);
+	CHECK_INT(L.rec, 1); CHECK_INT(L.bad, 0); CHECK_INT(L.fatal, 0);
+	mm_buf_free(&x);
+}
+
 void test_record(void)
 {
 	int r, b, f;
@@ -574,6 +628,7 @@ void test_record(void)
 	split_all("11|t|A\n11|a|B\n11\t0\t1\tA\tChemical\tD1\n12|t|C\n12|a|D\n\n13|t|E\n", MM_FMT_AUTO, &r, &b, &f, k);
 	CHECK_INT(r, 3); CHECK(k[0] == MM_REC_PUBTATOR);
 	test_record_ends();
+	test_any_root();
 	split_across(256 << 10, 0);
 	split_across(1 << 20, 1);
 	test_hold();
