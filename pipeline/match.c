@@ -1,5 +1,6 @@
 /* match.c -- see match.h */
 #include "match.h"
+#include "lexpriv.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -100,7 +101,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 #define TOK_NONE UINT64_MAX        /* no name starts with the token's byte */
 #define TOK_WALK (UINT64_MAX - 1)  /* always walk (a possessive follows) */
 
-/* The first-token filter (lexicon.h) for token i: its bit in tok_bits, from
+/* The first-token filter (lexpriv.h) for token i: its bit in tok_bits, from
  * the token and the class of what follows it as walk() would see it
  * (after at most 3 separators), or TOK_NONE / TOK_WALK. */
 static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
@@ -719,11 +720,12 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 		size_t ns = t->sent_s.n;
 		if (ns > m->m_mark) { m->m_mark = ns; m->mark = mm_realloc(m->mark, ns * sizeof *m->mark); }
 		if (ns) memset(m->mark, 0, ns * sizeof *m->mark);
-		const mm_litac *ac = &lx->litac;
-		uint64_t seen = ac->mask ? litac_scan(ac, t, m->mark) : 0;
+		const mm_litac *ac = lx->litac;
+		uint64_t mask = ac ? ac->mask : 0;
+		uint64_t seen = mask ? litac_scan(ac, t, m->mark) : 0;
 		for (int k = 0; k < lx->n_pattern; ++k) {
 			int ci = lx->pattern_concept[k];
-			if (k >= 64 || !(ac->mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
+			if (k >= 64 || !(mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
 			if (!(seen >> k & 1)) continue;
 			for (size_t sidx = 0; sidx < ns; ++sidx)
 				if (m->mark[sidx] >> k & 1) {
