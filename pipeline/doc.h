@@ -65,16 +65,19 @@ typedef struct {
 	mm_doc_fields f;      /* parser working buffers */
 } mm_doc;
 
+/* Empty d for the next record, keeping its buffers. */
 void mm_doc_reset(mm_doc *d);
+/* Free what d holds and zero it (d itself is the caller's). */
 void mm_doc_free(mm_doc *d);
 
 /* Parsers. Each parses one record of n bytes (as delimited by the splitter)
  * into d (reset first). Return 0 on success, -1 when the record is malformed
  * or has no usable PMID; d->err then says why and where (offset relative to
- * the record start). */
-int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d);
-int mm_medline_parse(const char *p, size_t n, mm_doc *d);
-int mm_pubtator_parse(const char *p, size_t n, mm_doc *d);
+ * the record start). A DeleteCitation (kind MM_REC_DELETE) fills
+ * d->del_pmid only.  Every parser is thread-safe on its own d. */
+int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d) MM_WUR;
+int mm_medline_parse(const char *p, size_t n, mm_doc *d) MM_WUR;
+int mm_pubtator_parse(const char *p, size_t n, mm_doc *d) MM_WUR;
 
 /* Shared by the parsers: append n bytes of UTF-8 text, repairing invalid
  * sequences, turning controls into spaces and squeezing white space. */
@@ -91,8 +94,8 @@ void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
 void mm_doc_end_section(mm_doc *d);
 
 /* A PMID: a positive decimal integer below 2^32, white space around it
- * allowed. Returns 0 and sets *out, or -1. */
-int mm_parse_pmid(const char *s, size_t n, uint32_t *out);
+ * allowed. Returns 0 and sets *out, or -1 (*out unchanged). */
+int mm_parse_pmid(const char *s, size_t n, uint32_t *out) MM_WUR;
 
 /* First plausible 4-digit year (1000-2999) in s, or 0. */
 int mm_first_year(const char *s, size_t n);

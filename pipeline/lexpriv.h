@@ -144,6 +144,7 @@ void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out);
  * Owned by one thread. */
 typedef struct mm_lexbuild mm_lexbuild;
 
+/* A builder holding the trie's root; never NULL. */
 mm_lexbuild *mm_lexbuild_new(void);
 /* Discard a builder that is not frozen (NULL is a no-op). */
 void mm_lexbuild_free(mm_lexbuild *b);
@@ -159,8 +160,8 @@ typedef enum {
  * anti-/antibody wrappers for an antibody). */
 mm_syn_status mm_lexbuild_add(mm_lexbuild *b, const mm_lexicon *lx, uint32_t ci, const char *s, size_t n, int flags) MM_WUR;
 
-/* Freeze b's trie into lx (node, edges, rows, entries, first-token bits);
- * b is freed. */
+/* Freeze b's trie into lx (node, edges, rows, entries, first-token bits;
+ * lx owns them); b is freed. Never fails. */
 void mm_lexbuild_finish(mm_lexbuild *b, mm_lexicon *lx);
 
 /* Compile concept i's pattern (lx->c[i].pattern_src): the plain and

@@ -6,6 +6,8 @@
 #ifndef MM_PREFILTER_H
 #define MM_PREFILTER_H
 
+#include "util.h"
+
 typedef struct mm_litac mm_litac;
 
 /* Literals one of which every match of the PCRE2 pattern must contain
@@ -13,7 +15,7 @@ typedef struct mm_litac mm_litac;
  * many malloc'ed strings in a malloc'ed array, the caller's), or 0 (*lits
  * NULL) when the pattern is not understood well enough to tell -- then it
  * must always be run. */
-int mm_pattern_literals(const char *pattern, char ***lits);
+int mm_pattern_literals(const char *pattern, char ***lits) MM_WUR;
 
 /* Build ac over the literals lits[p][0 .. n_lits[p]) of patterns
  * p < min(n_pattern, 64).  When a pattern has an empty literal, or there are
