@@ -28,8 +28,13 @@ void mm_doc_free(mm_doc *d)
 {
 	mm_buf_free(&d->text);
 	mm_buf_free(&d->err);
-	mm_buf_free(&d->tmp);
-	for (int i = 0; i < 5; ++i) mm_buf_free(&d->scratch[i]);
+	mm_buf_free(&d->f.title);
+	mm_buf_free(&d->f.btitle);
+	mm_buf_free(&d->f.vtitle);
+	mm_buf_free(&d->f.abstract);
+	mm_buf_free(&d->f.field);
+	mm_buf_free(&d->f.attr);
+	mm_buf_free(&d->f.decoded);
 	free(d->sec);
 	free(d->del_pmid);
 	memset(d, 0, sizeof *d);
@@ -94,6 +99,24 @@ void mm_doc_add_text(mm_doc *d, const char *str, size_t n)
 		} else mm_buf_put(t, s + i, (size_t)k);
 		i += (size_t)k;
 	}
+}
+
+void mm_doc_add_title(mm_doc *d, const mm_buf *title, const mm_buf *btitle, const mm_buf *vtitle)
+{
+	const mm_buf *t = title && title->l ? title : btitle && btitle->l ? btitle : vtitle;
+	mm_doc_begin_section(d, "title", 5);
+	if (t) mm_doc_add_text(d, t->s ? t->s : "", t->l);
+	mm_doc_end_section(d);
+}
+
+void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs)
+{
+	if (abs->l) {
+		mm_doc_begin_section(d, "abstract", 8);
+		mm_doc_add_text(d, abs->s, abs->l);
+		mm_doc_end_section(d);
+	}
+	d->has_abstract = d->n_sec > 1;
 }
 
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)

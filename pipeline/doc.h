@@ -36,6 +36,18 @@ typedef struct {
 	char label[48];      /* "title", "abstract", or the AbstractText Label */
 } mm_section;
 
+/* Working buffers of the record parsers, one per field they gather before
+ * the document text is assembled (kept across records, like the text). */
+typedef struct {
+	mm_buf title;         /* ArticleTitle; MEDLINE TI; PubTator |t| */
+	mm_buf btitle;        /* BookTitle; MEDLINE BTI */
+	mm_buf vtitle;        /* VernacularTitle; MEDLINE VTI */
+	mm_buf abstract;      /* MEDLINE AB; PubTator |a| */
+	mm_buf field;         /* PubMed: the text of a captured element (PMID, year) */
+	mm_buf attr;          /* PubMed: an attribute value (Version, Label) */
+	mm_buf decoded;       /* PubMed: abstract text with references decoded */
+} mm_doc_fields;
+
 typedef struct {
 	uint32_t pmid;
 	int version;
@@ -50,31 +62,40 @@ typedef struct {
 	int bad_refs;         /* unknown or malformed character references */
 	int keep_ws;          /* keep leading/trailing white space (PubTator) */
 	mm_buf err;           /* why parsing failed (when a parser returns < 0) */
-	mm_buf tmp;           /* scratch */
-	mm_buf scratch[5];    /* parser scratch (title variants, field, attribute) */
+	mm_doc_fields f;      /* parser working buffers */
 } mm_doc;
 
+/* Empty d for the next record, keeping its buffers. */
 void mm_doc_reset(mm_doc *d);
+/* Free what d holds and zero it (d itself is the caller's). */
 void mm_doc_free(mm_doc *d);
 
 /* Parsers. Each parses one record of n bytes (as delimited by the splitter)
  * into d (reset first). Return 0 on success, -1 when the record is malformed
  * or has no usable PMID; d->err then says why and where (offset relative to
- * the record start). */
-int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d);
-int mm_medline_parse(const char *p, size_t n, mm_doc *d);
-int mm_pubtator_parse(const char *p, size_t n, mm_doc *d);
+ * the record start). A DeleteCitation (kind MM_REC_DELETE) fills
+ * d->del_pmid only.  Every parser is thread-safe on its own d. */
+int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d) MM_WUR;
+int mm_medline_parse(const char *p, size_t n, mm_doc *d) MM_WUR;
+int mm_pubtator_parse(const char *p, size_t n, mm_doc *d) MM_WUR;
 
 /* Shared by the parsers: append n bytes of UTF-8 text, repairing invalid
  * sequences, turning controls into spaces and squeezing white space. */
 void mm_doc_add_text(mm_doc *d, const char *s, size_t n);
+/* The title section (section 0): the first non-empty one of title, book
+ * title and vernacular title, in that order (any may be NULL); an empty
+ * section when none has text. */
+void mm_doc_add_title(mm_doc *d, const mm_buf *title, const mm_buf *btitle, const mm_buf *vtitle);
+/* After the title: one section "abstract" holding abs, when abs has text
+ * (formats without labelled abstract parts); sets has_abstract. */
+void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs);
 /* Begin a section (closes the previous one); label may be NULL. */
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
 void mm_doc_end_section(mm_doc *d);
 
 /* A PMID: a positive decimal integer below 2^32, white space around it
- * allowed. Returns 0 and sets *out, or -1. */
-int mm_parse_pmid(const char *s, size_t n, uint32_t *out);
+ * allowed. Returns 0 and sets *out, or -1 (*out unchanged). */
+int mm_parse_pmid(const char *s, size_t n, uint32_t *out) MM_WUR;
 
 /* First plausible 4-digit year (1000-2999) in s, or 0. */
 int mm_first_year(const char *s, size_t n);

@@ -1,5 +1,6 @@
 /* lexcache.c -- see lexcache.h */
 #include "lexcache.h"
+#include "lexpriv.h"
 #include "gzcrc.h"
 
 #include <dirent.h>

@@ -1,5 +1,6 @@
 /* match.c -- see match.h */
 #include "match.h"
+#include "lexpriv.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -100,7 +101,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 #define TOK_NONE UINT64_MAX        /* no name starts with the token's byte */
 #define TOK_WALK (UINT64_MAX - 1)  /* always walk (a possessive follows) */
 
-/* The first-token filter (lexicon.h) for token i: its bit in tok_bits, from
+/* The first-token filter (lexpriv.h) for token i: its bit in tok_bits, from
  * the token and the class of what follows it as walk() would see it
  * (after at most 3 separators), or TOK_NONE / TOK_WALK. */
 static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
@@ -672,12 +673,13 @@ static int cmp_cand(const void *x, const void *y)
 	return (int)a->state - (int)b->state;
 }
 
-size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out)
+/* 1. Trie candidates at every token start that passes the first-token
+ * filter; their entries resolved into concepts, and case-sensitive entries
+ * checked against the original text.  Kept out of line, so that the
+ * token loop's values stay in registers. */
+static __attribute__((noinline)) void trie_candidates(mm_matcher *m, const mm_doc *d, const mm_text *t)
 {
 	const mm_lexicon *lx = m->lx;
-	m->n = 0;
-	m->n_out = 0;
-	/* 1. trie candidates at every token start */
 	/* the filter's bit set is larger than L1 (up to 512 KB): its words are
 	 * prefetched TOK_AHEAD tokens before they are tested */
 	enum { TOK_AHEAD = 8 };
@@ -711,29 +713,39 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 			if (keep != strlen(e->cs) || memcmp(m->tmp.s + e->pre, e->cs, keep) != 0) c->state = C_REJECT;
 		}
 	}
-	/* 2. pattern candidates. One Aho-Corasick pass marks, per sentence,
-	 * the patterns one of whose required literals occurs in it; such a
-	 * pattern runs only over its marked sentences (a match never crosses a
-	 * sentence). Patterns without literals run over the whole text. */
-	if (lx->n_pattern) {
-		size_t ns = t->sent_s.n;
-		if (ns > m->m_mark) { m->m_mark = ns; m->mark = mm_realloc(m->mark, ns * sizeof *m->mark); }
-		if (ns) memset(m->mark, 0, ns * sizeof *m->mark);
-		const mm_litac *ac = &lx->litac;
-		uint64_t seen = ac->mask ? litac_scan(ac, t, m->mark) : 0;
-		for (int k = 0; k < lx->n_pattern; ++k) {
-			int ci = lx->pattern_concept[k];
-			if (k >= 64 || !(ac->mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
-			if (!(seen >> k & 1)) continue;
-			for (size_t sidx = 0; sidx < ns; ++sidx)
-				if (m->mark[sidx] >> k & 1) {
-					if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, sidx);
-					else scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
-				}
-		}
+}
+
+/* 2. Pattern candidates. One Aho-Corasick pass marks, per sentence, the
+ * patterns one of whose required literals occurs in it; such a pattern
+ * runs only over its marked sentences (a match never crosses a sentence).
+ * Patterns without literals run over the whole text. */
+static void pattern_candidates(mm_matcher *m, const mm_text *t)
+{
+	const mm_lexicon *lx = m->lx;
+	size_t ns = t->sent_s.n;
+	if (ns > m->m_mark) { m->m_mark = ns; m->mark = mm_realloc(m->mark, ns * sizeof *m->mark); }
+	if (ns) memset(m->mark, 0, ns * sizeof *m->mark);
+	const mm_litac *ac = lx->litac;
+	uint64_t mask = ac ? ac->mask : 0;
+	uint64_t seen = mask ? litac_scan(ac, t, m->mark) : 0;
+	for (int k = 0; k < lx->n_pattern; ++k) {
+		int ci = lx->pattern_concept[k];
+		if (k >= 64 || !(mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
+		if (!(seen >> k & 1)) continue;
+		for (size_t sidx = 0; sidx < ns; ++sidx)
+			if (m->mark[sidx] >> k & 1) {
+				if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, sidx);
+				else scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
+			}
 	}
-	if (!m->n) { *out = m->out; return 0; }
-	/* 3. antibody context */
+}
+
+/* 3. Antibody context: a {ctx} candidate without an antibody word nearby
+ * is pending until an accepted antibody mention is coordinated with it;
+ * sorts the candidates (cmp_cand). */
+static void antibody_context(mm_matcher *m, const mm_text *t)
+{
+	const mm_lexicon *lx = m->lx;
 	int any_pending = 0;
 	for (size_t i = 0; i < m->n; ++i) {
 		cand *c = &m->c[i];
@@ -759,7 +771,13 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 			}
 		}
 	}
-	/* 4. leftmost-longest, non-overlapping */
+}
+
+/* 4. The accepted candidates (sorted), leftmost-longest and
+ * non-overlapping, as mentions in m->out; one span keeps every distinct
+ * concept it carries. */
+static void select_mentions(mm_matcher *m, const mm_text *t)
+{
 	uint32_t last_s = 0, last_e = 0;
 	int have = 0;
 	for (size_t i = 0; i < m->n; ++i) {
@@ -787,6 +805,17 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 		o->negated = 0;
 		last_s = c->s; last_e = c->e; have = 1;
 	}
+}
+
+size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out)
+{
+	m->n = 0;
+	m->n_out = 0;
+	trie_candidates(m, d, t);
+	if (m->lx->n_pattern) pattern_candidates(m, t);
+	if (!m->n) { *out = m->out; return 0; }
+	antibody_context(m, t);
+	select_mentions(m, t);
 	abbreviations(m, d, t);
 	blocklist(m, t);
 	negate(t, m->out, m->n_out);

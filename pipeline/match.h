@@ -18,9 +18,10 @@
  * lies in the scope of a trigger in its sentence -- after a pre-trigger
  * ("no", "without", "negative for", "ruled out", "denies", ...) or before a
  * post-trigger ("were negative", "was absent", "unlikely", ...); a scope
- * ends at the sentence end, at a conjunction (but, however, although, ...),
- * after 6 words that are not mentions or list words, and, going backwards,
- * at "positive". Pseudo-triggers ("no increase", "not only", "gram
+ * ends at the sentence end, at ';', ':' or ')', at a conjunction (but,
+ * however, although, ...), after 4 words that are not mentions or list
+ * words (a mention with at most 4 such words between it and the trigger is
+ * in the scope), and, going backwards, at "positive". Pseudo-triggers ("no increase", "not only", "gram
  * negative", ...) are not negations.
  *
  * A mm_matcher is per thread; the lexicon it points to is shared. */
@@ -41,12 +42,16 @@ typedef struct {
 
 typedef struct mm_matcher mm_matcher;
 
+/* A matcher over lx, which must outlive it; never NULL (allocation failure
+ * exits, util.h). One per thread. */
 mm_matcher *mm_matcher_new(const mm_lexicon *lx);
+/* Free m (NULL is a no-op); the lexicon is not touched. */
 void mm_matcher_free(mm_matcher *m);
 
 /* Match document d whose text has been built into t. Returns the number of
- * mentions; *out points to them (owned by the matcher, valid until the
- * next call), sorted by start offset then concept. */
-size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out);
+ * mentions (0 or more: matching never fails); *out points to them (owned by
+ * the matcher, valid until the next call), sorted by start offset then
+ * concept. */
+size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out) MM_WUR;
 
 #endif

@@ -1,4 +1,5 @@
-/* prefilter.c -- required literals of a PCRE2 pattern (see lexicon.h).
+/* prefilter.c -- required literals of a PCRE2 pattern, and the literal
+ * automaton over them (see prefilter.h).
  *
  * A small recursive-descent reader for the subset of PCRE2 that lexicon
  * patterns use: literals, escapes, classes, groups, alternation,
@@ -8,7 +9,8 @@
  * literal). Anything it does not understand gives "none", and the pattern
  * is then always run: the prefilter may only ever skip a pattern that
  * cannot match. */
-#include "lexicon.h"
+#include "prefilter.h"
+#include "lexpriv.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -284,6 +286,7 @@ void mm_litac_build(mm_litac *ac, char **const *lits, const int *n_lits, int n_p
 
 void mm_litac_free(mm_litac *ac)
 {
+	if (!ac) return;
 	free(ac->go);
 	free(ac->out);
 	memset(ac, 0, sizeof *ac);

@@ -152,12 +152,168 @@ static int skippable(sref name)
 	return 0;
 }
 
+/* Comments, CDATA sections, processing instructions and declarations: the
+ * markup at p[i] (which starts "<!" or "<?"). CDATA text goes where the
+ * captured field's text goes. Returns the offset after it, or 0 (err). */
+static size_t other_markup(const char *p, size_t n, size_t i, int cap, mm_buf *cap_buf, mm_doc *d)
+{
+	if (i + 4 <= n && memcmp(p + i, "<!--", 4) == 0) {
+		const char *e = mm_find(p + i + 4, n - i - 4, "-->", 3);
+		if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated comment", i); return 0; }
+		return (size_t)(e - p) + 3;
+	}
+	if (i + 9 <= n && memcmp(p + i, "<![CDATA[", 9) == 0) {
+		const char *e = mm_find(p + i + 9, n - i - 9, "]]>", 3);
+		if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated CDATA section", i); return 0; }
+		if (cap == F_ABS) mm_doc_add_text(d, p + i + 9, (size_t)(e - p) - i - 9);
+		else if (cap != F_NONE) mm_buf_put(cap_buf, p + i + 9, (size_t)(e - p) - i - 9);
+		return (size_t)(e - p) + 3;
+	}
+	const char *e = memchr(p + i, '>', n - i);
+	if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated markup", i); return 0; }
+	return (size_t)(e - p) + 1;
+}
+
+/* The tag at p[i]: its name starts at ns; *ne receives the name's end.
+ * Returns the offset of its closing '>', or 0 (err). */
+static inline size_t tag_extent(const char *p, size_t n, size_t i, size_t ns, size_t *ne_out, mm_doc *d)
+{
+	size_t ne = ns, te;
+	/* the common case, a tag without attributes: the name runs to '>' */
+	while (ne < n && !tag_stop[(unsigned char)p[ne]]) ++ne;
+	if (ne < n && p[ne] == '>') te = ne;
+	else {
+		/* find tag end, honouring quotes */
+		char q = 0;
+		for (te = i + 1; te < n; ++te) {
+			char c = p[te];
+			if (q) { if (c == q) q = 0; }
+			else if (c == '"' || c == '\'') q = c;
+			else if (c == '>') break;
+		}
+		if (te >= n) { mm_buf_printf(&d->err, "byte %zu: unterminated tag", i); return 0; }
+		ne = ns;
+		while (ne < te && !isspace((unsigned char)p[ne]) && p[ne] != '/' && p[ne] != '>') ++ne;
+	}
+	*ne_out = ne;
+	return te;
+}
+
+/* The parser's working buffers, named for the fields they gather. */
+typedef struct { mm_buf *title, *vtitle, *btitle, *field, *label; } fields;
+
+/* The end of a captured element of kind cap (at byte i): its field is
+ * stored in d. 0, or -1 (err). */
+static int capture_end(mm_doc *d, int cap, const fields *b, size_t i, int *got_pmid, int *got_year)
+{
+	switch (cap) {
+	case F_PMID:
+		if (mm_parse_pmid(b->field->s, b->field->l, &d->pmid) < 0) {
+			mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not a positive integer", i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
+			return -1;
+		}
+		*got_pmid = 1;
+		break;
+	case F_DEL: {
+		uint32_t v;
+		if (mm_parse_pmid(b->field->s, b->field->l, &v) < 0) {
+			mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not a positive integer", i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
+			return -1;
+		}
+		if (d->n_del == d->m_del) {
+			d->m_del = d->m_del ? d->m_del * 2 : 16;
+			d->del_pmid = mm_realloc(d->del_pmid, (size_t)d->m_del * sizeof *d->del_pmid);
+		}
+		d->del_pmid[d->n_del++] = v;
+		break;
+	}
+	case F_YEAR: case F_MDATE: {
+		int y = mm_first_year(b->field->s, b->field->l);
+		if (y) { d->year = y; *got_year = 1; }
+		break;
+	}
+	case F_ABS:
+		mm_doc_end_section(d);
+		break;
+	default: break;
+	}
+	return 0;
+}
+
+/* The subtree of the skippable element name, whose start tag ends at te,
+ * skipped in one search for its end tag (none of them nests inside itself
+ * in the DTD; their content is not checked for well-formedness). Returns
+ * the offset after the end tag, or 0 (err). */
+static size_t skip_subtree(const char *p, size_t n, size_t i, size_t te, sref name, mm_doc *d)
+{
+	char endtag[40]; /* skippable() names have at most 23 bytes */
+	size_t el = (size_t)name.n + 3;
+	endtag[0] = '<';
+	endtag[1] = '/';
+	memcpy(endtag + 2, name.s, (size_t)name.n);
+	endtag[el - 1] = '>';
+	const char *e = mm_find(p + te + 1, n - te - 1, endtag, el);
+	if (!e) { mm_buf_printf(&d->err, "byte %zu: <%.*s> is not closed", i, name.n, name.s); return 0; }
+	return (size_t)(e - p) + el;
+}
+
+/* The field (F_*) that the start tag name, under parent par and
+ * grandparent gp, begins, or F_NONE.  The tag's text is t[0..tn), for its
+ * Version attribute. */
+static int field_of(sref name, sref par, sref gp, const char *t, size_t tn, const fields *b, mm_doc *d,
+                    int got_pmid, int got_year)
+{
+	if (is(name, "PMID")) {
+		if ((is(par, "MedlineCitation") || is(par, "BookDocument")) && !got_pmid) {
+			if (attr(t, tn, "Version", b->label) == 0) {
+				long v = strtol(b->label->s, NULL, 10); /* clamped: no overflow */
+				d->version = v > 0 ? (v > 1000000 ? 1000000 : (int)v) : 1;
+			}
+			return F_PMID;
+		}
+		if (is(par, "DeleteCitation")) return F_DEL;
+	} else if (is(name, "ArticleTitle") && (is(par, "Article") || is(par, "BookDocument"))) {
+		if (b->title->l == 0) return F_TITLE;
+	} else if (is(name, "VernacularTitle") && is(par, "Article")) {
+		if (b->vtitle->l == 0) return F_VTITLE;
+	} else if (is(name, "BookTitle") && is(par, "Book")) {
+		if (b->btitle->l == 0) return F_BTITLE;
+	} else if (is(name, "AbstractText") && is(par, "Abstract") && (is(gp, "Article") || is(gp, "BookDocument"))) {
+		return F_ABS;
+	} else if ((is(name, "Year") || is(name, "MedlineDate")) && is(par, "PubDate") &&
+	           (is(gp, "JournalIssue") || is(gp, "Book")) && !got_year) {
+		return is(name, "Year") ? F_YEAR : F_MDATE;
+	}
+	return F_NONE;
+}
+
+/* Begin capturing field f, whose start tag is t[0..tn): returns the buffer
+ * its text goes to, or NULL for the document text (an abstract part, whose
+ * section begins here -- after the title section, at the first part). */
+static mm_buf *capture_begin(int f, const char *t, size_t tn, const fields *b, mm_doc *d, int *n_abs)
+{
+	mm_buf *buf;
+	switch (f) {
+	case F_TITLE: buf = b->title; break;
+	case F_VTITLE: buf = b->vtitle; break;
+	case F_BTITLE: buf = b->btitle; break;
+	case F_ABS:
+		if ((*n_abs)++ == 0) mm_doc_add_title(d, b->title, b->btitle, b->vtitle);
+		if (attr(t, tn, "Label", b->label) == 0 && b->label->l)
+			mm_doc_begin_section(d, b->label->s, b->label->l);
+		else mm_doc_begin_section(d, "abstract", 8);
+		return NULL;
+	default: b->field->l = 0; buf = b->field; break;
+	}
+	mm_buf_grow(buf, 1);
+	return buf;
+}
+
 int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 {
 	mm_doc_reset(d);
-	struct { mm_buf *title, *vtitle, *btitle, *field, *label; } b = {
-		&d->scratch[0], &d->scratch[1], &d->scratch[2], &d->scratch[3], &d->scratch[4] };
-	for (int k = 0; k < 5; ++k) d->scratch[k].l = 0;
+	const fields b = { &d->f.title, &d->f.vtitle, &d->f.btitle, &d->f.field, &d->f.attr };
+	b.title->l = b.vtitle->l = b.btitle->l = b.field->l = b.label->l = 0;
 	int got_pmid = 0, got_year = 0;
 	sref stack[MAXDEPTH];
 	int depth = 0, cap = F_NONE, cap_depth = 0, n_abs = 0;
@@ -165,58 +321,26 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 	size_t i = 0;
 	mm_buf_grow(&d->text, n / 4);
 	while (i < n) {
-		if (p[i] != '<') {
+		if (p[i] != '<') { /* character data */
 			const char *lt = memchr(p + i, '<', n - i);
 			size_t j = lt ? (size_t)(lt - p) : n;
-			if (cap != F_NONE) {
-				if (cap == F_ABS) {
-					d->tmp.l = 0;
-					d->bad_refs += decode(p + i, j - i, &d->tmp);
-					mm_doc_add_text(d, d->tmp.s ? d->tmp.s : "", d->tmp.l);
-				} else d->bad_refs += decode(p + i, j - i, cap_buf);
-			}
+			if (cap == F_ABS) {
+				mm_buf *t = &d->f.decoded;
+				t->l = 0;
+				d->bad_refs += decode(p + i, j - i, t);
+				mm_doc_add_text(d, t->s ? t->s : "", t->l);
+			} else if (cap != F_NONE) d->bad_refs += decode(p + i, j - i, cap_buf);
 			i = j;
 			continue;
 		}
-		/* markup */
-		if (i + 4 <= n && memcmp(p + i, "<!--", 4) == 0) {
-			const char *e = mm_find(p + i + 4, n - i - 4, "-->", 3);
-			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated comment", i); return -1; }
-			i = (size_t)(e - p) + 3;
-			continue;
-		}
-		if (i + 9 <= n && memcmp(p + i, "<![CDATA[", 9) == 0) {
-			const char *e = mm_find(p + i + 9, n - i - 9, "]]>", 3);
-			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated CDATA section", i); return -1; }
-			if (cap == F_ABS) mm_doc_add_text(d, p + i + 9, (size_t)(e - p) - i - 9);
-			else if (cap != F_NONE) mm_buf_put(cap_buf, p + i + 9, (size_t)(e - p) - i - 9);
-			i = (size_t)(e - p) + 3;
-			continue;
-		}
 		if (i + 1 < n && (p[i + 1] == '?' || p[i + 1] == '!')) {
-			const char *e = memchr(p + i, '>', n - i);
-			if (!e) { mm_buf_printf(&d->err, "byte %zu: unterminated markup", i); return -1; }
-			i = (size_t)(e - p) + 1;
+			if (!(i = other_markup(p, n, i, cap, cap_buf, d))) return -1;
 			continue;
 		}
 		int is_end = i + 1 < n && p[i + 1] == '/';
-		size_t ns = i + 1 + (size_t)is_end, ne = ns, te = ns;
-		/* the common case, a tag without attributes: the name runs to '>' */
-		while (ne < n && !tag_stop[(unsigned char)p[ne]]) ++ne;
-		if (ne < n && p[ne] == '>') te = ne;
-		else {
-			/* find tag end, honouring quotes */
-			char q = 0;
-			for (te = i + 1; te < n; ++te) {
-				char c = p[te];
-				if (q) { if (c == q) q = 0; }
-				else if (c == '"' || c == '\'') q = c;
-				else if (c == '>') break;
-			}
-			if (te >= n) { mm_buf_printf(&d->err, "byte %zu: unterminated tag", i); return -1; }
-			ne = ns;
-			while (ne < te && !isspace((unsigned char)p[ne]) && p[ne] != '/' && p[ne] != '>') ++ne;
-		}
+		size_t ns = i + 1 + (size_t)is_end, ne;
+		size_t te = tag_extent(p, n, i, ns, &ne, d);
+		if (!te) return -1;
 		sref name = { p + ns, (int)(ne - ns) };
 		int self_close = !is_end && p[te - 1] == '/';
 		if (name.n == 0) { mm_buf_printf(&d->err, "byte %zu: malformed tag", i); return -1; }
@@ -227,108 +351,26 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 				return -1;
 			}
 			depth--;
-			if (cap != F_NONE && depth == cap_depth) {
-				/* the captured element ends */
-				switch (cap) {
-				case F_PMID:
-					if (mm_parse_pmid(b.field->s, b.field->l, &d->pmid) < 0) {
-						mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not a positive integer", i, (int)(b.field->l > 40 ? 40 : b.field->l), b.field->s);
-						return -1;
-					}
-					got_pmid = 1;
-					break;
-				case F_DEL: {
-					uint32_t v;
-					if (mm_parse_pmid(b.field->s, b.field->l, &v) < 0) {
-						mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not a positive integer", i, (int)(b.field->l > 40 ? 40 : b.field->l), b.field->s);
-						return -1;
-					}
-					if (d->n_del == d->m_del) {
-						d->m_del = d->m_del ? d->m_del * 2 : 16;
-						d->del_pmid = mm_realloc(d->del_pmid, (size_t)d->m_del * sizeof *d->del_pmid);
-					}
-					d->del_pmid[d->n_del++] = v;
-					break;
-				}
-				case F_YEAR: case F_MDATE: {
-					int y = mm_first_year(b.field->s, b.field->l);
-					if (y) { d->year = y; got_year = 1; }
-					break;
-				}
-				case F_ABS:
-					mm_doc_end_section(d);
-					break;
-				default: break;
-				}
+			if (cap != F_NONE && depth == cap_depth) { /* the captured element ends */
+				if (capture_end(d, cap, &b, i, &got_pmid, &got_year) < 0) return -1;
 				cap = F_NONE;
 				cap_buf = NULL;
 			}
 			i = te + 1;
 			continue;
 		}
-		/* Subtrees that hold nothing we read are skipped in one memmem to
-		 * their end tag (none of them nests inside itself in the DTD). Their
-		 * content is not checked for well-formedness. */
-		if (!self_close && cap == F_NONE && skippable(name)) {
-			char endtag[40]; /* skippable() names have at most 23 bytes */
-			size_t el = (size_t)name.n + 3;
-			endtag[0] = '<';
-			endtag[1] = '/';
-			memcpy(endtag + 2, name.s, (size_t)name.n);
-			endtag[el - 1] = '>';
-			const char *e = mm_find(p + te + 1, n - te - 1, endtag, el);
-			if (!e) { mm_buf_printf(&d->err, "byte %zu: <%.*s> is not closed", i, name.n, name.s); return -1; }
-			i = (size_t)(e - p) + el;
-			continue;
-		}
-		/* start tag */
 		if (!self_close && cap == F_NONE) {
+			if (skippable(name)) {
+				if (!(i = skip_subtree(p, n, i, te, name, d))) return -1;
+				continue;
+			}
 			sref par = depth > 0 ? stack[depth - 1] : (sref){ "", 0 };
 			sref gp = depth > 1 ? stack[depth - 2] : (sref){ "", 0 };
-			int f = F_NONE;
-			if (is(name, "PMID")) {
-				if ((is(par, "MedlineCitation") || is(par, "BookDocument")) && !got_pmid) {
-					f = F_PMID;
-					if (attr(p + i, te - i, "Version", b.label) == 0) {
-						long v = strtol(b.label->s, NULL, 10); /* clamped: no overflow */
-						d->version = v > 0 ? (v > 1000000 ? 1000000 : (int)v) : 1;
-					}
-				} else if (is(par, "DeleteCitation")) f = F_DEL;
-			} else if (is(name, "ArticleTitle") && (is(par, "Article") || is(par, "BookDocument"))) {
-				if (b.title->l == 0) f = F_TITLE;
-			} else if (is(name, "VernacularTitle") && is(par, "Article")) {
-				if (b.vtitle->l == 0) f = F_VTITLE;
-			} else if (is(name, "BookTitle") && is(par, "Book")) {
-				if (b.btitle->l == 0) f = F_BTITLE;
-			} else if (is(name, "AbstractText") && is(par, "Abstract") && (is(gp, "Article") || is(gp, "BookDocument"))) {
-				f = F_ABS;
-			} else if ((is(name, "Year") || is(name, "MedlineDate")) && is(par, "PubDate") &&
-			           (is(gp, "JournalIssue") || is(gp, "Book")) && !got_year) {
-				f = is(name, "Year") ? F_YEAR : F_MDATE;
-			}
+			int f = field_of(name, par, gp, p + i, te - i, &b, d, got_pmid, got_year);
 			if (f != F_NONE) {
 				cap = f;
 				cap_depth = depth;
-				switch (f) {
-				case F_TITLE: cap_buf = b.title; break;
-				case F_VTITLE: cap_buf = b.vtitle; break;
-				case F_BTITLE: cap_buf = b.btitle; break;
-				case F_ABS:
-					if (n_abs++ == 0) {
-						/* the title section comes first: assemble it now */
-						const mm_buf *t = b.title->l ? b.title : b.btitle->l ? b.btitle : b.vtitle;
-						mm_doc_begin_section(d, "title", 5);
-						mm_doc_add_text(d, t->s ? t->s : "", t->l);
-						mm_doc_end_section(d);
-					}
-					if (attr(p + i, te - i, "Label", b.label) == 0 && b.label->l)
-						mm_doc_begin_section(d, b.label->s, b.label->l);
-					else mm_doc_begin_section(d, "abstract", 8);
-					cap_buf = NULL;
-					break;
-				default: b.field->l = 0; cap_buf = b.field; break;
-				}
-				if (cap_buf) mm_buf_grow(cap_buf, 1);
+				cap_buf = capture_begin(f, p + i, te - i, &b, d, &n_abs);
 			}
 		}
 		if (!self_close) {
@@ -344,15 +386,9 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 	}
 	if (kind == MM_REC_DELETE) return 0;
 	if (!got_pmid) { mm_buf_printf(&d->err, "record has no PMID"); return -1; }
-	if (n_abs == 0) {
-		const mm_buf *t = b.title->l ? b.title : b.btitle->l ? b.btitle : b.vtitle;
-		mm_doc_begin_section(d, "title", 5);
-		mm_doc_add_text(d, t->s ? t->s : "", t->l);
-		mm_doc_end_section(d);
-	} else if (b.title->l == 0 && b.btitle->l == 0 && b.vtitle->l) {
-		/* title arrived after the abstract (not in the DTD order): nothing to do,
-		 * the title section was assembled empty; keep it empty */
-	}
+	/* without an abstract the title section is still to be made; a title
+	 * after the abstract (not in the DTD order) leaves it empty */
+	if (n_abs == 0) mm_doc_add_title(d, b.title, b.btitle, b.vtitle);
 	d->has_abstract = d->n_sec > 1;
 	return 0;
 }

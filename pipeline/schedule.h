@@ -28,6 +28,7 @@
 #ifndef MM_SCHEDULE_H
 #define MM_SCHEDULE_H
 
+#include "util.h"
 #include <stddef.h>
 
 typedef struct {
@@ -47,8 +48,10 @@ typedef struct {
 	int (*prepare)(void *ctx);
 } mm_sched;
 
-/* Returns prepare()'s result (0 without one); after a failure, batches may
- * have been read but none processed or merged. */
-int mm_sched_run(const mm_sched *s, int threads);
+/* Returns prepare()'s result: 0 (also without a prepare()) when every
+ * stream has been read, processed and merged; non-zero when prepare()
+ * failed, after which batches may have been read but none processed or
+ * merged. */
+int mm_sched_run(const mm_sched *s, int threads) MM_WUR;
 
 #endif

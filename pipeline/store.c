@@ -313,6 +313,150 @@ static void evidence_add(mm_evidence *ev, int k, uint32_t pmid, int year, uint32
 	ev[pos].sent = sent;
 }
 
+/* The hits of document d that take part in co-occurrence, copied to
+ * live[0..d->n_hit): those with mentions that are not negated and, with
+ * keep_negated, those with negated ones, whose count then includes them.
+ * Returns how many. */
+static uint32_t counted_hits(const docent *d, int keep_negated, mm_hit *live)
+{
+	uint32_t nl = 0;
+	for (uint32_t k = 0; k < d->n_hit; ++k)
+		if (d->hit[k].n || (keep_negated && d->hit[k].neg)) {
+			live[nl] = d->hit[k];
+			if (keep_negated) live[nl].n += live[nl].neg;
+			nl++;
+		}
+	return nl;
+}
+
+/* The distinct concepts of hit[0..n) (sorted by concept) into uc; returns
+ * how many. */
+static size_t distinct_concepts(const mm_hit *hit, uint32_t n, uint32_t *uc)
+{
+	size_t nu = 0;
+	for (uint32_t k = 0; k < n; ++k)
+		if (!nu || uc[nu - 1] != hit[k].concept) uc[nu++] = hit[k].concept;
+	return nu;
+}
+
+/* Sentence and section pairs of one document's hits (tmp: a copy, sorted
+ * here): per sentence (counted), and whether the document has one at all
+ * (counted once per document: last_* holds the document that counted it
+ * last, doc_tag). */
+static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc_tag)
+{
+	qsort(tmp, n, sizeof *tmp, cmp_hit_sent);
+	for (uint32_t a = 0; a < n;) {
+		uint32_t b = a;
+		while (b < n && tmp[b].sent == tmp[a].sent) ++b;
+		for (uint32_t x = a; x < b; ++x)
+			for (uint32_t y = x + 1; y < b; ++y) {
+				pslot *p = pair_get(pm, tmp[x].concept, tmp[y].concept);
+				p->sents++;
+				if (p->last_sent != doc_tag) { p->last_sent = doc_tag; p->sent_docs++; }
+			}
+		a = b;
+	}
+	qsort(tmp, n, sizeof *tmp, cmp_hit_sec);
+	for (uint32_t a = 0; a < n;) {
+		uint32_t b = a;
+		while (b < n && tmp[b].sec == tmp[a].sec) ++b;
+		for (uint32_t x = a; x < b; ++x)
+			for (uint32_t y = x + 1; y < b; ++y) {
+				if (tmp[x].concept == tmp[y].concept) continue;
+				pslot *p = pair_get(pm, tmp[x].concept, tmp[y].concept);
+				if (p->last_sec != doc_tag) { p->last_sec = doc_tag; p->sec_docs++; }
+			}
+		a = b;
+	}
+}
+
+/* The pairs of pm into out->pair, sorted by (a, b); pm is freed. */
+static void collect_pairs(pairmap *pm, mm_counts *out)
+{
+	out->pair = mm_malloc((pm->n ? pm->n : 1) * sizeof *out->pair);
+	for (size_t i = 0; i < pm->cap; ++i) if (pm->t[i].key) {
+		uint64_t k = pm->t[i].key - 1;
+		mm_pair *p = &out->pair[out->n_pair++];
+		p->a = (uint32_t)(k >> 32);
+		p->b = (uint32_t)k;
+		p->docs = pm->t[i].docs;
+		p->sents = pm->t[i].sents;
+		p->sec_docs = pm->t[i].sec_docs;
+		p->sent_docs = pm->t[i].sent_docs;
+	}
+	qsort(out->pair, out->n_pair, sizeof *out->pair, cmp_pair);
+	free(pm->t);
+	memset(pm, 0, sizeof *pm);
+}
+
+/* The first sentence (1-based) where concepts a and b both occur among
+ * hit[0..n) (sorted by concept, then sentence), or 0. */
+static uint32_t shared_sentence(const mm_hit *hit, uint32_t n, uint32_t a, uint32_t b)
+{
+	for (uint32_t p = 0; p < n; ++p) {
+		if (hit[p].concept != a) continue;
+		for (uint32_t q = 0; q < n; ++q)
+			if (hit[q].concept == b && hit[q].sent == hit[p].sent) return hit[p].sent + 1;
+	}
+	return 0;
+}
+
+/* The per-year rows of out->year from keys[0..nk) (year<<56 | a<<28 | b),
+ * each key once per document: sorted, and counted by key. */
+static void year_rows(uint64_t *keys, size_t nk, mm_counts *out)
+{
+	if (nk) qsort(keys, nk, sizeof *keys, cmp_u64);
+	for (size_t a = 0; a < nk;) {
+		size_t b = a;
+		while (b < nk && keys[b] == keys[a]) ++b;
+		if (out->n_year == out->m_year) { out->m_year = out->m_year ? out->m_year * 2 : 1024; out->year = mm_realloc(out->year, out->m_year * sizeof *out->year); }
+		mm_yearcount *yc = &out->year[out->n_year++];
+		yc->year = mm_year_of_code((uint32_t)(keys[a] >> 56));
+		yc->a = (uint32_t)(keys[a] >> 28 & 0x0FFFFFFF);
+		yc->b = (uint32_t)(keys[a] & 0x0FFFFFFF);
+		yc->docs = b - a;
+		a = b;
+	}
+}
+
+static void push_key(uint64_t **keys, size_t *nk, size_t *mk, uint64_t key)
+{
+	if (*nk == *mk) { *mk = *mk ? *mk * 2 : 4096; *keys = mm_realloc(*keys, *mk * sizeof **keys); }
+	(*keys)[(*nk)++] = key;
+}
+
+/* The second pass, over the pairs counted: per-year keys (b = 2^28-1 for a
+ * concept alone) into out->year, and the evidence documents of each pair.
+ * live and uc hold as many entries as the largest document has hits. */
+static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm_counts *out, mm_hit *live, uint32_t *uc)
+{
+	int k = opt->evidence;
+	if (k > 0) out->evidence = mm_calloc(out->n_pair * (size_t)k + 1, sizeof *out->evidence);
+	out->evidence_k = k;
+	uint64_t *keys = NULL;
+	size_t nk = 0, mk = 0;
+	for (size_t i = 0; i < s->n_doc; ++i) {
+		const docent *d = &s->doc[i];
+		if (!d->live || !d->n_hit) continue;
+		uint32_t nl = counted_hits(d, opt->keep_negated, live);
+		if (!nl) continue;
+		uint64_t y = mm_year_code(d->year);
+		size_t nu = distinct_concepts(live, nl, uc);
+		for (size_t x = 0; x < nu; ++x) {
+			if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF);
+			for (size_t z = x + 1; z < nu; ++z) {
+				if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | uc[z]);
+				if (k > 0)
+					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year,
+					             shared_sentence(live, nl, uc[x], uc[z]));
+			}
+		}
+	}
+	year_rows(keys, nk, out);
+	free(keys);
+}
+
 void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, mm_counts *out)
 {
 	memset(out, 0, sizeof *out);
@@ -324,148 +468,44 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 	out->c_negated = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->n_docs = s->st.live;
 	out->n_sents = s->st.live_sentences;
+	int keep = opt && opt->keep_negated;
 	pairmap pm = {0};
 	uint32_t *uc = NULL;
 	mm_hit *tmp = NULL, *live = NULL;
-	size_t m_uc = 0, m_tmp = 0, m_live = 0;
+	size_t m_buf = 0;
 	for (size_t i = 0; i < s->n_doc; ++i) {
-		const docent *dd = &s->doc[i];
-		if (!dd->live || !dd->n_hit) continue;
-		/* negated-only hits: counted, but no part of co-occurrence */
-		docent dv = *dd;
-		const docent *d = &dv;
-		if (dd->n_hit > m_tmp) { m_tmp = dd->n_hit; tmp = mm_realloc(tmp, m_tmp * sizeof *tmp); }
-		if (dd->n_hit > m_live) { m_live = dd->n_hit; live = mm_realloc(live, m_live * sizeof *live); }
-		uint32_t nl = 0;
-		int keep = opt && opt->keep_negated;
-		for (uint32_t k = 0; k < dd->n_hit; ++k) {
-			out->c_negated[dd->hit[k].concept] += dd->hit[k].neg;
-			out->negated += dd->hit[k].neg;
-			if (dd->hit[k].n || (keep && dd->hit[k].neg)) {
-				live[nl] = dd->hit[k];
-				if (keep) live[nl].n += live[nl].neg;
-				nl++;
-			}
+		const docent *d = &s->doc[i];
+		if (!d->live || !d->n_hit) continue;
+		if (d->n_hit > m_buf) {
+			m_buf = d->n_hit;
+			tmp = mm_realloc(tmp, m_buf * sizeof *tmp);
+			live = mm_realloc(live, m_buf * sizeof *live);
+			uc = mm_realloc(uc, m_buf * sizeof *uc);
 		}
-		dv.hit = live;
-		dv.n_hit = nl;
+		/* negated-only hits: counted, but no part of co-occurrence */
+		for (uint32_t k = 0; k < d->n_hit; ++k) {
+			out->c_negated[d->hit[k].concept] += d->hit[k].neg;
+			out->negated += d->hit[k].neg;
+		}
+		uint32_t nl = counted_hits(d, keep, live);
 		if (!nl) continue;
 		out->docs_with_mentions++;
-		if (d->n_hit > m_uc) { m_uc = d->n_hit; uc = mm_realloc(uc, m_uc * sizeof *uc); }
-		size_t nu = 0;
-		for (uint32_t k = 0; k < d->n_hit; ++k) {
-			const mm_hit *h = &d->hit[k];
+		for (uint32_t k = 0; k < nl; ++k) {
+			const mm_hit *h = &live[k];
 			out->c_sents[h->concept]++;
 			out->c_mentions[h->concept] += h->n;
 			out->mentions += h->n;
-			if (!nu || uc[nu - 1] != h->concept) uc[nu++] = h->concept;
 		}
+		size_t nu = distinct_concepts(live, nl, uc);
 		for (size_t x = 0; x < nu; ++x) {
 			out->c_docs[uc[x]]++;
 			for (size_t y = x + 1; y < nu; ++y) pair_get(&pm, uc[x], uc[y])->docs++;
 		}
-		/* sentence and section pairs: per sentence (counted), and whether the
-		 * document has one at all (counted once per document: last_* holds
-		 * the document that counted it last) */
-		memcpy(tmp, d->hit, d->n_hit * sizeof *tmp);
-		qsort(tmp, d->n_hit, sizeof *tmp, cmp_hit_sent);
-		uint64_t doc_tag = (uint64_t)i + 1;
-		for (uint32_t a = 0; a < d->n_hit;) {
-			uint32_t b = a;
-			while (b < d->n_hit && tmp[b].sent == tmp[a].sent) ++b;
-			for (uint32_t x = a; x < b; ++x)
-				for (uint32_t y = x + 1; y < b; ++y) {
-					pslot *p = pair_get(&pm, tmp[x].concept, tmp[y].concept);
-					p->sents++;
-					if (p->last_sent != doc_tag) { p->last_sent = doc_tag; p->sent_docs++; }
-				}
-			a = b;
-		}
-		qsort(tmp, d->n_hit, sizeof *tmp, cmp_hit_sec);
-		for (uint32_t a = 0; a < d->n_hit;) {
-			uint32_t b = a;
-			while (b < d->n_hit && tmp[b].sec == tmp[a].sec) ++b;
-			for (uint32_t x = a; x < b; ++x)
-				for (uint32_t y = x + 1; y < b; ++y) {
-					if (tmp[x].concept == tmp[y].concept) continue;
-					pslot *p = pair_get(&pm, tmp[x].concept, tmp[y].concept);
-					if (p->last_sec != doc_tag) { p->last_sec = doc_tag; p->sec_docs++; }
-				}
-			a = b;
-		}
+		memcpy(tmp, live, nl * sizeof *tmp);
+		count_local_pairs(&pm, tmp, nl, (uint64_t)i + 1);
 	}
-	out->pair = mm_malloc((pm.n ? pm.n : 1) * sizeof *out->pair);
-	for (size_t i = 0; i < pm.cap; ++i) if (pm.t[i].key) {
-		uint64_t k = pm.t[i].key - 1;
-		mm_pair *p = &out->pair[out->n_pair++];
-		p->a = (uint32_t)(k >> 32);
-		p->b = (uint32_t)k;
-		p->docs = pm.t[i].docs;
-		p->sents = pm.t[i].sents;
-		p->sec_docs = pm.t[i].sec_docs;
-		p->sent_docs = pm.t[i].sent_docs;
-	}
-	qsort(out->pair, out->n_pair, sizeof *out->pair, cmp_pair);
-	free(pm.t);
-	if (opt && (opt->by_year || opt->evidence > 0)) {
-		/* a second pass over the documents: per-year keys (year<<56 |
-		 * a<<28 | b, b = 2^28-1 for a concept alone), and the evidence */
-		int k = opt->evidence;
-		if (k > 0) out->evidence = mm_calloc(out->n_pair * (size_t)k + 1, sizeof *out->evidence);
-		out->evidence_k = k;
-		uint64_t *keys = NULL;
-		size_t nk = 0, mk = 0;
-		for (size_t i = 0; i < s->n_doc; ++i) {
-			const docent *dd = &s->doc[i];
-			if (!dd->live || !dd->n_hit) continue;
-			docent dv = *dd;
-			const docent *d = &dv;
-			uint32_t nl = 0;
-			for (uint32_t h = 0; h < dd->n_hit; ++h) if (dd->hit[h].n || (opt->keep_negated && dd->hit[h].neg)) live[nl++] = dd->hit[h];
-			dv.hit = live;
-			dv.n_hit = nl;
-			if (!nl) continue;
-			uint64_t y = mm_year_code(d->year);
-			size_t nu = 0;
-			for (uint32_t x = 0; x < d->n_hit; ++x)
-				if (!nu || uc[nu - 1] != d->hit[x].concept) uc[nu++] = d->hit[x].concept;
-			for (size_t x = 0; x < nu; ++x) {
-				if (opt->by_year) {
-					if (nk == mk) { mk = mk ? mk * 2 : 4096; keys = mm_realloc(keys, mk * sizeof *keys); }
-					keys[nk++] = y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF;
-				}
-				for (size_t z = x + 1; z < nu; ++z) {
-					if (opt->by_year) {
-						if (nk == mk) { mk = mk ? mk * 2 : 4096; keys = mm_realloc(keys, mk * sizeof *keys); }
-						keys[nk++] = y << 56 | (uint64_t)uc[x] << 28 | uc[z];
-					}
-					if (k > 0) {
-						/* first sentence shared by the two, if any (hits are sorted by concept, then sentence) */
-						uint32_t shared = 0;
-						for (uint32_t p = 0; p < d->n_hit && !shared; ++p) {
-							if (d->hit[p].concept != uc[x]) continue;
-							for (uint32_t q = 0; q < d->n_hit; ++q)
-								if (d->hit[q].concept == uc[z] && d->hit[q].sent == d->hit[p].sent) { shared = d->hit[p].sent + 1; break; }
-						}
-						evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year, shared);
-					}
-				}
-			}
-		}
-		if (nk) qsort(keys, nk, sizeof *keys, cmp_u64);
-		for (size_t a = 0; a < nk;) {
-			size_t b = a;
-			while (b < nk && keys[b] == keys[a]) ++b;
-			if (out->n_year == out->m_year) { out->m_year = out->m_year ? out->m_year * 2 : 1024; out->year = mm_realloc(out->year, out->m_year * sizeof *out->year); }
-			mm_yearcount *yc = &out->year[out->n_year++];
-			yc->year = mm_year_of_code((uint32_t)(keys[a] >> 56));
-			yc->a = (uint32_t)(keys[a] >> 28 & 0x0FFFFFFF);
-			yc->b = (uint32_t)(keys[a] & 0x0FFFFFFF);
-			yc->docs = b - a;
-			a = b;
-		}
-		free(keys);
-	}
+	collect_pairs(&pm, out);
+	if (opt && (opt->by_year || opt->evidence > 0)) count_years_evidence(s, opt, out, live, uc);
 	free(uc); free(tmp); free(live);
 }
 

@@ -37,19 +37,25 @@ typedef struct {
 	uint64_t live_sentences;   /* sentences of the live documents */
 } mm_store_stats;
 
+/* A new, empty store; never NULL (allocation failure exits, util.h). */
 mm_store *mm_store_new(void);
+/* Free s and everything it holds (NULL is a no-op). */
 void mm_store_free(mm_store *s);
 
 /* Apply one article. hits (sorted by concept, then sentence) are copied.
  * seq is the record's processing rank. Returns 1 if the record was applied,
- * 0 if it was ignored (an older version). */
+ * 0 if it was ignored (an older version): both are outcomes, not errors,
+ * and are counted in the store's stats. */
 int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq);
+/* Withdraw pmid (DeleteCitation); a PMID not live is only counted. */
 void mm_store_delete(mm_store *s, uint32_t pmid);
+/* The store's running counts (owned by the store). */
 const mm_store_stats *mm_store_get_stats(const mm_store *s);
 
-/* Is seq the final, live record of pmid? (used to filter spooled mentions) */
-int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq);
+/* 1 when seq is the final, live record of pmid, else 0 (used to filter
+ * spooled mentions). */
+int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq) MM_WUR;
 
 /* Counts over the final documents. */
 typedef struct {
@@ -95,11 +101,15 @@ typedef struct {
 	int evidence_k;
 } mm_counts;
 
-/* Count over the final documents. opt may be NULL (no by-year, no evidence). */
+/* Count over the final documents into out (overwritten; the caller frees
+ * it with mm_counts_free). opt may be NULL (no by-year, no evidence).
+ * Never fails; s is only read. */
 void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, mm_counts *out);
-/* Years are kept as codes 1..255 for 1800..2054; 0 is unknown. */
+/* Years are kept as codes 1..255 for 1800..2054; 0 is unknown (and any
+ * year out of that range). */
 uint32_t mm_year_code(int year);
 int mm_year_of_code(uint32_t code);
+/* Free what c holds and zero it. */
 void mm_counts_free(mm_counts *c);
 
 #endif

@@ -34,7 +34,7 @@ static inline int mm_alnum(unsigned char c)
 
 /* Append the normalised form of s[0..n) to out and, when map != NULL, one
  * entry per output byte: base + offset of the source character. fold=1
- * lower-cases. */
+ * lower-cases. Never fails (invalid UTF-8 is normalised like any symbol). */
 void mm_normalize(const char *s, size_t n, int fold, mm_buf *out, mm_u32v *map, uint32_t base);
 
 typedef struct {
@@ -46,7 +46,11 @@ typedef struct {
 	mm_u32v sent_sec;       /* section of each sentence */
 } mm_text;
 
+/* Build t (normalised text, map, tokens, sentences) from d's text and
+ * sections, reusing t's buffers; never fails. t is the caller's and
+ * independent of d afterwards. */
 void mm_text_build(mm_text *t, const mm_doc *d);
+/* Free what t holds and zero it. */
 void mm_text_free(mm_text *t);
 
 #endif

@@ -36,10 +36,14 @@ void *mm_malloc(size_t n);
 void *mm_calloc(size_t n, size_t sz);
 void *mm_realloc(void *p, size_t n);
 char *mm_strdup(const char *s);
-/* mkdir -p: create path and its missing parents; 0, or -1 with errno set. */
-int mm_mkdir_p(const char *path);
+/* mkdir -p: create path and its missing parents; 0 (also when it exists),
+ * or -1 with errno set. */
+int mm_mkdir_p(const char *path) MM_WUR;
 char *mm_strndup(const char *s, size_t n);
 
+/* The mm_buf functions never fail (allocation failure exits): grow makes
+ * room for extra more bytes and the NUL; the put functions append. A
+ * zeroed mm_buf is empty; mm_buf_free releases it and zeroes it. */
 void mm_buf_grow(mm_buf *b, size_t extra);
 static inline void mm_buf_putc(mm_buf *b, int c)
 {

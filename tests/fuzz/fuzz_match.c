@@ -5,6 +5,7 @@
  * check_match.h; and the same lexicons without the pattern prefilter (every
  * pattern scans the whole text) give the same mentions. */
 #include "match.h"
+#include "prefilter.h"
 #include "check_match.h"
 #include <libgen.h>
 #include <stdio.h>
@@ -31,7 +32,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		mt = mm_matcher_new(lx);
 		md = pcre2_match_data_create(1, NULL);
 		if ((lx_all = mm_lexicon_load(path, &err))) {
-			mm_litac_free(&lx_all->litac); /* no prefilter: every pattern runs everywhere */
+			mm_litac_free(lx_all->litac); /* no prefilter: every pattern runs everywhere */
 			mt_all = mm_matcher_new(lx_all);
 		}
 	}

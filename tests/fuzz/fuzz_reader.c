@@ -31,6 +31,15 @@ static void take_check(mm_splitter *s, char **buf, size_t *cap, held *h, size_t 
 
 /* plain: the uncompressed bytes when known, to check records against;
  * max_rec: the splitter's record size limit, 0 for its default */
+/* Parse a record as the pipeline does: a record that fails says why. */
+static void parse(const mm_rawrec *rec, mm_doc *d)
+{
+	int rc = rec->kind == MM_REC_MEDLINE ? mm_medline_parse(rec->p, rec->n, d)
+	       : rec->kind == MM_REC_PUBTATOR ? mm_pubtator_parse(rec->p, rec->n, d)
+	       : mm_pubmed_parse(rec->p, rec->n, rec->kind, d);
+	if (rc < 0 && d->err.l == 0) abort();
+}
+
 static void run1(const void *p, size_t n, mm_format fmt, const uint8_t *plain, size_t plain_n, size_t max_rec, int hold)
 {
 	char path[64], err[256];
@@ -66,7 +75,7 @@ static void run1(const void *p, size_t n, mm_format fmt, const uint8_t *plain, s
 				if (cs != MM_SPLIT_RECORD) continue;
 				if (sub.n == 0 || sub.offset < last || sub.offset + sub.n > rec.offset + rec.n || sub.p != rec.p + sub.at) abort();
 				last = sub.offset + sub.n;
-				mm_pubmed_parse(sub.p, sub.n, sub.kind, &d);
+				parse(&sub, &d);
 			}
 			msg.l = 0;
 			mm_splitter_free(c);
@@ -85,9 +94,7 @@ static void run1(const void *p, size_t n, mm_format fmt, const uint8_t *plain, s
 				take_check(s, &tbuf, &tcap, h, &nh);
 			}
 		}
-		if (rec.kind == MM_REC_MEDLINE) mm_medline_parse(rec.p, rec.n, &d);
-		else if (rec.kind == MM_REC_PUBTATOR) mm_pubtator_parse(rec.p, rec.n, &d);
-		else mm_pubmed_parse(rec.p, rec.n, rec.kind, &d);
+		parse(&rec, &d);
 	}
 	if (s && hold) take_check(s, &tbuf, &tcap, h, &nh);
 	free(tbuf);

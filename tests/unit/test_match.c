@@ -1,6 +1,8 @@
 /* Lexicon loading and matching. */
 #include "test.h"
 #include "../../pipeline/match.h"
+#include "../../pipeline/prefilter.h"
+#include "../../pipeline/lexpriv.h"
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -212,8 +214,8 @@ static void test_prefilter(void)
 	mm_lexicon *la = load(a.s, &err), *lb = load(b.s, &err);
 	CHECK(la && lb);
 	if (la && lb) {
-		CHECK(la->litac.mask == (1u << np) - 1); /* every pattern has literals... */
-		CHECK(lb->litac.mask == 0);              /* ...and none when wrapped */
+		CHECK(la->litac->mask == (1u << np) - 1); /* every pattern has literals... */
+		CHECK(lb->litac->mask == 0);              /* ...and none when wrapped */
 		mm_matcher *ma = mm_matcher_new(la), *mb = mm_matcher_new(lb);
 		uint32_t rnd = 12345;
 		for (int round = 0; round < 40; ++round) {

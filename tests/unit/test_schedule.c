@@ -117,7 +117,7 @@ void test_sched(void)
 	/* no streams at all */
 	tctx *c = calloc(1, sizeof *c);
 	mm_sched s = { c, 0, 2, 1, t_read, t_process, t_merge };
-	mm_sched_run(&s, 2);
+	CHECK_INT(mm_sched_run(&s, 2), 0);
 	CHECK_INT(c->n_log, 0);
 	free(c);
 }

@@ -1,0 +1,70 @@
+/* medline.c -- the MEDLINE text record parser (see doc.h).
+ *
+ * "TAG - value" lines (tag padded to 4 characters), continuation lines
+ * indented by 6 spaces.  Read: PMID, TI (title; BTI for books, VTI when
+ * there is no title), AB, DP (first 4-digit year). */
+#include "doc.h"
+
+#include <string.h>
+
+static size_t chomp(const char *p, size_t n)
+{
+	while (n && (p[n - 1] == '\n' || p[n - 1] == '\r')) --n;
+	return n;
+}
+
+/* Empty b, allocated and NUL-terminated. */
+static void clear(mm_buf *b)
+{
+	b->l = 0;
+	mm_buf_grow(b, 1);
+	b->s[0] = 0;
+}
+
+int mm_medline_parse(const char *p, size_t n, mm_doc *d)
+{
+	mm_doc_reset(d);
+	mm_buf *ti = &d->f.title, *bti = &d->f.btitle, *vti = &d->f.vtitle, *ab = &d->f.abstract;
+	clear(ti); clear(bti); clear(vti); clear(ab);
+	mm_buf *cur = NULL;
+	int got_pmid = 0, lineno = 0;
+	size_t i = 0;
+	while (i < n) {
+		const char *nl = memchr(p + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - p) + 1 : n;
+		const char *l = p + i;
+		size_t ll = chomp(l, e - i);
+		++lineno;
+		i = e;
+		if (ll >= 6 && memcmp(l, "      ", 6) == 0) { /* continuation */
+			if (cur) { mm_buf_putc(cur, ' '); mm_buf_put(cur, l + 6, ll - 6); }
+			continue;
+		}
+		if (ll < 5 || l[4] != '-') { cur = NULL; continue; } /* not a field line */
+		size_t tl = 4;
+		while (tl && l[tl - 1] == ' ') --tl;
+		const char *v = l + 5;
+		size_t vl = ll - 5;
+		if (vl && *v == ' ') ++v, --vl;
+		cur = NULL;
+		if (tl == 4 && memcmp(l, "PMID", 4) == 0) {
+			if (mm_parse_pmid(v, vl, &d->pmid) < 0) {
+				mm_buf_printf(&d->err, "line +%d: PMID \"%.*s\" is not a positive integer", lineno - 1, (int)(vl > 40 ? 40 : vl), v);
+				return -1;
+			}
+			got_pmid = 1;
+		} else if (tl == 2 && memcmp(l, "TI", 2) == 0) cur = ti;
+		else if (tl == 3 && memcmp(l, "BTI", 3) == 0) cur = bti;
+		else if (tl == 3 && memcmp(l, "VTI", 3) == 0) cur = vti;
+		else if (tl == 2 && memcmp(l, "AB", 2) == 0) cur = ab;
+		else if (tl == 2 && memcmp(l, "DP", 2) == 0) d->year = mm_first_year(v, vl);
+		if (cur) {
+			if (cur->l) mm_buf_putc(cur, ' ');
+			mm_buf_put(cur, v, vl);
+		}
+	}
+	if (!got_pmid) { mm_buf_printf(&d->err, "record has no PMID line"); return -1; }
+	mm_doc_add_title(d, ti, bti, vti);
+	mm_doc_add_abstract(d, ab);
+	return 0;
+}
