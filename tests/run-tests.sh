@@ -130,13 +130,24 @@ if cut -f1-8 "$T/sl/pairs.tsv" | cmp -s - "$T/golden-counts" && ! cmp -s "$T/sl/
 # ---- shard and merge: identical to one run, associative ---------------------------------
 echo "== shard and merge"
 M=$T/merge; mkdir -p "$M"
-# shards interleave in file-name order and split a baseline from its update
-MS="corpus/pubmed26n0001.xml.gz corpus/pubmed26n0002.xml.gz"
+# three shards that interleave in file-name order and split a baseline from
+# its update: corpus/ and the shared corpus's files, or without the shared
+# corpus, the baseline cut into two files (pubmed26n0001a/b, 30 + 31 records;
+# each record is one line) and the update
 if [ -d "$SHARED/pubmed-xml" ]; then
+	MS="corpus/pubmed26n0001.xml.gz corpus/pubmed26n0002.xml.gz"
 	MS="$MS $(find "$SHARED/pubmed-xml/pmparser" "$SHARED/pubmed-xml/tipplerow" "$SHARED/medline-txt" -type f | sort | tr '\n' ' ')"
+else
+	mkdir -p "$M/in"
+	zcat corpus/pubmed26n0001.xml.gz | awk -v a="$M/in/pubmed26n0001a.xml" -v b="$M/in/pubmed26n0001b.xml" '
+		/^<Pubmed(Book)?Article>/ { n++; print > (n <= 30 ? a : b); next }
+		{ print > a; print > b }'
+	gzip "$M/in/pubmed26n0001a.xml" "$M/in/pubmed26n0001b.xml"
+	MS="$M/in/pubmed26n0001a.xml.gz $M/in/pubmed26n0001b.xml.gz corpus/pubmed26n0002.xml.gz"
 fi
 i=0; : > "$M/s0"; : > "$M/s1"; : > "$M/s2"
 for f in $MS; do echo "$f" >> "$M/s$((i % 3))"; i=$((i + 1)); done
+if [ -s "$M/s2" ]; then ok; else ko "fewer than three shards: $MS"; fi
 expect 0 "one run" "$BIN" -q --by-year --evidence 3 -o "$M/one" $MS
 for k in 0 1 2; do expect 0 "shard $k --partial" "$BIN" -q --partial -o "$M/p$k" $(cat "$M/s$k"); done
 expect 0 "merge" "$BIN" merge -q --by-year --evidence 3 -o "$M/all" "$M/p2" "$M/p0" "$M/p1"
