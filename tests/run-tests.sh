@@ -122,7 +122,7 @@ expect 0 "reversed arguments" "$BIN" -q -t 2 -o "$T/rev" --mentions corpus/pubme
 same_dir "$T/g" "$T/rev" "argument order changes outputs"
 expect 0 "tiny batches" "$BIN" -q -t 2 --batch-mb 1 -o "$T/b1" --mentions corpus/
 same_dir "$T/g" "$T/b1" "batch size changes outputs"
-# several files read at once (pipeline/sched.c): every file of the shared
+# several files read at once (pipeline/schedule.c): every file of the shared
 # corpus (broken ones too: exit 1), more threads than cores, 1 MB batches
 if [ -d "$SHARED/pubmed-xml" ]; then
 	expect 1 "many files -t 1" "$BIN" -q -t 1 --evidence 3 --mentions -o "$T/mf1" corpus/ "$SHARED/pubmed-xml" "$SHARED/medline-txt"
