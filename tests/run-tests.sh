@@ -181,13 +181,27 @@ expect 2 "merge with another lexicon" "$BIN" merge -q -l "$M/other.tsv" -o "$M/b
 has "$T/err" "made with another lexicon" "lexicon mismatch message"
 expect 2 "merge of a directory without a partial" "$BIN" merge -q -o "$M/bad" "$T/g"
 
-# the workflow engine: snakemake -j2 over the shards gives the single run
+# the workflow engine: snakemake -j2 over the shards gives the single run; an
+# input with a fault (the shared corpus's truncated file, or without it a
+# truncated copy of corpus/'s baseline) is named on stderr and in faults.tsv,
+# and fails the workflow with strict=1 (workflow/report-faults)
 if command -v snakemake >/dev/null 2>&1; then
 	WF=$PWD/$T/wf; mkdir -p "$WF"
-	WIN="$PWD/corpus"; [ -d "$SHARED/pubmed-xml" ] && WIN="$(cd "$SHARED/pubmed-xml" && pwd)"
-	expect 0 "snakemake -j2" snakemake -q -j2 -s workflow/Snakefile --directory "$WF" --config input="$WIN" out="$WF/out" myomine="$PWD/$BIN" group=3 options="--by-year --evidence 3"
-	expect 0 "single run for the workflow" sh -c "'$BIN' -q --by-year --evidence 3 -o '$WF/one' '$WIN' || [ \$? -eq 1 ]"
+	if [ -d "$SHARED/pubmed-xml" ]; then
+		WIN=$(cd "$SHARED/pubmed-xml" && pwd) WG=3 WBAD=pubmed23n0001-truncated.xml.gz
+	else
+		WIN=$WF/in WG=1 WBAD=pubmed26n0001-truncated.xml.gz
+		mkdir -p "$WIN" && cp corpus/*.xml.gz "$WIN/" && head -c 20000 corpus/pubmed26n0001.xml.gz > "$WIN/$WBAD"
+	fi
+	wf() { snakemake -q -j2 -s workflow/Snakefile --directory "$WF" --config input="$WIN" out="$WF/out" myomine="$PWD/$BIN" group=$WG options="--by-year --evidence 3" "$@"; }
+	expect 0 "snakemake -j2, an input truncated" wf
+	has "$T/err" "myomine: .*/$WBAD: byte [0-9]*: .*cut off" "the workflow names the truncated input on stderr"
+	has "$WF/out.shards/faults.tsv" "/$WBAD	error	" "the workflow lists the truncated input in faults.tsv"
+	expect 1 "single run for the workflow" "$BIN" -q --by-year --evidence 3 -o "$WF/one" "$WIN"
 	if diff -r -x summary.json "$WF/out" "$WF/one" > "$T/diff"; then ok; else ko "snakemake workflow differs from one run"; head -5 "$T/diff"; fi
+	expect 1 "snakemake strict=1 fails on the truncated input" wf strict=1
+	has "$T/err" "myomine: .*/$WBAD: byte [0-9]*: .*cut off" "strict=1 names the truncated input on stderr"
+	if [ -f "$WF/out/entities.tsv" ] && [ ! -e "$WF/out.shards/faults.tsv" ]; then ok; else ko "strict=1: merged outputs kept, faults.tsv not"; fi
 else skip "snakemake workflow: snakemake not installed (apt-get install --no-install-recommends snakemake)"; fi
 
 # loading the outputs: the Python and R examples of docs/outputs.md
