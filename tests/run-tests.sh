@@ -203,6 +203,27 @@ if command -v snakemake >/dev/null 2>&1; then
 	has "$T/err" "myomine: .*/$WBAD: byte [0-9]*: .*cut off" "strict=1 names the truncated input on stderr"
 	if [ -f "$WF/out/entities.tsv" ] && [ ! -e "$WF/out.shards/faults.tsv" ]; then ok; else ko "strict=1: merged outputs kept, faults.tsv not"; fi
 else skip "snakemake workflow: snakemake not installed (apt-get install --no-install-recommends snakemake)"; fi
+# workflow/sbatch-array.sh with a stand-in sbatch that runs each job at once:
+# the merge gives the single run; STRICT=1 fails the merge job on the truncated input
+SB=$PWD/$T/sbatch; mkdir -p "$SB/bin" "$SB/in"
+cp corpus/*.xml.gz "$SB/in/" && head -c 20000 corpus/pubmed26n0001.xml.gz > "$SB/in/pubmed26n0001-truncated.xml.gz"
+cat > "$SB/bin/sbatch" <<'EOF'
+#!/bin/sh
+arr= log=/dev/null wrap=
+while [ $# -gt 0 ]; do case $1 in --array=*) arr=${1#--array=} ;; -o) log=$2; shift ;; --wrap) wrap=$2; shift ;; esac; shift; done
+if [ -n "$arr" ]; then
+	for i in $(seq "${arr#1-}"); do SLURM_ARRAY_TASK_ID=$i sh -c "$wrap" > "$(echo "$log" | sed "s/%a/$i/")" 2>&1 || exit 1; done; echo 1
+else sh -c "$wrap" > "$log" 2>&1 || echo "merge job failed" >&2; fi
+EOF
+chmod +x "$SB/bin/sbatch"
+for st in 0 1; do
+	expect 0 "sbatch-array.sh STRICT=$st" env PATH="$SB/bin:$PATH" MYOMINE="$PWD/$BIN" STRICT=$st sh workflow/sbatch-array.sh "$SB/in" "$SB/out$st"
+	cp "$T/err" "$SB/err$st"
+	has "$SB/out$st.shards/logs/merge.log" "/pubmed26n0001-truncated.xml.gz: byte [0-9]*: .*cut off" "sbatch-array.sh (STRICT=$st): the merge job names the truncated input"
+done
+if ! grep -q "merge job failed" "$SB/err0" && grep -q "merge job failed" "$SB/err1"; then ok; else ko "sbatch-array.sh: the merge job fails with STRICT=1 only"; fi
+expect 1 "single run for sbatch-array.sh" "$BIN" -q -o "$SB/one" "$SB/in"
+same_dir "$SB/one" "$SB/out0" "sbatch-array.sh: merged outputs differ from one run"
 
 # loading the outputs: the Python and R examples of docs/outputs.md
 script "Python example (pandas, scipy.io.mmread)" "$T/load.log" python3 tests/load_outputs.py "$T/g"
