@@ -1,6 +1,6 @@
 # myomine -- flat Makefile.  Switches: asan=1 (AddressSanitizer+UBSan),
-# tsan=1 (ThreadSanitizer), debug=1, inflate=isal (gzip inflated with ISA-L,
-# libisal-dev; combines with the others).  `make run` builds and runs the
+# tsan=1 (ThreadSanitizer), debug=1 (at most one of these three), inflate=isal
+# (gzip inflated with ISA-L, libisal-dev; combines with any of them).  `make run` builds and runs the
 # main job on corpus/; `make check` runs every test.
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -12,6 +12,16 @@ LIBS      = $(PKG_LIBS) -lm
 PREFIX   ?= /usr/local
 OMP       = -fopenmp
 
+# the sanitizers and the debug build each set their own compiler flags: one at a time
+ifeq ($(asan)$(tsan),11)
+  $(error asan=1 tsan=1: AddressSanitizer and ThreadSanitizer cannot be combined; build each on its own)
+endif
+ifeq ($(asan)$(debug),11)
+  $(error asan=1 debug=1: the ASan build is already a debug build (-O1 -g); use asan=1 alone, or debug=1 for valgrind)
+endif
+ifeq ($(tsan)$(debug),11)
+  $(error tsan=1 debug=1: the TSan build is already a debug build (-O1 -g); use tsan=1 alone, or debug=1 for valgrind)
+endif
 ifeq ($(asan),1)
   CC      = clang
   CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -118,7 +128,7 @@ install: all
 # unit tests: one binary over the pipeline objects (main.o excluded)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 $(B)/unit: $(UNIT_SRC) tests/unit/test.h $(filter-out $(B)/main.o,$(OBJ))
-	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(LDFLAGS) -o $@ $(UNIT_SRC) $(filter-out $(B)/main.o,$(OBJ)) $(LIBS)
+	$(CC) -std=c11 $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(OMP) $(WARN) $(LDFLAGS) -o $@ $(UNIT_SRC) $(filter-out $(B)/main.o,$(OBJ)) $(LIBS)
 
 # benchmark harness and fuzz targets live beside their code
 -include bench/bench.mk

@@ -1,6 +1,7 @@
 # bench/bench.mk -- throughput benchmark (included by the top-level Makefile).
 #   make bench         full run: ~1 GB corpus, 200 MB single file, 5 repetitions
-#   make bench-quick   smoke run: ~100 MB, 50 MB single file, 3 repetitions (< 3 min)
+#   make bench-quick   smoke run: ~100 MB, 50 MB single file, 3 repetitions (< 3 min);
+#                      rows go to bench/tmp/results-quick.tsv, not the tracked bench/results.tsv
 #   make bench-clean   remove generated data, scratch files and bench/inflate
 #   make bench-profile callgrind (and perf) profile of myomine -t 1 on generated data
 # Extra options go in BENCH_ARGS (e.g. make bench BENCH_ARGS="--reps 3 --cases inflate,myomine");

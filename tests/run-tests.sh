@@ -31,13 +31,30 @@ same_dir() {
 # json FILE EXPR: print a value from summary.json (Python's json module)
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 has() { if grep -q -- "$2" "$1"; then ok; else ko "$3 (no '$2' in $1)"; sed 's/^/  | /' "$1" | head -5; fi; }
+# script DESC LOG CMD...: run a checking script (output to LOG).  Exit 0 passes,
+# unless it printed a line starting "SKIP" (a missing Python module or data
+# set): then the test counts as skipped, with that line's reason.  Any other
+# exit fails.
+script() {
+	desc=$1 log=$2; shift 2
+	if "$@" >"$log" 2>&1; then
+		if grep -q '^SKIP' "$log"; then skip "$desc: $(grep -m1 '^SKIP' "$log" | sed 's/^SKIP:* *//')"; else ok; fi
+	else ko "$desc"; tail -5 "$log" | sed 's/^/  | /'; fi
+}
 
 # ---- unit tests ----------------------------------------------------------
 echo "== unit"
-if MYOMINE_SHARED="$SHARED" TMPDIR_TESTS="$T" "${MYOMINE_UNIT:-build/release/unit}"; then ok; else ko "unit tests"; fi
-# again with the 128-bit carry-less multiply CRC-32 (the default picks the
-# 512-bit one where the CPU has VPCLMULQDQ and AVX-512)
-if MYOMINE_CRC=clmul128 MYOMINE_SHARED="$SHARED" TMPDIR_TESTS="$T" "${MYOMINE_UNIT:-build/release/unit}" >/dev/null; then ok; else ko "unit tests with MYOMINE_CRC=clmul128"; fi
+# the unit binary passes or fails as one test; each "unit: SKIP" line it
+# prints (checks that need the shared corpus) counts as a skipped test.
+# Run again with the 128-bit carry-less multiply CRC-32 (the default picks the
+# 512-bit one where the CPU has VPCLMULQDQ and AVX-512).
+for crc in "" clmul128; do
+	if MYOMINE_CRC=$crc MYOMINE_SHARED="$SHARED" TMPDIR_TESTS="$T" "${MYOMINE_UNIT:-build/release/unit}" >"$T/unit.log" 2>&1; then ok
+	else ko "unit tests${crc:+ with MYOMINE_CRC=$crc}"; grep -v '^unit: SKIP' "$T/unit.log" | tail -20 | sed 's/^/  | /'; fi
+	grep '^unit: SKIP' "$T/unit.log" | while read -r _ _ why; do echo "$why"; done > "$T/unit.skip"
+	while read -r why; do skip "unit${crc:+ (MYOMINE_CRC=$crc)}: $why"; done < "$T/unit.skip"
+	[ -z "$crc" ] && grep '^unit: [0-9]' "$T/unit.log"
+done
 
 # ---- command line -------------------------------------------------------------
 echo "== command line"
@@ -56,7 +73,7 @@ if [ -e "$T/never/entities.tsv" ]; then ko "lexicon error still wrote outputs"; 
 # every long option of --help is documented in the man page, and vice versa
 "$BIN" --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$T/opts.help"
 sed 's/\\-/-/g' docs/myomine.1 | grep -o -- '--[a-z][a-z-]*' | sort -u > "$T/opts.man"
-if cmp -s "$T/opts.help" "$T/opts.man"; then ok; else ko "--help and docs/myomine.1 list different options"; diff "$T/opts.help" "$T/opts.man" | sed 's/^/  | /'; fi
+if [ -s "$T/opts.help" ] && cmp -s "$T/opts.help" "$T/opts.man"; then ok; else ko "--help and docs/myomine.1 list different options"; diff "$T/opts.help" "$T/opts.man" | sed 's/^/  | /'; fi
 
 # ---- golden test on the shipped corpus ------------------------------------------
 echo "== golden (corpus/)"
@@ -74,16 +91,15 @@ if [ "$got" = "67 62 2 3 3 59" ]; then ok; else ko "corpus summary counts: $got"
 # every statistic of pairs.tsv recomputed with scipy (skips without scipy)
 for lv in document sentence; do
 	expect 0 "run at $lv level" "$BIN" -q --level $lv -o "$T/st-$lv" corpus/
-	if python3 tests/stats/check_pairs.py "$T/st-$lv" $lv >"$T/st.log" 2>&1; then ok; else ko "pairs.tsv statistics ($lv level)"; tail -5 "$T/st.log"; fi
-	grep -q SKIP "$T/st.log" && skip "pairs.tsv statistics: scipy not installed"
+	script "pairs.tsv statistics ($lv level)" "$T/st.log" python3 tests/stats/check_pairs.py "$T/st-$lv" $lv
 done
-if python3 tests/stats/check_stats.py >"$T/cs.log" 2>&1; then ok; else ko "stats module vs scipy"; tail -5 "$T/cs.log"; fi
+script "stats module vs scipy" "$T/cs.log" python3 tests/stats/check_stats.py
 expect 0 "--min-docs" "$BIN" -q --min-docs 3 -o "$T/md" corpus/
 if awk -F'\t' 'NR > 1 && $5 < 3 { bad = 1 } END { exit bad }' "$T/md/pairs.tsv" && cmp -s "$T/md/entities.tsv" "$T/g/entities.tsv"; then ok; else ko "--min-docs filters pairs only"; fi
 
 # trends and evidence agree with the counts and the mentions of the same run
 expect 0 "--by-year --evidence" "$BIN" -q -t 2 --mentions --by-year --evidence 3 --evidence-text -o "$T/ty" corpus/
-if python3 tests/stats/check_trends.py "$T/ty" 3 >"$T/ty.log" 2>&1; then ok; else ko "by-year/evidence consistency"; cat "$T/ty.log"; fi
+script "by-year/evidence consistency" "$T/ty.log" python3 tests/stats/check_trends.py "$T/ty" 3
 expect 0 "--by-year --evidence -t 1" "$BIN" -q -t 1 --mentions --by-year --evidence 3 --evidence-text -o "$T/ty1" corpus/
 same_dir "$T/ty" "$T/ty1" "by-year/evidence outputs differ between -t 1 and -t 2"
 has "$T/ty/years.tsv" "^2026	" "years.tsv lists 2026"
@@ -106,14 +122,14 @@ expect 0 "reversed arguments" "$BIN" -q -t 2 -o "$T/rev" --mentions corpus/pubme
 same_dir "$T/g" "$T/rev" "argument order changes outputs"
 expect 0 "tiny batches" "$BIN" -q -t 2 --batch-mb 1 -o "$T/b1" --mentions corpus/
 same_dir "$T/g" "$T/b1" "batch size changes outputs"
-# several files read at once (pipeline/sched.c): every file of the shared
+# several files read at once (pipeline/schedule.c): every file of the shared
 # corpus (broken ones too: exit 1), more threads than cores, 1 MB batches
 if [ -d "$SHARED/pubmed-xml" ]; then
 	expect 1 "many files -t 1" "$BIN" -q -t 1 --evidence 3 --mentions -o "$T/mf1" corpus/ "$SHARED/pubmed-xml" "$SHARED/medline-txt"
 	expect 1 "many files -t 5, 1 MB batches" "$BIN" -q -t 5 --batch-mb 1 --evidence 3 --mentions -o "$T/mf5" corpus/ "$SHARED/pubmed-xml" "$SHARED/medline-txt"
 	same_dir "$T/mf1" "$T/mf5" "many files: -t 1 and -t 5 outputs differ"
 	json "$T/mf1/summary.json" "d['documents']" > "$T/mf1.docs"; json "$T/mf5/summary.json" "d['documents']" > "$T/mf5.docs"
-	if cmp -s "$T/mf1.docs" "$T/mf5.docs"; then ok; else ko "many files: document counts differ between -t 1 and -t 5"; fi
+	if [ -s "$T/mf1.docs" ] && cmp -s "$T/mf1.docs" "$T/mf5.docs"; then ok; else ko "many files: document counts differ between -t 1 and -t 5"; fi
 else
 	skip "many files at once: $SHARED absent"
 fi
@@ -130,13 +146,24 @@ if cut -f1-8 "$T/sl/pairs.tsv" | cmp -s - "$T/golden-counts" && ! cmp -s "$T/sl/
 # ---- shard and merge: identical to one run, associative ---------------------------------
 echo "== shard and merge"
 M=$T/merge; mkdir -p "$M"
-# shards interleave in file-name order and split a baseline from its update
-MS="corpus/pubmed26n0001.xml.gz corpus/pubmed26n0002.xml.gz"
+# three shards that interleave in file-name order and split a baseline from
+# its update: corpus/ and the shared corpus's files, or without the shared
+# corpus, the baseline cut into two files (pubmed26n0001a/b, 30 + 31 records;
+# each record is one line) and the update
 if [ -d "$SHARED/pubmed-xml" ]; then
+	MS="corpus/pubmed26n0001.xml.gz corpus/pubmed26n0002.xml.gz"
 	MS="$MS $(find "$SHARED/pubmed-xml/pmparser" "$SHARED/pubmed-xml/tipplerow" "$SHARED/medline-txt" -type f | sort | tr '\n' ' ')"
+else
+	mkdir -p "$M/in"
+	zcat corpus/pubmed26n0001.xml.gz | awk -v a="$M/in/pubmed26n0001a.xml" -v b="$M/in/pubmed26n0001b.xml" '
+		/^<Pubmed(Book)?Article>/ { n++; print > (n <= 30 ? a : b); next }
+		{ print > a; print > b }'
+	gzip "$M/in/pubmed26n0001a.xml" "$M/in/pubmed26n0001b.xml"
+	MS="$M/in/pubmed26n0001a.xml.gz $M/in/pubmed26n0001b.xml.gz corpus/pubmed26n0002.xml.gz"
 fi
 i=0; : > "$M/s0"; : > "$M/s1"; : > "$M/s2"
 for f in $MS; do echo "$f" >> "$M/s$((i % 3))"; i=$((i + 1)); done
+if [ -s "$M/s2" ]; then ok; else ko "fewer than three shards: $MS"; fi
 expect 0 "one run" "$BIN" -q --by-year --evidence 3 -o "$M/one" $MS
 for k in 0 1 2; do expect 0 "shard $k --partial" "$BIN" -q --partial -o "$M/p$k" $(cat "$M/s$k"); done
 expect 0 "merge" "$BIN" merge -q --by-year --evidence 3 -o "$M/all" "$M/p2" "$M/p0" "$M/p1"
@@ -154,18 +181,52 @@ expect 2 "merge with another lexicon" "$BIN" merge -q -l "$M/other.tsv" -o "$M/b
 has "$T/err" "made with another lexicon" "lexicon mismatch message"
 expect 2 "merge of a directory without a partial" "$BIN" merge -q -o "$M/bad" "$T/g"
 
-# the workflow engine: snakemake -j2 over the shards gives the single run
+# the workflow engine: snakemake -j2 over the shards gives the single run; an
+# input with a fault (the shared corpus's truncated file, or without it a
+# truncated copy of corpus/'s baseline) is named on stderr and in faults.tsv,
+# and fails the workflow with strict=1 (workflow/report-faults)
 if command -v snakemake >/dev/null 2>&1; then
 	WF=$PWD/$T/wf; mkdir -p "$WF"
-	WIN="$PWD/corpus"; [ -d "$SHARED/pubmed-xml" ] && WIN="$(cd "$SHARED/pubmed-xml" && pwd)"
-	expect 0 "snakemake -j2" snakemake -q -j2 -s workflow/Snakefile --directory "$WF" --config input="$WIN" out="$WF/out" myomine="$PWD/$BIN" group=3 options="--by-year --evidence 3"
-	expect 0 "single run for the workflow" sh -c "'$BIN' -q --by-year --evidence 3 -o '$WF/one' '$WIN' || [ \$? -eq 1 ]"
+	if [ -d "$SHARED/pubmed-xml" ]; then
+		WIN=$(cd "$SHARED/pubmed-xml" && pwd) WG=3 WBAD=pubmed23n0001-truncated.xml.gz
+	else
+		WIN=$WF/in WG=1 WBAD=pubmed26n0001-truncated.xml.gz
+		mkdir -p "$WIN" && cp corpus/*.xml.gz "$WIN/" && head -c 20000 corpus/pubmed26n0001.xml.gz > "$WIN/$WBAD"
+	fi
+	wf() { snakemake -q -j2 -s workflow/Snakefile --directory "$WF" --config input="$WIN" out="$WF/out" myomine="$PWD/$BIN" group=$WG options="--by-year --evidence 3" "$@"; }
+	expect 0 "snakemake -j2, an input truncated" wf
+	has "$T/err" "myomine: .*/$WBAD: byte [0-9]*: .*cut off" "the workflow names the truncated input on stderr"
+	has "$WF/out.shards/faults.tsv" "/$WBAD	error	" "the workflow lists the truncated input in faults.tsv"
+	expect 1 "single run for the workflow" "$BIN" -q --by-year --evidence 3 -o "$WF/one" "$WIN"
 	if diff -r -x summary.json "$WF/out" "$WF/one" > "$T/diff"; then ok; else ko "snakemake workflow differs from one run"; head -5 "$T/diff"; fi
+	expect 1 "snakemake strict=1 fails on the truncated input" wf strict=1
+	has "$T/err" "myomine: .*/$WBAD: byte [0-9]*: .*cut off" "strict=1 names the truncated input on stderr"
+	if [ -f "$WF/out/entities.tsv" ] && [ ! -e "$WF/out.shards/faults.tsv" ]; then ok; else ko "strict=1: merged outputs kept, faults.tsv not"; fi
 else skip "snakemake workflow: snakemake not installed (apt-get install --no-install-recommends snakemake)"; fi
+# workflow/sbatch-array.sh with a stand-in sbatch that runs each job at once:
+# the merge gives the single run; STRICT=1 fails the merge job on the truncated input
+SB=$PWD/$T/sbatch; mkdir -p "$SB/bin" "$SB/in"
+cp corpus/*.xml.gz "$SB/in/" && head -c 20000 corpus/pubmed26n0001.xml.gz > "$SB/in/pubmed26n0001-truncated.xml.gz"
+cat > "$SB/bin/sbatch" <<'EOF'
+#!/bin/sh
+arr= log=/dev/null wrap=
+while [ $# -gt 0 ]; do case $1 in --array=*) arr=${1#--array=} ;; -o) log=$2; shift ;; --wrap) wrap=$2; shift ;; esac; shift; done
+if [ -n "$arr" ]; then
+	for i in $(seq "${arr#1-}"); do SLURM_ARRAY_TASK_ID=$i sh -c "$wrap" > "$(echo "$log" | sed "s/%a/$i/")" 2>&1 || exit 1; done; echo 1
+else sh -c "$wrap" > "$log" 2>&1 || echo "merge job failed" >&2; fi
+EOF
+chmod +x "$SB/bin/sbatch"
+for st in 0 1; do
+	expect 0 "sbatch-array.sh STRICT=$st" env PATH="$SB/bin:$PATH" MYOMINE="$PWD/$BIN" STRICT=$st sh workflow/sbatch-array.sh "$SB/in" "$SB/out$st"
+	cp "$T/err" "$SB/err$st"
+	has "$SB/out$st.shards/logs/merge.log" "/pubmed26n0001-truncated.xml.gz: byte [0-9]*: .*cut off" "sbatch-array.sh (STRICT=$st): the merge job names the truncated input"
+done
+if ! grep -q "merge job failed" "$SB/err0" && grep -q "merge job failed" "$SB/err1"; then ok; else ko "sbatch-array.sh: the merge job fails with STRICT=1 only"; fi
+expect 1 "single run for sbatch-array.sh" "$BIN" -q -o "$SB/one" "$SB/in"
+same_dir "$SB/one" "$SB/out0" "sbatch-array.sh: merged outputs differ from one run"
 
 # loading the outputs: the Python and R examples of docs/outputs.md
-if python3 tests/load_outputs.py "$T/g" > "$T/load.log" 2>&1; then ok; else ko "Python example (pandas, scipy.io.mmread)"; tail -5 "$T/load.log"; fi
-grep -q SKIP "$T/load.log" && skip "Python example: pandas/scipy not installed"
+script "Python example (pandas, scipy.io.mmread)" "$T/load.log" python3 tests/load_outputs.py "$T/g"
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(Matrix)' >/dev/null 2>&1; then
 	if Rscript tests/load_outputs.R "$T/g" > "$T/loadR.log" 2>&1; then ok; else ko "R example (Matrix::readMM)"; tail -5 "$T/loadR.log"; fi
 else skip "R example: Rscript with the Matrix package not installed"; fi
@@ -291,11 +352,10 @@ PY
 fi
 
 echo "== hard cases"
-if python3 tests/hard-cases/check.py "$BIN" "$T/hc" >"$T/hc.log" 2>&1; then ok; else ko "hard cases (tests/hard-cases/cases.txt)"; grep -A2 '^case' "$T/hc.log" | head -12 | sed 's/^/  | /'; fi
+if python3 tests/hard-cases/check.py "$BIN" "$T/hc" >"$T/hc.log" 2>&1; then ok; else ko "hard cases (tests/hard-cases/cases.txt)"; grep -A2 '^case\|^no ' "$T/hc.log" | head -12 | sed 's/^/  | /'; fi
 
 echo "== accuracy (quick)"
-if python3 tests/eval/eval.py --quick --bin "$BIN" --shared "$SHARED" >"$T/eval.log" 2>&1; then ok; else ko "accuracy on 200 BC5CDR abstracts (python3 tests/eval/eval.py --quick)"; tail -5 "$T/eval.log" | sed 's/^/  | /'; fi
-grep -q '^SKIP' "$T/eval.log" && skip "accuracy: $SHARED/gold not found"
+script "accuracy on 200 BC5CDR abstracts (python3 tests/eval/eval.py --quick)" "$T/eval.log" python3 tests/eval/eval.py --quick --bin "$BIN" --shared "$SHARED"
 
 # ---- bad input --------------------------------------------------------------------
 echo "== bad input"
@@ -432,7 +492,7 @@ open(sys.argv[1], 'w').write('<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet 
 PY2
 expect 1 "deep nesting, DOCTYPE entities" "$BIN" -q -o "$F/o5" --mentions "$F/nest.xml"
 has "$T/err" "nest.xml: byte [0-9]*: record skipped: byte [0-9]*: elements nested deeper than 256" "deep nesting message"
-if grep -q 'drug:atorvastatin' "$F/o5/mentions.tsv"; then ko "a DOCTYPE entity was expanded"; else ok; fi
+if [ ! -s "$F/o5/mentions.tsv" ] || grep -q 'drug:atorvastatin' "$F/o5/mentions.tsv"; then ko "a DOCTYPE entity was expanded (or no mentions.tsv)"; else ok; fi
 has "$F/o5/mentions.tsv" "symptom:myalgia" "record with unknown entities kept"
 got=$(json "$F/o5/summary.json" "d['warnings']['bad_character_references']")
 if [ "$got" = 3 ]; then ok; else ko "unknown entities and stray & counted ($got)"; fi
@@ -514,14 +574,13 @@ ZB=${MYOMINE_ZLIB_BIN:-./myomine} IB=${MYOMINE_ISAL_BIN:-./build/isal/myomine}
 if ! printf '#include <isa-l/igzip_lib.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1; then
 	skip "zlib vs ISA-L builds: ISA-L not installed (apt-get install libisal-dev)"
 else
-	IF=$T/inflate; mkdir -p "$IF"; built=0
+	IF=$T/inflate; mkdir -p "$IF"
 	for b in zlib isal; do
 		if [ $b = zlib ]; then p=$ZB; else p=$IB; fi
 		[ "$p" = "$BIN" ] && continue
-		if ${MAKE:-make} --no-print-directory inflate=$b all > "$IF/build-$b.log" 2>&1 && [ -x "$p" ]; then built=$((built + 1))
+		if ${MAKE:-make} --no-print-directory inflate=$b all > "$IF/build-$b.log" 2>&1 && [ -x "$p" ]; then ok
 		else ko "make inflate=$b did not build $p"; tail -5 "$IF/build-$b.log" | sed 's/^/  | /'; fi
 	done
-	if [ "$built" -gt 0 ]; then ok; fi
 	if ldd "$IB" 2>/dev/null | grep -q libisal; then ok; else ko "$IB is not linked with libisal"; fi
 	# same_run NAME EXPECTED_STATUS ARGS...: both binaries (standard input: $IN
 	# or nothing); the same status, messages, outputs and summary

@@ -33,4 +33,6 @@ for i, (s, want) in enumerate(cases, 1):
         bad += 1
         print('case %d: %s\n  expected %s\n  found    %s' % (i, s, sorted(want), sorted(got)))
 print('%d hard cases, %d wrong' % (len(cases), bad))
-sys.exit(1 if bad else 0)
+if not cases:
+    print('no cases read from cases.txt')
+sys.exit(1 if bad or not cases else 0)

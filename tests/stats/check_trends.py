@@ -16,6 +16,7 @@ for r in rd('entities.by-year.tsv'): ey[r['id']] += int(r['documents'])
 for k, v in ent.items():
     if ey.get(k, 0) != v: bad.append('entity %s: %d by year, %d in entities.tsv' % (k, ey.get(k, 0), v))
 pairs = {(r['id_a'], r['id_b']): int(r['documents']) for r in rd('pairs.tsv')}
+if not pairs: bad.append('pairs.tsv has no pairs: nothing to check')
 py = defaultdict(int)
 for r in rd('pairs.by-year.tsv'): py[(r['id_a'], r['id_b'])] += int(r['documents'])
 if dict(py) != pairs: bad.append('pairs.by-year.tsv sums differ from pairs.tsv')

@@ -38,5 +38,5 @@ int main(void)
 	test_sched();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
-	return t_fail ? 1 : 0;
+	return t_fail || !t_run ? 1 : 0;
 }

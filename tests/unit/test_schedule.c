@@ -36,7 +36,7 @@ static void busy(tctx *c, int n)
 {
 	volatile unsigned long x = 0;
 	for (int i = 0; i < n * 200; ++i) x += (unsigned long)i;
-	(void)c;
+	(void)x; (void)c;
 }
 
 static int t_read(void *ctx, int stream, int slot, size_t *n)
@@ -116,7 +116,7 @@ void test_sched(void)
 	}
 	/* no streams at all */
 	tctx *c = calloc(1, sizeof *c);
-	mm_sched s = { c, 0, 2, 1, t_read, t_process, t_merge };
+	mm_sched s = { c, 0, 2, 1, t_read, t_process, t_merge, NULL };
 	CHECK_INT(mm_sched_run(&s, 2), 0);
 	CHECK_INT(c->n_log, 0);
 	free(c);

@@ -40,7 +40,7 @@ static const char *sec(const mm_doc *d, int k)
 void test_shared(void)
 {
 	const char *sd = shared_dir();
-	if (!sd) { printf("unit: SKIP shared-corpus spot checks: ../shared/corpus not found\n"); return; }
+	if (!sd) { printf("unit: SKIP shared-corpus spot checks: no shared corpus (MYOMINE_SHARED, default ../shared/corpus)\n"); return; }
 	char p[4096];
 	mm_doc d = {0};
 	int n;

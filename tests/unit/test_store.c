@@ -5,8 +5,8 @@
 void test_store(void)
 {
 	mm_store *s = mm_store_new();
-	mm_hit h1[] = { { 0, 0, 0, 1 }, { 1, 0, 0, 2 }, { 2, 1, 1, 1 } };
-	mm_hit h2[] = { { 0, 0, 0, 1 }, { 2, 0, 0, 1 } };
+	mm_hit h1[] = { { 0, 0, 0, 1, 0 }, { 1, 0, 0, 2, 0 }, { 2, 1, 1, 1, 0 } };
+	mm_hit h2[] = { { 0, 0, 0, 1, 0 }, { 2, 0, 0, 1, 0 } };
 	mm_store_article(s, 10, 1, 2000, 1, 5, h1, 3, 1);
 	mm_store_article(s, 11, 1, 2001, 0, 5, h2, 2, 2);
 	mm_store_article(s, 12, 1, 2001, 1, 5, NULL, 0, 3);

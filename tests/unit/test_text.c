@@ -64,19 +64,19 @@ void test_text(void)
 	 * up to 7 out) re-reserve the buffers; the map stays one entry per byte */
 	{
 		mm_buf in = {0}, out = {0};
-		mm_u32v map = {0};
+		mm_u32v omap = {0};
 		for (int i = 0; i < 3000; ++i) mm_buf_put(&in, i % 3 ? "\xce\xb5" : "x", i % 3 ? 2 : 1);
-		mm_normalize(in.s, in.l, 1, &out, &map, 7);
+		mm_normalize(in.s, in.l, 1, &out, &omap, 7);
 		CHECK_INT((int)out.l, 1000 + 2000 * 7);
-		CHECK_INT((int)map.n, (int)out.l);
+		CHECK_INT((int)omap.n, (int)out.l);
 		int ok = 1;
 		for (size_t i = 0, k = 0; i < in.l; i += (k % 3 ? 2 : 1), ++k) {
 			size_t at = (k / 3) * 15 + (k % 3 ? 1 + (k % 3 - 1) * 7 : 0);
-			if (map.a[at] != 7 + i) ok = 0;
+			if (omap.a[at] != 7 + i) ok = 0;
 		}
 		CHECK(ok);
 		CHECK(memcmp(out.s, "xepsilonepsilonx", 16) == 0);
-		mm_buf_free(&in); mm_buf_free(&out); free(map.a);
+		mm_buf_free(&in); mm_buf_free(&out); free(omap.a);
 	}
 	/* mm_find agrees with memmem, around the 16-byte blocks and at the ends */
 	{
