@@ -236,7 +236,7 @@ static void report_free(rp_report *r)
 {
 	for (int h = 0; h < r->n_heat; ++h) { free(r->heat[h].row); free(r->heat[h].col); free(r->heat[h].cell); }
 	if (r->plist) for (int i = 0; i < r->n_piv * r->m.n_type; ++i) free(r->plist[i].a);
-	for (int i = 0; i < r->n_top; ++i) free(r->top[i].text);
+	if (r->top) for (int i = 0; i < r->n_top; ++i) free(r->top[i].text);
 	for (int i = 0; i < r->n_ser; ++i) free(r->ser[i].v);
 	free(r->plist); free(r->top); free(r->ser);
 	free(r->heat_of); free(r->tp_pairs); free(r->tp_sig); free(r->piv_of);

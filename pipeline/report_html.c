@@ -136,6 +136,8 @@ static const char css[] =
 "rect.c{stroke:#fff}rect.ns{fill:url(#hatch)}.warn{background:#fff4f4;border:1px solid #e8b4b4;padding:6px 10px}\n"
 "svg .cv{font-size:9px;text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:2px}\n"
 ".hm{display:block;margin:4px 0 12px}.grid{display:flex;flex-wrap:wrap;gap:10px 22px}\n"
+"table.pt{width:100%;table-layout:fixed}table.pt th:nth-child(1){width:auto}table.pt th:nth-child(2){width:92px}table.pt th:nth-child(3){width:190px}"
+"table.pt th:nth-child(4){width:46px}table.pt th:nth-child(5){width:52px}\n"
 ".cmp{display:grid;grid-template-columns:1fr 1fr;gap:24px}.prof{min-width:0}\n"
 ".ev{font-size:12px;color:#333;margin:2px 0 0;max-width:460px}.ev a,td a{color:#0b5394}\n"
 ".legend{display:flex;align-items:center;gap:8px;font-size:12px;color:#444;margin:4px 0}\n"
@@ -443,8 +445,8 @@ static void legend(mm_buf *o)
 		}
 		mm_buf_puts(o, "</div>\n");
 	}
-	mm_buf_puts(o, "<div class=\"legend\"><svg width=\"16\" height=\"16\"><defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-	               "<rect width=\"5\" height=\"5\" fill=\"#fff\" fill-opacity=\"0.45\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#666\" stroke-width=\"1.2\"/></pattern></defs><rect width=\"16\" height=\"16\" fill=\"#f4a582\"/>"
+	mm_buf_puts(o, "<div class=\"legend\"><svg width=\"16\" height=\"16\"><defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+	               "<rect width=\"6\" height=\"6\" fill=\"#fff\" fill-opacity=\"0.5\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#888\" stroke-width=\"1\"/></pattern></defs><rect width=\"16\" height=\"16\" fill=\"#f4a582\"/>"
 	               "<rect class=\"ns\" width=\"16\" height=\"16\"/></svg> hatched: not significant after Benjamini-Hochberg (q \xE2\x89\xA5 0.05)"
 	               " <span class=\"sw\" style=\"background:#fafafa\"></span> empty: no pair in pairs.tsv"
 	               " <span class=\"sw\" style=\"background:#ddd\"></span> diagonal</div>\n");

@@ -94,7 +94,7 @@ static void profile_body(const rp_report *r, int pi, const axis_t *A, mm_buf *o)
 		mm_buf_puts(o, "<h4>");
 		rp_escs(o, m->types[t]);
 		mm_buf_printf(o, ": %zu co-occurring, the top %zu shown</h4>\n", l->n, l->n < RP_PROF_K ? l->n : (size_t)RP_PROF_K);
-		mm_buf_puts(o, "<table><thead><tr><th>");
+		mm_buf_puts(o, "<table class=\"pt\"><thead><tr><th>");
 		rp_escs(o, m->types[t]);
 		mm_buf_printf(o, "</th><th class=\"n\">%s</th><th>ln OR, 95 %% CI</th><th class=\"n\">NPMI</th><th class=\"n\">q</th></tr></thead>\n<tbody class=\"pr\">\n",
 		              r->sentence_level ? "sentences" : "documents");
