@@ -154,6 +154,7 @@ static const char js[] =
 "d.querySelectorAll('tbody.pr').forEach(function(b){var rs=[].slice.call(b.rows);\n"
 "rs.sort(function(x,y){return rk(x,k)-rk(y,k);});rs.forEach(function(r){r.hidden=rk(r,k)>=K;b.appendChild(r);});});}\n"
 "d.querySelectorAll('input[name=stat]').forEach(function(i){i.addEventListener('change',function(){set(+i.value);});});\n"
+"var m=/stat=([012])/.exec(location.hash);if(m){set(+m[1]);d.querySelectorAll('input[name=stat]').forEach(function(i){i.checked=+i.value===cur;});}\n"
 "d.querySelectorAll('select.pick').forEach(function(s){s.addEventListener('change',function(){\n"
 "var t=d.getElementById(s.getAttribute('data-slot')),p=d.getElementById('pf'+s.value);if(t&&p){t.innerHTML=p.innerHTML;set(cur);}});});\n"
 "d.querySelectorAll('table.sort').forEach(function(t){t.querySelectorAll('th').forEach(function(h,i){\n"

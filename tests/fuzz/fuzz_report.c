@@ -40,6 +40,13 @@ static int locate(void *ud, const char *name, mm_buf *path)
 	return 0;
 }
 
+static void cleanup(void)
+{
+	char p[128];
+	for (int k = 0; k < NPART; ++k) { snprintf(p, sizeof p, "%s/%s", dir, names[k]); unlink(p); }
+	rmdir(dir);
+}
+
 static void put(const char *name, const char *s, size_t n)
 {
 	char p[128];
@@ -59,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!dir[0]) {
 		snprintf(dir, sizeof dir, "/tmp/fuzz_report.XXXXXX");
 		if (!mkdtemp(dir)) abort();
+		atexit(cleanup);
 	}
 	while (n < NPART) {
 		const char *sep = NULL;
