@@ -2,6 +2,7 @@
 #include "run.h"
 #include "input.h"
 #include "lexcache.h"
+#include "report.h"
 #include "util.h"
 
 #include <errno.h>
@@ -153,6 +154,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, 0, O_VERSION },
 		{ 0, 0, 0, 0 }
 	};
+	if (argc > 1 && strcmp(argv[1], "report") == 0) return mm_report_main(argc - 1, argv + 1);
 	int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
 	if (merge) { argv[1] = argv[0]; argv++; argc--; }
 	mm_opts o;

@@ -631,5 +631,138 @@ PY
 fi
 # -- end: inflate backends --
 
+# ---- report ----------------------------------------------------------------------
+# myomine report: a golden page on corpus/ (summary.json normalised first:
+# its timings, threads, paths and cache state change from run to run; to
+# regenerate after a deliberate change, check the diff and copy
+# $T/rep/report.html to tests/golden/report.html), structural checks on the
+# shared corpus, bad input, and the page in headless Chromium.
+echo "== report"
+# normsum DIR: the parts of DIR/summary.json that vary between runs, fixed
+normsum() {
+	python3 - "$1/summary.json" "$PWD/" <<'PY'
+import json, sys
+p, root = sys.argv[1], sys.argv[2]
+d = json.load(open(p))
+d['command'] = 'myomine --by-year --evidence 3 --evidence-text -o OUT corpus/'
+d['threads'] = 2
+d['peak_rss_kb'] = 0
+d['timings_s'] = {k: 0.001 for k in d['timings_s']}
+lx = d['lexicon']
+lx['path'] = lx['path'].replace(root, '')
+for f in lx['files']: f['path'] = f['path'].replace(root, '')
+if lx.get('blocklist'): lx['blocklist']['path'] = lx['blocklist']['path'].replace(root, '')
+lx['cache'], lx['cache_file'] = 'small', None
+open(p, 'w').write(json.dumps(d, indent=2) + '\n')
+PY
+}
+expect 0 "run with --by-year --evidence-text" "$BIN" -q -t 2 --by-year --evidence 3 --evidence-text -o "$T/rep" corpus/
+normsum "$T/rep"
+expect 0 "report on corpus/" "$BIN" report -q "$T/rep"
+if cmp -s tests/golden/report.html "$T/rep/report.html"; then ok; else ko "golden: report.html differs"; diff tests/golden/report.html "$T/rep/report.html" | head -6 | sed 's/^/  | /'; fi
+expect 0 "report to standard output" "$BIN" report -o - "$T/rep"
+if cmp -s "$T/out" "$T/rep/report.html"; then ok; else ko "report -o - differs from the file"; fi
+# -t 1 gives the same outputs, so the same page
+expect 0 "run at -t 1" "$BIN" -q -t 1 --by-year --evidence 3 --evidence-text -o "$T/rep1" corpus/
+normsum "$T/rep1"
+expect 0 "report at -t 1" "$BIN" report -q -o "$T/rep1.html" "$T/rep1"
+if cmp -s "$T/rep1.html" "$T/rep/report.html"; then ok; else ko "report differs between -t 1 and -t 2"; fi
+# structural checks: sections, links, nothing external
+chkhtml() {
+	python3 - "$@" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+bad = []
+for sec in ('profiles', 'heatmaps', 'pairs', 'trends', 'negation', 'run'):
+    if '<section id="%s">' % sec not in s: bad.append('no section ' + sec)
+for h in re.findall(r'href="([^"]*)"', s):
+    if not (h.startswith('#') or re.fullmatch(r'https://pubmed\.ncbi\.nlm\.nih\.gov/[1-9][0-9]*/', h)): bad.append('link ' + h)
+for pat in (r'\bsrc=', r'<link\b', r'<img\b', r'<iframe\b', r'@import', r'url\((?!#)', r'//(?!pubmed\.ncbi\.nlm\.nih\.gov/)[a-z0-9.-]+\.[a-z]{2,}/'):
+    if re.search(pat, s): bad.append('external reference: ' + pat)
+if s.count('<script') != 1: bad.append('scripts: %d' % s.count('<script'))
+if '<svg class="hm"' not in s: bad.append('no heatmap')
+for want in sys.argv[2:]:
+    if want not in s: bad.append('missing: ' + want)
+print('; '.join(bad)); sys.exit(1 if bad else 0)
+PY
+}
+if chkhtml "$T/rep/report.html" 'pubmed.ncbi.nlm.nih.gov/' 'class="ev"' 'anti-HMGCR' 'anti-SRP' '<polyline' >"$T/chk" 2>&1; then ok; else ko "report structure (corpus/): $(cat "$T/chk")"; fi
+if [ -d "$SHARED/pubmed-xml" ]; then
+	expect 1 "run on the shared corpus (one broken file)" "$BIN" -q --by-year --evidence 3 --evidence-text -o "$T/reps" "$SHARED/pubmed-xml"
+	expect 0 "report on the shared corpus" "$BIN" report -q "$T/reps"
+	if chkhtml "$T/reps/report.html" 'class="warn"' 'class="fail"' 'record cut off' >"$T/chk" 2>&1; then ok; else ko "report structure (shared corpus): $(cat "$T/chk")"; fi
+else skip "report on the shared corpus: $SHARED/pubmed-xml not found"; fi
+# bad input: exit status, a message naming the file, nothing written
+mkdir -p "$T/notout"
+expect 2 "report on a directory that is not an output" "$BIN" report "$T/notout"
+has "$T/err" "not a myomine output directory" "report: not an output directory"
+expect 2 "report on a missing directory" "$BIN" report "$T/nonexistent"
+expect 2 "report without OUTDIR" "$BIN" report
+expect 2 "report with an unknown option" "$BIN" report --bogus "$T/rep"
+expect 0 "report --help" "$BIN" report --help
+has "$T/out" "Usage: myomine report" "report --help prints usage"
+if [ -e "$T/notout/report.html" ]; then ko "report wrote into a directory that is not an output"; else ok; fi
+for cut in bytes lines ents; do
+	rm -rf "$T/rcut" && cp -r "$T/rep" "$T/rcut" && rm -f "$T/rcut/report.html"
+	case $cut in
+	bytes) head -c 100000 "$T/rep/pairs.tsv" > "$T/rcut/pairs.tsv"; f=pairs.tsv ;;
+	lines) head -n 500 "$T/rep/pairs.tsv" > "$T/rcut/pairs.tsv"; f=pairs.tsv ;;
+	ents)  sed 3d "$T/rep/entities.tsv" > "$T/rcut/entities.tsv"; f=entities.tsv ;;
+	esac
+	expect 1 "report on a cut $f ($cut)" "$BIN" report "$T/rcut"
+	has "$T/err" "$f" "report: the message names $f ($cut)"
+	if [ -z "$(ls -A "$T/rcut" | grep -e report.html -e myomine-tmp)" ]; then ok; else ko "report on a cut $f ($cut) left a file"; fi
+done
+expect 3 "report into a missing directory" "$BIN" report -o "$T/nonexistent/r.html" "$T/rep"
+# headless Chromium: a screenshot that is not blank, the heatmaps and tables
+# in the DOM, the statistic switch working, no console message, no network
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROMIUM" ]; then
+	if [ "${MYOMINE_CI:-}" = 1 ]; then ko "chromium not installed (needed in CI)"; else skip "report in a browser: chromium not installed (apt-get install chromium)"; fi
+else
+	chrome() {
+		prof=$(mktemp -d)
+		timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+		  --disable-component-update --disable-sync --host-resolver-rules='MAP * ~NOTFOUND' --user-data-dir="$prof" \
+		  --enable-logging=stderr --v=0 --window-size=1400,2000 "$@"
+		st=$?
+		rm -rf "$prof"
+		return $st
+	}
+	PAGE="file://$PWD/$T/rep/report.html"
+	chrome --screenshot="$PWD/$T/report.png" "$PAGE" >/dev/null 2>"$T/chrome1.err"
+	if python3 - "$T/report.png" >"$T/png" 2>&1 <<'PY'
+import struct, sys, zlib
+b = open(sys.argv[1], 'rb').read()
+assert b[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+pos, idat, w = 8, b'', 0
+while pos < len(b):
+    n, t = struct.unpack('>I4s', b[pos:pos + 8])
+    if t == b'IHDR': w, h, depth, ctype = struct.unpack('>IIBB', b[pos + 8:pos + 18])
+    if t == b'IDAT': idat += b[pos + 8:pos + 8 + n]
+    pos += 12 + n
+raw = zlib.decompress(idat)
+bpp = {2: 3, 6: 4}[ctype]
+stride = w * bpp + 1
+# the filter bytes aside, count distinct byte triples sampled over the rows
+# (filtered values; a blank page has very few)
+seen = set()
+for y in range(0, len(raw) // stride, 7):
+    row = raw[y * stride + 1:(y + 1) * stride]
+    for x in range(0, len(row) - 3, bpp * 5): seen.add(row[x:x + 3])
+print(len(seen)); sys.exit(0 if len(seen) > 50 else 1)
+PY
+	then ok; else ko "report screenshot is blank or unreadable: $(cat "$T/png")"; fi
+	chrome --dump-dom "$PAGE#stat=0" >"$T/dom.html" 2>"$T/chrome2.err"
+	if chkhtml "$T/dom.html" 'class=" js"' '<table class="sort">' '<tbody class="pr">' >"$T/chk" 2>&1; then ok; else ko "report DOM in Chromium: $(cat "$T/chk")"; fi
+	# #stat=0: the cells take their first colour (document count)
+	if python3 -c "
+import re, sys
+s = open(sys.argv[1]).read()
+c = re.findall(r'<rect class=\"c\"[^>]* fill=\"(#[0-9a-f]{6})\" data-c=\"(#[0-9a-f]{6}) ', s)
+sys.exit(0 if c and all(f == d for f, d in c) else 1)" "$T/dom.html"; then ok; else ko "report: the statistic switch did not recolour the heatmaps"; fi
+	if grep -E "CONSOLE|Uncaught|ERR_NAME_NOT_RESOLVED|net::ERR" "$T/chrome1.err" "$T/chrome2.err" >"$T/cons" 2>&1; then ko "report: console messages or network requests in Chromium"; head -5 "$T/cons" | sed 's/^/  | /'; else ok; fi
+fi
+
 echo "tests: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
