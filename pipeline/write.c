@@ -1,0 +1,488 @@
+/* write.c -- every output file of a run (runpriv.h). */
+#include "runpriv.h"
+#include "stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- writers ------------------------------------------------------------ */
+
+static int finish(wstate *w, mm_outfile *f, mm_buf *b)
+{
+	if (!f) return -1;
+	int r = mm_out_buf(f, b);
+	if (mm_out_close(f, &w->err) < 0 || r < 0) return -1;
+	return 0;
+}
+
+/* buffered writes: flush the buffer into f when it grows large */
+#define FLUSH_IF_BIG(f, b) do { if ((b)->l > (1u << 20)) mm_out_buf((f), (b)); } while (0)
+
+int mm_write_entities(wstate *w)
+{
+	mm_outfile *f = mm_out_open("entities.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	mm_buf_puts(&b, "id\ttype\tname\tdocuments\tsentences\tmentions\tnegated\n");
+	for (int i = 0; i < w->lx->n_concept; ++i) {
+		const mm_concept *c = &w->lx->c[i];
+		/* put, not printf: 100k-name lexicons write 100k rows */
+		mm_buf_puts(&b, c->id); mm_buf_putc(&b, '\t');
+		mm_buf_puts(&b, c->type); mm_buf_putc(&b, '\t');
+		mm_buf_puts(&b, c->name); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_docs[i]); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_sents[i]); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_mentions[i]); mm_buf_putc(&b, '\t');
+		mm_buf_putu(&b, w->cn->c_negated[i]); mm_buf_putc(&b, '\n');
+		FLUSH_IF_BIG(f, &b);
+	}
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+/* pairs.tsv: counts and association statistics (docs/statistics.md). At
+ * --level sentence the statistics use sentence counts and N = sentences.
+ * Benjamini-Hochberg runs over the pairs of each type pair; the
+ * co-occurrence score's marginals are sums within the type pair. */
+int mm_write_pairs(wstate *w)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	int sent = w->o->level_sentence, nt = lx->n_type;
+	size_t np = cn->n_pair;
+	double *p = mm_malloc((np ? np : 1) * sizeof *p), *q = mm_malloc((np ? np : 1) * sizeof *q);
+	double *c = mm_malloc((np ? np : 1) * sizeof *c);
+	double *rsum = mm_calloc((size_t)lx->n_concept * (size_t)nt, sizeof *rsum); /* C_i. per other type */
+	double *tsum = mm_calloc((size_t)nt * (size_t)nt, sizeof *tsum);             /* C.. per type pair */
+	int *grp = mm_malloc((np ? np : 1) * sizeof *grp);
+	mm_assoc *as = mm_malloc((np ? np : 1) * sizeof *as);
+	for (size_t k = 0; k < np; ++k) {
+		const mm_pair *pr = &cn->pair[k];
+		int ta = lx->c[pr->a].type_idx, tb = lx->c[pr->b].type_idx;
+		grp[k] = ta < tb ? ta * nt + tb : tb * nt + ta;
+		mm_table2 t;
+		int ok = sent ? mm_stats_table(&t, pr->sents, cn->c_sents[pr->a], cn->c_sents[pr->b], cn->n_sents)
+		              : mm_stats_table(&t, pr->docs, cn->c_docs[pr->a], cn->c_docs[pr->b], cn->n_docs);
+		(void)ok; /* counts from one store are always consistent */
+		mm_stats_assoc(&t, &as[k]);
+		p[k] = as[k].fisher_p;
+		c[k] = mm_stats_cooc_count(pr->docs, pr->sec_docs, pr->sent_docs);
+		rsum[(size_t)pr->a * nt + tb] += c[k];
+		rsum[(size_t)pr->b * nt + ta] += c[k];
+		tsum[grp[k]] += c[k];
+	}
+	/* BH within each type pair */
+	size_t *order = mm_malloc((np ? np : 1) * sizeof *order);
+	double *gp = mm_malloc((np ? np : 1) * sizeof *gp);
+	size_t *idx = mm_malloc((np ? np : 1) * sizeof *idx);
+	for (int g = 0; g < nt * nt; ++g) {
+		size_t n = 0;
+		for (size_t k = 0; k < np; ++k) if (grp[k] == g) { idx[n] = k; gp[n++] = p[k]; }
+		if (!n) continue;
+		mm_stats_bh(gp, n, order, gp);
+		for (size_t x = 0; x < n; ++x) q[idx[x]] = gp[x];
+	}
+	mm_outfile *f = mm_out_open("pairs.tsv", 0, &w->err);
+	int r = -1;
+	if (f) {
+		mm_buf b = {0};
+		mm_buf_puts(&b, "id_a\tid_b\ttype_a\ttype_b\tdocuments\tsentences\tsection_documents\tsentence_documents\t"
+		                "expected\tpmi\tnpmi\tlog_odds\tlog_odds_low\tlog_odds_high\tchi2\tfisher_p\tlog10_fisher_p\t"
+		                "q_value\tjaccard\tcooc_score\n");
+		for (size_t k = 0; k < np; ++k) {
+			const mm_pair *pr = &cn->pair[k];
+			if (pr->docs < (uint64_t)w->o->min_docs) continue;
+			const mm_concept *A = &lx->c[pr->a], *B = &lx->c[pr->b];
+			const mm_assoc *s = &as[k];
+			double score = mm_stats_cooc_score(c[k], rsum[(size_t)pr->a * nt + B->type_idx],
+			                                   rsum[(size_t)pr->b * nt + A->type_idx], tsum[grp[k]]);
+			mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\n",
+			              A->id, B->id, A->type, B->type, (unsigned long long)pr->docs, (unsigned long long)pr->sents,
+			              (unsigned long long)pr->sec_docs, (unsigned long long)pr->sent_docs,
+			              s->expected, s->pmi, s->npmi, s->odds.lor, s->odds.lo, s->odds.hi, s->chi2, s->fisher_p,
+			              s->fisher_lnp / 2.302585092994045684, q[k], s->jaccard, score);
+			FLUSH_IF_BIG(f, &b);
+		}
+		r = finish(w, f, &b);
+		mm_buf_free(&b);
+	}
+	free(p); free(q); free(c); free(rsum); free(tsum); free(grp); free(as); free(order); free(gp); free(idx);
+	return r;
+}
+
+typedef struct { uint32_t i, j; uint64_t v; } cell;
+
+static int cmp_cell(const void *x, const void *y)
+{
+	const cell *a = x, *b = y;
+	if (a->i != b->i) return a->i < b->i ? -1 : 1;
+	return a->j < b->j ? -1 : a->j > b->j;
+}
+
+int mm_write_matrix(wstate *w, int ta, int tb, int *dense_skipped)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	int sent = w->o->level_sentence;
+	/* rank of each concept within its type */
+	int *rank = mm_malloc((size_t)lx->n_concept * sizeof *rank);
+	uint32_t nr = 0, nc = 0;
+	for (int i = 0; i < lx->n_concept; ++i) {
+		if (lx->c[i].type_idx == ta) rank[i] = (int)nr++;
+		else if (lx->c[i].type_idx == tb) rank[i] = (int)nc++;
+		else rank[i] = -1;
+	}
+	if (ta == tb) nc = nr;
+	cell *cl = NULL;
+	size_t n = 0, m = 0;
+#define ADD(I, J, V) do { if (n == m) { m = m ? m * 2 : 1024; cl = mm_realloc(cl, m * sizeof *cl); } cl[n].i = (I); cl[n].j = (J); cl[n].v = (V); n++; } while (0)
+	for (size_t k = 0; k < cn->n_pair; ++k) {
+		const mm_pair *p = &cn->pair[k];
+		uint64_t v = sent ? p->sents : p->docs;
+		if (!v) continue;
+		int xa = lx->c[p->a].type_idx, xb = lx->c[p->b].type_idx;
+		if (ta == tb) {
+			if (xa != ta || xb != ta) continue;
+			ADD((uint32_t)rank[p->a], (uint32_t)rank[p->b], v);
+			ADD((uint32_t)rank[p->b], (uint32_t)rank[p->a], v);
+		} else if (xa == ta && xb == tb) ADD((uint32_t)rank[p->a], (uint32_t)rank[p->b], v);
+		else if (xa == tb && xb == ta) ADD((uint32_t)rank[p->b], (uint32_t)rank[p->a], v);
+	}
+	if (ta == tb)
+		for (int i = 0; i < lx->n_concept; ++i) {
+			uint64_t v = sent ? cn->c_sents[i] : cn->c_docs[i];
+			if (lx->c[i].type_idx == ta && v) ADD((uint32_t)rank[i], (uint32_t)rank[i], v);
+		}
+#undef ADD
+	if (n) qsort(cl, n, sizeof *cl, cmp_cell);
+	char name[512];
+	const char *A = lx->type[ta], *B = lx->type[tb];
+	int rc = 0;
+	mm_buf b = {0};
+	/* Matrix Market */
+	snprintf(name, sizeof name, "matrix.%s-%s.mtx", A, B);
+	mm_outfile *f = mm_out_open(name, 0, &w->err);
+	if (!f) { rc = -1; goto done; }
+	mm_buf_printf(&b, "%%%%MatrixMarket matrix coordinate integer general\n"
+	                  "%% myomine %s: number of %s in which the row (%s) and column (%s) concepts co-occur%s\n"
+	                  "%% row labels: matrix.%s-%s.rows, column labels: matrix.%s-%s.cols\n"
+	                  "%u %u %zu\n", MM_VERSION, sent ? "sentences" : "documents", A, B,
+	              ta == tb ? "; the diagonal counts the concept itself" : "", A, B, A, B, nr, nc, n);
+	for (size_t k = 0; k < n; ++k) {
+		mm_buf_putu(&b, cl[k].i + 1); mm_buf_putc(&b, ' ');
+		mm_buf_putu(&b, cl[k].j + 1); mm_buf_putc(&b, ' ');
+		mm_buf_putu(&b, cl[k].v); mm_buf_putc(&b, '\n');
+		FLUSH_IF_BIG(f, &b);
+	}
+	if (finish(w, f, &b) < 0) { rc = -1; goto done; }
+	/* labels */
+	for (int side = 0; side < 2; ++side) {
+		int t = side ? tb : ta;
+		snprintf(name, sizeof name, "matrix.%s-%s.%s", A, B, side ? "cols" : "rows");
+		f = mm_out_open(name, 0, &w->err);
+		if (!f) { rc = -1; goto done; }
+		for (int i = 0; i < lx->n_concept; ++i)
+			if (lx->c[i].type_idx == t) { mm_buf_puts(&b, lx->c[i].id); mm_buf_putc(&b, '\n'); }
+		if (finish(w, f, &b) < 0) { rc = -1; goto done; }
+	}
+	/* dense CSV */
+	if ((double)nr * nc > (double)w->o->dense_max) { (*dense_skipped)++; goto done; }
+	snprintf(name, sizeof name, "matrix.%s-%s.csv", A, B);
+	f = mm_out_open(name, 0, &w->err);
+	if (!f) { rc = -1; goto done; }
+	{
+		int *row_c = mm_malloc((nr + 1) * sizeof *row_c), *col_c = mm_malloc((nc + 1) * sizeof *col_c);
+		for (int i = 0; i < lx->n_concept; ++i) {
+			if (lx->c[i].type_idx == ta) row_c[rank[i]] = i;
+			if (lx->c[i].type_idx == tb) col_c[rank[i]] = i;
+		}
+		mm_buf_puts(&b, "id");
+		for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(&b, ','); mm_buf_puts(&b, lx->c[col_c[j]].id); }
+		mm_buf_putc(&b, '\n');
+		/* most cells are 0: runs of ",0" are copied from a ready string */
+		char *zeros = mm_malloc(2 * (size_t)nc + 1);
+		for (uint32_t j = 0; j < nc; ++j) { zeros[2 * j] = ','; zeros[2 * j + 1] = '0'; }
+		size_t k = 0;
+		for (uint32_t i = 0; i < nr; ++i) {
+			mm_buf_puts(&b, lx->c[row_c[i]].id);
+			uint32_t j = 0;
+			for (; k < n && cl[k].i == i; ++k) {
+				mm_buf_put(&b, zeros, 2 * (size_t)(cl[k].j - j));
+				mm_buf_putc(&b, ',');
+				mm_buf_putu(&b, cl[k].v);
+				j = cl[k].j + 1;
+			}
+			mm_buf_put(&b, zeros, 2 * (size_t)(nc - j));
+			mm_buf_putc(&b, '\n');
+			FLUSH_IF_BIG(f, &b);
+		}
+		free(zeros); free(row_c); free(col_c);
+	}
+	if (finish(w, f, &b) < 0) rc = -1;
+done:
+	mm_buf_free(&b);
+	free(cl);
+	free(rank);
+	return rc;
+}
+
+int mm_write_mentions(wstate *w, merger *mg)
+{
+	const char *name = w->o->mentions;
+	mm_outfile *f = mm_out_open(name, ends_with(name, ".gz"), &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\tnegated\n");
+	if (mg->spool) {
+		rewind(mg->spool);
+		unsigned long long seq;
+		unsigned pmid;
+		size_t len;
+		char *tmp = NULL;
+		size_t mt = 0;
+		while (fscanf(mg->spool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
+			if (fread(tmp, 1, len, mg->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+			if (mm_store_is_final(mg->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
+		}
+		if (ferror(mg->spool)) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+		free(tmp);
+	}
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+/* --by-year: years.tsv (documents per year, the denominator), and the
+ * document counts of every concept and pair per publication year. */
+int mm_write_by_year(wstate *w)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	mm_buf b = {0};
+	mm_outfile *f = mm_out_open("years.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf_puts(&b, "year\tdocuments\n");
+	for (uint32_t y = 1; y < 256; ++y)
+		if (cn->year_docs[y]) mm_buf_printf(&b, "%d\t%llu\n", mm_year_of_code(y), (unsigned long long)cn->year_docs[y]);
+	if (cn->year_docs[0]) mm_buf_printf(&b, "unknown\t%llu\n", (unsigned long long)cn->year_docs[0]);
+	if (finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
+	for (int pairs = 0; pairs < 2; ++pairs) {
+		f = mm_out_open(pairs ? "pairs.by-year.tsv" : "entities.by-year.tsv", 0, &w->err);
+		if (!f) { mm_buf_free(&b); return -1; }
+		mm_buf_puts(&b, pairs ? "year\tid_a\tid_b\ttype_a\ttype_b\tdocuments\n" : "year\tid\ttype\tdocuments\n");
+		for (size_t k = 0; k < cn->n_year; ++k) {
+			const mm_yearcount *y = &cn->year[k];
+			if ((y->b == MM_NO_CONCEPT) == pairs) continue;
+			if (y->year) mm_buf_printf(&b, "%d\t", y->year);
+			else mm_buf_puts(&b, "unknown\t");
+			const mm_concept *A = &lx->c[y->a];
+			if (pairs) {
+				const mm_concept *B = &lx->c[y->b];
+				mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\n", A->id, B->id, A->type, B->type, (unsigned long long)y->docs);
+			} else mm_buf_printf(&b, "%s\t%s\t%llu\n", A->id, A->type, (unsigned long long)y->docs);
+			FLUSH_IF_BIG(f, &b);
+		}
+		if (finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
+	}
+	mm_buf_free(&b);
+	return 0;
+}
+
+/* --evidence K: up to K supporting documents per pair, most recent first
+ * (year, then PMID), with a sentence they share when there is one. */
+typedef struct { uint64_t key; char *text; } evtext_slot; /* key = pmid<<32 | sentence */
+
+static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
+{
+	size_t h = mm_hash64(key) & (cap - 1);
+	while (t[h].key && t[h].key != key) h = (h + 1) & (cap - 1);
+	return &t[h];
+}
+
+int mm_write_evidence(wstate *w, merger *mg)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_counts *cn = w->cn;
+	int with_text = w->o->evidence_text && mg->evspool;
+	evtext_slot *tab = NULL;
+	size_t cap = 0;
+	if (with_text) {
+		/* the (pmid, sentence) of every evidence row, then one pass over
+		 * the spool for their texts, final versions only */
+		size_t need = cn->n_pair * (size_t)cn->evidence_k;
+		for (cap = 1024; cap < need * 2 + 2; cap *= 2) {}
+		tab = mm_calloc(cap, sizeof *tab);
+		for (size_t k = 0; k < need; ++k)
+			if (cn->evidence[k].pmid && cn->evidence[k].sent)
+				evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
+					(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
+		rewind(mg->evspool);
+		unsigned long long seq;
+		unsigned pmid;
+		size_t len, mt = 0;
+		char *buf = NULL;
+		while (fscanf(mg->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+			if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
+			if (fread(buf, 1, len, mg->evspool) != len) break;
+			buf[len] = 0;
+			if (!mm_store_is_final(mg->store, pmid, seq)) continue;
+			for (char *l = buf; *l;) {
+				char *nl = strchr(l, '\n');
+				if (!nl) break;
+				*nl = 0;
+				uint32_t sn = (uint32_t)strtoul(l, NULL, 10);
+				evtext_slot *s = evtext_find(tab, cap, (uint64_t)pmid << 32 | sn);
+				char *tabc = strchr(l, '\t');
+				if (s->key && !s->text && tabc) s->text = mm_strdup(tabc + 1);
+				l = nl + 1;
+			}
+		}
+		free(buf);
+		if (ferror(mg->evspool)) { mm_buf_printf(&w->err, "evidence spool: read error"); return -1; }
+	}
+	mm_outfile *f = mm_out_open("evidence.tsv", 0, &w->err);
+	int rc = -1;
+	if (f) {
+		mm_buf b = {0};
+		mm_buf_puts(&b, with_text ? "id_a\tid_b\trank\tpmid\tyear\tsentence\ttext\n" : "id_a\tid_b\trank\tpmid\tyear\tsentence\n");
+		for (size_t k = 0; k < cn->n_pair; ++k) {
+			const mm_pair *p = &cn->pair[k];
+			if (p->docs < (uint64_t)w->o->min_docs) continue;
+			const mm_evidence *ev = cn->evidence + k * (size_t)cn->evidence_k;
+			for (int r = 0; r < cn->evidence_k && ev[r].pmid; ++r) {
+				mm_buf_printf(&b, "%s\t%s\t%d\t%u\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, ev[r].pmid);
+				if (ev[r].year) mm_buf_printf(&b, "%d\t", ev[r].year); else mm_buf_puts(&b, "\t");
+				if (ev[r].sent) mm_buf_printf(&b, "%u", ev[r].sent);
+				if (with_text) {
+					mm_buf_putc(&b, '\t');
+					if (ev[r].sent) {
+						evtext_slot *s = evtext_find(tab, cap, (uint64_t)ev[r].pmid << 32 | ev[r].sent);
+						if (s->text) mm_buf_puts(&b, s->text);
+					}
+				}
+				mm_buf_putc(&b, '\n');
+			}
+			FLUSH_IF_BIG(f, &b);
+		}
+		rc = finish(w, f, &b);
+		mm_buf_free(&b);
+	}
+	for (size_t i = 0; i < cap; ++i) free(tab[i].text);
+	free(tab);
+	return rc;
+}
+
+static const char *status_of(const mfile *f) { return fs_name[f->status]; }
+
+/* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by type */
+static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint64_t *per_concept, const mm_lexicon *lx)
+{
+	mm_buf_printf(b, "  \"%s\": {\"total\": %llu", key, (unsigned long long)total);
+	for (int t = 0; t < lx->n_type; ++t) {
+		uint64_t s = 0;
+		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += per_concept[i];
+		mm_buf_puts(b, ", ");
+		mm_buf_json(b, lx->type[t]);
+		mm_buf_printf(b, ": %llu", (unsigned long long)s);
+	}
+	mm_buf_putc(b, '}');
+}
+
+int mm_write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int exit_status,
+                         double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
+                         int dense_skipped)
+{
+	const mm_lexicon *lx = w->lx;
+	const mm_store_stats *st = mm_store_get_stats(mg->store);
+	mm_buf b = {0};
+	mm_buf_printf(&b, "{\n  \"version\": \"%s\",\n  \"command\": ", MM_VERSION);
+	mm_buf_json(&b, o->cmdline ? o->cmdline : "");
+	mm_buf_printf(&b, ",\n  \"exit_status\": %d,\n  \"threads\": %d,\n  \"level\": \"%s\",\n", exit_status, threads,
+	              o->level_sentence ? "sentence" : "document");
+	mm_buf_puts(&b, "  \"lexicon\": {\n    \"path\": ");
+	mm_buf_json(&b, o->lexicon);
+	mm_buf_printf(&b, ",\n    \"concepts\": %d,\n    \"names\": %llu,\n    \"patterns\": %d,\n    \"types\": [", lx->n_concept,
+	              (unsigned long long)lx->n_names, lx->n_pattern);
+	for (int t = 0; t < lx->n_type; ++t) { if (t) mm_buf_puts(&b, ", "); mm_buf_json(&b, lx->type[t]); }
+	mm_buf_puts(&b, "],\n    \"files\": [");
+	for (int i = 0; i < lx->n_file; ++i) {
+		mm_buf_puts(&b, i ? ",\n      {\"path\": " : "\n      {\"path\": ");
+		mm_buf_json(&b, lx->file[i].path);
+		mm_buf_printf(&b, ", \"bytes\": %llu, \"concepts\": %d, \"crc32\": \"%08x\"}", (unsigned long long)lx->file[i].bytes,
+		              lx->file[i].concepts, lx->file[i].crc32);
+	}
+	mm_buf_puts(&b, "\n    ],\n    \"blocklist\": ");
+	if (lx->blocklist_path) {
+		mm_buf_puts(&b, "{\"path\": ");
+		mm_buf_json(&b, lx->blocklist_path);
+		mm_buf_printf(&b, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
+	} else mm_buf_puts(&b, "null");
+	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
+	mm_buf_printf(&b, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[mg->lc.state]);
+	if (mg->lc.file) mm_buf_json(&b, mg->lc.file);
+	else mm_buf_puts(&b, "null");
+	mm_buf_puts(&b, "\n  },\n  \"inputs\": [");
+	int n_ok = 0, n_err = 0, n_failed = 0, n_skipped = 0;
+	for (int i = 0; i < mg->fl->n; ++i) {
+		const mfile *f = &mg->fl->a[i];
+		n_ok += f->status == FS_OK;
+		n_err += f->status == FS_ERROR;
+		n_failed += f->status == FS_FAILED;
+		n_skipped += f->status == FS_SKIPPED;
+		mm_buf_puts(&b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		mm_buf_json(&b, f->path);
+		mm_buf_printf(&b, ", \"status\": \"%s\", \"format\": \"%s\", \"bytes\": %llu, \"uncompressed_bytes\": %llu, "
+		                  "\"records\": %llu, \"documents\": %llu, \"failed\": %llu, \"deleted_listed\": %llu, "
+		                  "\"invalid_utf8\": %llu, \"bad_character_references\": %llu, \"errors\": %d, \"messages\": [",
+		              status_of(f), f->status == FS_OK || f->status == FS_ERROR ? mm_format_name(f->fmt) : "unknown",
+		              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
+		              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
+		              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
+		int shown = f->n_err < MAX_ERRORS_SHOWN ? f->n_err : MAX_ERRORS_SHOWN;
+		for (int k = 0; k < shown; ++k) { if (k) mm_buf_puts(&b, ", "); mm_buf_json(&b, f->err[k]); }
+		mm_buf_puts(&b, "]}");
+	}
+	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
+	              mg->fl->n, n_ok, n_err, n_failed, n_skipped);
+	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
+	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
+	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
+	              (unsigned long long)mg->records, (unsigned long long)mg->docs_read, (unsigned long long)mg->failed,
+	              (unsigned long long)st->superseded, (unsigned long long)st->older_ignored,
+	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
+	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
+	              (unsigned long long)st->live_sentences);
+	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, lx);
+	mm_buf_puts(&b, ",\n");
+	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, lx);
+	mm_buf_printf(&b, ",\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
+	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
+	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
+	              (unsigned long long)mg->bad_utf8, (unsigned long long)mg->bad_refs);
+	uint64_t cin = 0;
+	for (int i = 0; i < mg->fl->n; ++i) cin += mg->fl->a[i].in_bytes;
+	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,
+	              (unsigned long long)mg->out_bytes);
+	mm_buf_printf(&b, "  \"timings_s\": {\"read_inflate_split\": %.3f, \"parse\": %.3f, \"normalise_match\": %.3f, "
+	                  "\"merge\": %.3f, \"count\": %.3f, \"write\": %.3f, \"wall\": %.3f, \"cpu\": %.3f},\n",
+	              t_read, t_parse, t_match, mg->t_merge, t_count, t_write, t_wall, mm_cputime());
+	mm_buf_printf(&b, "  \"peak_rss_kb\": %ld\n}\n", mm_peakrss_kb());
+	mm_outfile *f = mm_out_open("summary.json", 0, &w->err);
+	int r = finish(w, f, &b);
+	mm_buf_free(&b);
+	return r;
+}
+
+FILE *mm_spool_open(const char *dir)
+{
+	mm_buf p = {0};
+	mm_buf_printf(&p, "%s/.myomine-spool-XXXXXX", dir);
+	int fd = mkstemp(p.s);
+	FILE *f = NULL;
+	if (fd >= 0) { unlink(p.s); f = fdopen(fd, "w+b"); }
+	mm_buf_free(&p);
+	return f;
+}
