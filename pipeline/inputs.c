@@ -8,26 +8,26 @@
 #include <string.h>
 #include <sys/stat.h>
 
-const char *const fs_name[] = { "pending", "ok", "error", "failed", "skipped" };
+const char *const mm_fs_name[] = { "pending", "ok", "error", "failed", "skipped" };
 
 static const char *exts[] = { ".xml", ".xml.gz", ".txt", ".txt.gz", ".medline", ".medline.gz", ".pubtator", ".pubtator.gz", NULL };
 
-mfile *mm_files_add(filelist *fl, const char *path, int from_dir)
+mm_infile *mm_files_add(mm_filelist *fl, const char *path, int from_dir)
 {
 	if (fl->n == fl->m) { fl->m = fl->m ? fl->m * 2 : 64; fl->a = mm_realloc(fl->a, (size_t)fl->m * sizeof *fl->a); }
-	mfile *f = &fl->a[fl->n++];
+	mm_infile *f = &fl->a[fl->n++];
 	memset(f, 0, sizeof *f);
 	f->path = mm_strdup(path);
 	f->from_dir = from_dir;
-	f->gz_name = ends_with(path, ".gz");
+	f->gz_name = mm_ends_with(path, ".gz");
 	return f;
 }
 
-static void walk_dir(filelist *fl, const char *dir)
+static void walk_dir(mm_filelist *fl, const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		mfile *f = mm_files_add(fl, dir, 1);
+		mm_infile *f = mm_files_add(fl, dir, 1);
 		mm_buf e = {0};
 		mm_buf_printf(&e, "cannot open directory: %s", strerror(errno));
 		f->preset_err = e.s;
@@ -37,10 +37,10 @@ static void walk_dir(filelist *fl, const char *dir)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.') continue;
 		mm_buf p = {0};
-		mm_buf_printf(&p, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", de->d_name);
+		mm_buf_printf(&p, "%s%s%s", dir, mm_ends_with(dir, "/") ? "" : "/", de->d_name);
 		struct stat st;
 		if (stat(p.s, &st) < 0) {
-			mfile *f = mm_files_add(fl, p.s, 1);
+			mm_infile *f = mm_files_add(fl, p.s, 1);
 			mm_buf e = {0};
 			mm_buf_printf(&e, "cannot open: %s", strerror(errno));
 			f->preset_err = e.s;
@@ -48,9 +48,9 @@ static void walk_dir(filelist *fl, const char *dir)
 			walk_dir(fl, p.s);
 		} else {
 			int ok = 0;
-			for (int i = 0; exts[i] && !ok; ++i) ok = ends_with(de->d_name, exts[i]);
+			for (int i = 0; exts[i] && !ok; ++i) ok = mm_ends_with(de->d_name, exts[i]);
 			if (ok) {
-				mfile *f = mm_files_add(fl, p.s, 1);
+				mm_infile *f = mm_files_add(fl, p.s, 1);
 				f->size = (uint64_t)st.st_size;
 				f->dev = st.st_dev;
 				f->ino = st.st_ino;
@@ -69,24 +69,24 @@ static const char *base_name(const char *p)
 
 int mm_file_cmp(const void *x, const void *y)
 {
-	const mfile *a = x, *b = y;
+	const mm_infile *a = x, *b = y;
 	int c = strcmp(base_name(a->path), base_name(b->path));
 	return c ? c : strcmp(a->path, b->path);
 }
 
-void mm_files_collect(filelist *fl, char **inputs, int n)
+void mm_files_collect(mm_filelist *fl, char **inputs, int n)
 {
 	for (int i = 0; i < n; ++i) {
 		struct stat st;
 		if (strcmp(inputs[i], "-") == 0) { mm_files_add(fl, "-", 0); continue; }
 		if (stat(inputs[i], &st) < 0) {
-			mfile *f = mm_files_add(fl, inputs[i], 0);
+			mm_infile *f = mm_files_add(fl, inputs[i], 0);
 			mm_buf e = {0};
 			mm_buf_printf(&e, "cannot open: %s", strerror(errno));
 			f->preset_err = e.s;
 		} else if (S_ISDIR(st.st_mode)) walk_dir(fl, inputs[i]);
 		else {
-			mfile *f = mm_files_add(fl, inputs[i], 0);
+			mm_infile *f = mm_files_add(fl, inputs[i], 0);
 			f->size = (uint64_t)st.st_size;
 			f->dev = st.st_dev;
 			f->ino = st.st_ino;
@@ -110,12 +110,12 @@ void mm_files_collect(filelist *fl, char **inputs, int n)
 	fl->n = k;
 }
 
-void mm_files_free(filelist *fl)
+void mm_files_free(mm_filelist *fl)
 {
 	for (int i = 0; i < fl->n; ++i) {
 		free(fl->a[i].path);
 		free(fl->a[i].preset_err);
-		int shown = fl->a[i].n_err < MAX_ERRORS_SHOWN ? fl->a[i].n_err : MAX_ERRORS_SHOWN;
+		int shown = fl->a[i].n_err < MM_MAX_ERRORS_SHOWN ? fl->a[i].n_err : MM_MAX_ERRORS_SHOWN;
 		for (int k = 0; k < shown; ++k) free(fl->a[i].err[k]);
 	}
 	free(fl->a);

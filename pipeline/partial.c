@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* ---- partial results (--partial, myomine merge) --------------------------------
- * A gzip text file, PARTIAL_NAME, in the output directory:
+ * A gzip text file, MM_PARTIAL_NAME, in the output directory:
  *   #myomine-partial 1
  *   #lexicon <fingerprint> <concepts>
  *   F<TAB>path                      a file block begins (files in sorted order)
@@ -27,61 +27,61 @@ uint64_t mm_partial_fingerprint(const mm_lexicon *lx)
 	return h;
 }
 
-static void partial_flush(merger *mg)
+static void partial_flush(mm_applier *ap)
 {
-	if (mg->pbuf.l > (1u << 20)) mm_out_buf(mg->partial, &mg->pbuf);
+	if (ap->pbuf.l > (1u << 20)) mm_out_buf(ap->partial, &ap->pbuf);
 }
 
-void mm_partial_begin_file(merger *mg, int file)
+void mm_partial_begin_file(mm_applier *ap, int file)
 {
-	if (mg->pfile == file) return;
-	mm_buf_printf(&mg->pbuf, "F\t%s\n", mg->fl->a[file].path);
-	mg->pfile = file;
+	if (ap->pfile == file) return;
+	mm_buf_printf(&ap->pbuf, "F\t%s\n", ap->fl->a[file].path);
+	ap->pfile = file;
 }
 
-void mm_partial_end_file(merger *mg, const mfile *f)
+void mm_partial_end_file(mm_applier *ap, const mm_infile *f)
 {
-	mm_buf *b = &mg->pbuf;
-	mm_buf_printf(b, "E\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%d\n", fs_name[f->status], mm_format_name(f->fmt),
+	mm_buf *b = &ap->pbuf;
+	mm_buf_printf(b, "E\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%d\n", mm_fs_name[f->status], mm_format_name(f->fmt),
 	              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
 	              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
 	              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
-	int shown = f->n_err < MAX_ERRORS_SHOWN ? f->n_err : MAX_ERRORS_SHOWN;
+	int shown = f->n_err < MM_MAX_ERRORS_SHOWN ? f->n_err : MM_MAX_ERRORS_SHOWN;
 	for (int k = 0; k < shown; ++k) {
 		mm_buf_puts(b, "M\t");
 		for (const char *s = f->err[k] ? f->err[k] : ""; *s; ++s) mm_buf_putc(b, *s == '\n' || *s == '\t' ? ' ' : *s);
 		mm_buf_putc(b, '\n');
 	}
-	mg->pfile = -1;
-	partial_flush(mg);
+	ap->pfile = -1;
+	partial_flush(ap);
 }
 
-void mm_partial_article(merger *mg, const item *it)
+void mm_partial_article(mm_applier *ap, const mm_item *it)
 {
-	mm_buf *b = &mg->pbuf;
+	mm_buf *b = &ap->pbuf;
 	mm_buf_printf(b, "A\t%u\t%d\t%d\t%d\t%u\t%u", it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->n_hit);
 	for (uint32_t k = 0; k < it->n_hit; ++k)
 		mm_buf_printf(b, "\t%u:%u:%u:%u:%u", it->hit[k].concept, it->hit[k].sent, it->hit[k].sec, it->hit[k].n, it->hit[k].neg);
 	mm_buf_putc(b, '\n');
-	partial_flush(mg);
+	partial_flush(ap);
 }
 
-int mm_partial_open(merger *mg, const mm_lexicon *lx, mm_buf *err)
+int mm_partial_open(mm_applier *ap, const mm_lexicon *lx, mm_buf *err)
 {
-	mg->partial = mm_out_open(PARTIAL_NAME, 1, err);
-	if (!mg->partial) return -1;
-	mg->pfile = -1;
-	mm_buf_printf(&mg->pbuf, "#myomine-partial 1\n#lexicon %016llx %d\n", (unsigned long long)mm_partial_fingerprint(lx), lx->n_concept);
+	ap->partial = mm_out_open(MM_PARTIAL_NAME, 1, err);
+	if (!ap->partial) return -1;
+	ap->pfile = -1;
+	mm_buf_printf(&ap->pbuf, "#myomine-partial 1\n#lexicon %016llx %d\n", (unsigned long long)mm_partial_fingerprint(lx), lx->n_concept);
 	return 0;
 }
 
-int mm_partial_close(merger *mg, mm_buf *err)
+int mm_partial_close(mm_applier *ap, mm_buf *err)
 {
-	mm_buf_puts(&mg->pbuf, "#end\n");
-	int r = mm_out_buf(mg->partial, &mg->pbuf);
-	mm_buf_free(&mg->pbuf);
-	if (mm_out_close(mg->partial, err) < 0 || r < 0) return -1;
-	mg->partial = NULL;
+	mm_buf_puts(&ap->pbuf, "#end\n");
+	int r = mm_out_buf(ap->partial, &ap->pbuf);
+	mm_buf_free(&ap->pbuf);
+	if (mm_out_close(ap->partial, err) < 0 || r < 0) return -1;
+	ap->partial = NULL;
 	return 0;
 }
 
@@ -89,7 +89,7 @@ int mm_partial_close(merger *mg, mm_buf *err)
 /* ---- reading partial results ------------------------------------------------ */
 
 /* Next line of a shard into sh->line. 1 ok, 0 end, -1 read error. */
-int mm_shard_line(shard *sh)
+int mm_shard_line(mm_shard *sh)
 {
 	sh->line.l = 0;
 	for (;;) {
@@ -109,14 +109,14 @@ int mm_shard_line(shard *sh)
 	}
 }
 
-int mm_shard_bad(shard *sh, const char *what)
+int mm_shard_bad(mm_shard *sh, const char *what)
 {
-	mm_warn("%s/%s: line %llu: %s", sh->dir, PARTIAL_NAME, (unsigned long long)sh->lineno, what);
+	mm_warn("%s/%s: line %llu: %s", sh->dir, MM_PARTIAL_NAME, (unsigned long long)sh->lineno, what);
 	return -1;
 }
 
 /* Parse an A line into it (hits allocated). */
-int mm_partial_parse_article(const char *s, item *it, int n_concept)
+int mm_partial_parse_article(const char *s, mm_item *it, int n_concept)
 {
 	char *e;
 	memset(it, 0, sizeof *it);

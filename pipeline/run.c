@@ -26,24 +26,24 @@ typedef struct {
 } rstream;
 
 typedef struct {
-	filelist *fl;
+	mm_filelist *fl;
 	rstream *rs;              /* one per file */
-	batch *b;                 /* the scheduler's slots */
+	mm_batch *b;                 /* the scheduler's slots */
 	mm_format force;
 	size_t batch_bytes, max_record;
 } reader;
 
-static item *push_item(batch *b, rtype t, uint32_t file)
+static mm_item *push_item(mm_batch *b, mm_item_type t, uint32_t file)
 {
 	if (b->n == b->m) { b->m = b->m ? b->m * 2 : 1024; b->it = mm_realloc(b->it, b->m * sizeof *b->it); }
-	item *it = &b->it[b->n++];
+	mm_item *it = &b->it[b->n++];
 	memset(it, 0, sizeof *it);
 	it->type = t;
 	it->file = file;
 	return it;
 }
 
-static void put_msg(batch *b, item *it, const char *m, size_t n)
+static void put_msg(mm_batch *b, mm_item *it, const char *m, size_t n)
 {
 	it->off = b->arena.l;
 	it->len = n;
@@ -59,15 +59,15 @@ static void close_stream(rstream *s)
 	s->rd = NULL;
 }
 
-/* Open file fi; on failure push an R_OPEN_FAIL item and return -1. */
-static int open_stream(reader *r, int fi, batch *b)
+/* Open file fi; on failure push an MM_IT_OPEN_FAIL item and return -1. */
+static int open_stream(reader *r, int fi, mm_batch *b)
 {
 	rstream *s = &r->rs[fi];
-	mfile *f = &r->fl->a[fi];
+	mm_infile *f = &r->fl->a[fi];
 	char err[512];
 	s->opened = 1;
 	if (f->preset_err) {
-		item *it = push_item(b, R_OPEN_FAIL, (uint32_t)fi);
+		mm_item *it = push_item(b, MM_IT_OPEN_FAIL, (uint32_t)fi);
 		put_msg(b, it, f->preset_err, strlen(f->preset_err));
 		return -1;
 	}
@@ -78,7 +78,7 @@ static int open_stream(reader *r, int fi, batch *b)
 		mm_splitter_hold(s->sp); /* records are not copied: the batch takes the buffer */
 		return 0;
 	}
-	item *it = push_item(b, R_OPEN_FAIL, (uint32_t)fi);
+	mm_item *it = push_item(b, MM_IT_OPEN_FAIL, (uint32_t)fi);
 	put_msg(b, it, err, strlen(err));
 	if (s->rd) it->in_bytes = mm_reader_in_bytes(s->rd);
 	close_stream(s);
@@ -102,13 +102,13 @@ static size_t tail_limit(const reader *r, int fi)
 }
 
 /* Fill slot with the next records of file fi, up to batch_bytes; returns 1
- * when the file is done (its last item is R_FILE_END or R_OPEN_FAIL). Runs
+ * when the file is done (its last item is MM_IT_FILE_END or MM_IT_OPEN_FAIL). Runs
  * beside the workers and beside the reads of other files; the scheduler
  * never runs two reads of one file at once. */
 static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 {
 	rstream *s = &r->rs[fi];
-	batch *b = &r->b[slot];
+	mm_batch *b = &r->b[slot];
 	double t0 = omp_get_wtime();
 	int done = 0;
 	b->n = 0;
@@ -130,7 +130,7 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 		mm_split_status st = b->n == 0 ? mm_splitter_next_chunk(s->sp, limit, &rec, &s->msg)
 		                               : mm_splitter_next(s->sp, &rec, &s->msg);
 		if (st == MM_SPLIT_RECORD) {
-			item *it = push_item(b, R_REC, (uint32_t)fi);
+			mm_item *it = push_item(b, MM_IT_REC, (uint32_t)fi);
 			it->kind = rec.kind;
 			it->offset = rec.offset;
 			it->line = rec.line;
@@ -144,11 +144,11 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 			continue;
 		}
 		if (st == MM_SPLIT_BADREC || st == MM_SPLIT_FATAL) {
-			item *it = push_item(b, st == MM_SPLIT_BADREC ? R_BAD : R_FATAL, (uint32_t)fi);
+			mm_item *it = push_item(b, st == MM_SPLIT_BADREC ? MM_IT_BAD : MM_IT_FATAL, (uint32_t)fi);
 			put_msg(b, it, s->msg.s ? s->msg.s : "", s->msg.l);
 			if (st == MM_SPLIT_BADREC) continue;
 		}
-		item *it = push_item(b, R_FILE_END, (uint32_t)fi);
+		mm_item *it = push_item(b, MM_IT_FILE_END, (uint32_t)fi);
 		it->in_bytes = mm_reader_in_bytes(s->rd);
 		it->out_bytes = mm_reader_out_bytes(s->rd);
 		it->fmt = mm_splitter_format(s->sp);
@@ -200,12 +200,12 @@ static int cmp_mention_cs(const void *x, const void *y)
 	return a->sent < b->sent ? -1 : a->sent > b->sent;
 }
 
-static void process(const wctx *w, batch *b, item *it, tstate *ts);
+static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts);
 
 /* Split chunk `it` (alone in batch b, so this thread owns b) into its
  * records and messages, it->sub, and process the records.  The split time
  * counts as parsing. */
-static void process_chunk(const wctx *w, batch *b, item *it, tstate *ts)
+static void process_chunk(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 {
 	double t0 = omp_get_wtime();
 	mm_splitter *sp = mm_splitter_mem(b->data + it->off, it->len, it->offset,
@@ -218,11 +218,11 @@ static void process_chunk(const wctx *w, batch *b, item *it, tstate *ts)
 		mm_split_status st = mm_splitter_next(sp, &rec, &msg);
 		if (st == MM_SPLIT_END) break;
 		if (it->n_sub == m_sub) { m_sub = m_sub ? 2 * m_sub : 256; it->sub = mm_realloc(it->sub, m_sub * sizeof *it->sub); }
-		item *r = &it->sub[it->n_sub++];
+		mm_item *r = &it->sub[it->n_sub++];
 		memset(r, 0, sizeof *r);
 		r->file = it->file;
 		if (st == MM_SPLIT_RECORD) {
-			r->type = R_REC;
+			r->type = MM_IT_REC;
 			r->kind = rec.kind;
 			r->offset = rec.offset;
 			r->off = it->off + rec.at;
@@ -232,7 +232,7 @@ static void process_chunk(const wctx *w, batch *b, item *it, tstate *ts)
 			t0 = omp_get_wtime();
 			continue;
 		}
-		r->type = R_BAD; /* a fatal error inside a chunk loses only the rest of the chunk */
+		r->type = MM_IT_BAD; /* a fatal error inside a chunk loses only the rest of the chunk */
 		put_msg(b, r, msg.s ? msg.s : "", msg.l);
 		if (st == MM_SPLIT_FATAL) break;
 	}
@@ -241,9 +241,9 @@ static void process_chunk(const wctx *w, batch *b, item *it, tstate *ts)
 	ts->t_parse += omp_get_wtime() - t0;
 }
 
-static void process(const wctx *w, batch *b, item *it, tstate *ts)
+static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 {
-	if (it->type != R_REC) return;
+	if (it->type != MM_IT_REC) return;
 	if (it->kind == MM_REC_CHUNK) { process_chunk(w, b, it, ts); return; }
 	const char *p = b->data + it->off;
 	mm_doc *d = &ts->d;
@@ -375,7 +375,7 @@ static void process(const wctx *w, batch *b, item *it, tstate *ts)
 typedef struct {
 	reader *rd;
 	wctx *w;
-	merger *mg;
+	mm_applier *ap;
 	tstate *ts;
 	const mm_opts *o;
 	int threads;
@@ -390,14 +390,14 @@ static int read_batch_cb(void *ctx, int fi, int slot, size_t *n_items)
 static void process_cb(void *ctx, int slot, size_t from, size_t to, int thread)
 {
 	run_ctx *c = ctx;
-	batch *b = &c->rd->b[slot];
+	mm_batch *b = &c->rd->b[slot];
 	for (size_t i = from; i < to; ++i) process(c->w, b, &b->it[i], &c->ts[thread]);
 }
 
-static void merge_cb(void *ctx, int slot)
+static void apply_cb(void *ctx, int slot)
 {
 	run_ctx *c = ctx;
-	mm_apply_batch(c->mg, &c->rd->b[slot]);
+	mm_apply_batch(c->ap, &c->rd->b[slot]);
 }
 
 /* Load the lexicon and open the outputs, while other threads already read
@@ -408,18 +408,18 @@ static int prepare_cb(void *ctx)
 {
 	run_ctx *c = ctx;
 	const mm_opts *o = c->o;
-	merger *mg = c->mg;
+	mm_applier *ap = c->ap;
 	mm_buf err = {0};
 	int rc = 0;
-	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &mg->lc, &err);
+	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap->lc, &err);
 	if (!lx) rc = 2;
 	else if (mm_out_init(o->outdir, &err) < 0) rc = 3;
 	else {
 		mm_out_signals();
-		if ((o->mentions && !(mg->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(mg->evspool = mm_spool_open(o->outdir)))) {
+		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
 			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
 			rc = 3;
-		} else if (o->partial && mm_partial_open(mg, lx, &err) < 0) {
+		} else if (o->partial && mm_partial_open(ap, lx, &err) < 0) {
 			mm_out_abort();
 			rc = 3;
 		}
@@ -442,18 +442,18 @@ static int prepare_cb(void *ctx)
 int mm_run(const mm_opts *o)
 {
 	double t_start = mm_realtime();
-	filelist fl = {0};
+	mm_filelist fl = {0};
 	mm_files_collect(&fl, o->inputs, o->n_inputs);
 	int threads = o->threads > 0 ? o->threads : omp_get_num_procs();
 	omp_set_dynamic(0);
 
-	merger mg = {0};
-	mg.fl = &fl;
-	mg.store = mm_store_new();
-	mg.progress = !o->quiet && isatty(2);
-	mg.t_start = mg.t_last = t_start;
-	for (int i = 0; i < fl.n; ++i) mg.total_size += fl.a[i].size;
-	mg.pfile = -1;
+	mm_applier ap = {0};
+	ap.fl = &fl;
+	ap.store = mm_store_new();
+	ap.progress = !o->quiet && isatty(2);
+	ap.t_start = ap.t_last = t_start;
+	for (int i = 0; i < fl.n; ++i) ap.total_size += fl.a[i].size;
+	ap.pfile = -1;
 	reader rd = {0};
 	rd.fl = &fl;
 	rd.force = o->format;
@@ -469,16 +469,16 @@ int mm_run(const mm_opts *o)
 	 * read at once: up to one per two slots. */
 	int slots = threads == 1 ? 3 : 6 * threads + 1, cap = (int)(BATCH_MEMORY / (o->batch_bytes ? o->batch_bytes : 1));
 	if (slots > cap) slots = cap > 3 ? cap : 3;
-	run_ctx rc = { &rd, &w, &mg, ts, o, threads, NULL };
+	run_ctx rc = { &rd, &w, &ap, ts, o, threads, NULL };
 	rd.b = mm_calloc((size_t)slots, sizeof *rd.b);
 	rd.rs = mm_calloc(fl.n ? (size_t)fl.n : 1, sizeof *rd.rs);
-	mm_sched sc = { &rc, fl.n, slots, slots / 2 < fl.n ? slots / 2 : (fl.n ? fl.n : 1), read_batch_cb, process_cb, merge_cb,
+	mm_sched sc = { &rc, fl.n, slots, slots / 2 < fl.n ? slots / 2 : (fl.n ? fl.n : 1), read_batch_cb, process_cb, apply_cb,
 	                prepare_cb };
 	if (threads == 1) sc.max_open = 1;
 	int failed = mm_sched_run(&sc, threads);
 	if (!failed) {
-		mm_progress_line(&mg, 1);
-		if (mg.progress) fputs("\r\033[K", stderr);
+		mm_progress_line(&ap, 1);
+		if (ap.progress) fputs("\r\033[K", stderr);
 		if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
 	}
 
@@ -496,18 +496,18 @@ int mm_run(const mm_opts *o)
 	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); free(rd.b[k].data); }
 	free(rd.b);
 	if (failed) {
-		/* no batch was processed or merged: close what the reads opened */
+		/* no batch was processed or applied: close what the reads opened */
 		for (int i = 0; i < fl.n; ++i) close_stream(&rd.rs[i]);
 		free(rd.rs);
-		if (mg.spool) fclose(mg.spool);
-		if (mg.evspool) fclose(mg.evspool);
-		mm_store_free(mg.store);
+		if (ap.spool) fclose(ap.spool);
+		if (ap.evspool) fclose(ap.evspool);
+		mm_store_free(ap.store);
 		for (int i = 0; i < fl.n; ++i) { free(fl.a[i].path); free(fl.a[i].preset_err); }
 		free(fl.a);
 		mm_out_free();
-		free(mg.lc.file);
+		free(ap.lc.file);
 		return failed;
 	}
 	free(rd.rs);
-	return mm_run_finish(o, rc.lx, &fl, &mg, threads, t_start, mg.t_read, t_parse, t_match);
+	return mm_run_finish(o, rc.lx, &fl, &ap, threads, t_start, ap.t_read, t_parse, t_match);
 }

@@ -21,9 +21,9 @@
 #include <string.h>
 #include <sys/types.h>
 
-#define MAX_ERRORS_SHOWN 10
+#define MM_MAX_ERRORS_SHOWN 10
 
-static inline int ends_with(const char *s, const char *e)
+static inline int mm_ends_with(const char *s, const char *e)
 {
 	size_t a = strlen(s), b = strlen(e);
 	return a >= b && strcmp(s + a - b, e) == 0;
@@ -31,8 +31,8 @@ static inline int ends_with(const char *s, const char *e)
 
 /* ---- input files (inputs.c) ------------------------------------------------ */
 
-enum { FS_PENDING = 0, FS_OK, FS_ERROR, FS_FAILED, FS_SKIPPED };
-extern const char *const fs_name[]; /* by status: "pending", "ok", ... */
+enum { MM_FS_PENDING = 0, MM_FS_OK, MM_FS_ERROR, MM_FS_FAILED, MM_FS_SKIPPED };
+extern const char *const mm_fs_name[]; /* by status: "pending", "ok", ... */
 
 typedef struct {
 	char *path;
@@ -41,32 +41,32 @@ typedef struct {
 	uint64_t size;
 	dev_t dev;
 	ino_t ino;
-	/* filled by the merge step */
+	/* filled by the apply step */
 	int status;
 	mm_format fmt;
 	uint64_t in_bytes, out_bytes, records, docs, failed, deletes, bad_utf8, bad_refs;
 	int n_err;
-	char *err[MAX_ERRORS_SHOWN];
-} mfile;
+	char *err[MM_MAX_ERRORS_SHOWN];
+} mm_infile;
 
-typedef struct { mfile *a; int n, m; } filelist;
+typedef struct { mm_infile *a; int n, m; } mm_filelist;
 
 /* INPUT arguments (files, directories searched recursively, "-") to fl:
  * sorted by file name then path, the same file listed once. */
-void mm_files_collect(filelist *fl, char **inputs, int n);
+void mm_files_collect(mm_filelist *fl, char **inputs, int n);
 /* Append a file (path copied); its counts are zero. */
-mfile *mm_files_add(filelist *fl, const char *path, int from_dir);
-/* The input order of two files (mfile *), for qsort: file name, then path. */
+mm_infile *mm_files_add(mm_filelist *fl, const char *path, int from_dir);
+/* The input order of two files (mm_infile *), for qsort: file name, then path. */
 int mm_file_cmp(const void *x, const void *y);
 /* Free every file's path and messages, and the list. */
-void mm_files_free(filelist *fl);
+void mm_files_free(mm_filelist *fl);
 
 /* ---- batches (run.c fills them, apply.c applies them) ---------------------- */
 
-typedef enum { R_REC, R_BAD, R_FATAL, R_FILE_END, R_OPEN_FAIL } rtype;
+typedef enum { MM_IT_REC, MM_IT_BAD, MM_IT_FATAL, MM_IT_FILE_END, MM_IT_OPEN_FAIL } mm_item_type;
 
-typedef struct item {
-	rtype type;
+typedef struct mm_item {
+	mm_item_type type;
 	mm_rec_kind kind;
 	uint32_t file;
 	uint64_t offset, line;
@@ -90,13 +90,13 @@ typedef struct item {
 	int bad_utf8, bad_refs;
 	/* a chunk (kind MM_REC_CHUNK): its records and messages, split by the
 	 * worker that processes it */
-	struct item *sub;
+	struct mm_item *sub;
 	size_t n_sub;
 	int chunk_mcs;            /* its root is <MedlineCitationSet> */
-} item;
+} mm_item;
 
 typedef struct {
-	item *it;
+	mm_item *it;
 	size_t n, m;
 	mm_buf arena;             /* messages */
 	char *data;               /* records: the splitter's buffer (mm_splitter_take) */
@@ -104,13 +104,13 @@ typedef struct {
 	uint64_t bytes;
 	uint64_t in_pos, out_pos;  /* position in its file after this batch (progress) */
 	double t_read;             /* seconds spent reading it */
-} batch;
+} mm_batch;
 
 
 /* ---- the in-order step (apply.c) ------------------------------------------- */
 
 typedef struct {
-	filelist *fl;
+	mm_filelist *fl;
 	mm_store *store;
 	FILE *spool;
 	FILE *evspool;          /* --evidence-text: sentences of co-occurrence */
@@ -118,7 +118,7 @@ typedef struct {
 	uint64_t records, failed, docs_read, deletes;
 	uint64_t bad_utf8, bad_refs;
 	int any_error;
-	double t_merge;
+	double t_apply;
 	/* --partial: the document events of each file, in processing order */
 	mm_outfile *partial;
 	mm_buf pbuf;
@@ -127,33 +127,33 @@ typedef struct {
 	int progress;
 	double t_start, t_last;
 	uint64_t total_size, out_bytes;
-	uint64_t in_pos, out_pos;    /* bytes read up to the last merged batch */
-	uint64_t in_done, out_done;  /* ... of the files already merged */
+	uint64_t in_pos, out_pos;    /* bytes read up to the last applied batch */
+	uint64_t in_done, out_done;  /* ... of the files already applied */
 	double t_read;               /* time in reading, all threads */
 	int files_done;
 	mm_lexcache_info lc;         /* how the lexicon was loaded */
-} merger;
+} mm_applier;
 
 /* Apply batch b, its items in input order (main thread, one batch at a time). */
-void mm_apply_batch(merger *mg, batch *b);
+void mm_apply_batch(mm_applier *ap, mm_batch *b);
 /* The progress line on stderr (at most every 0.5 s unless force). */
-void mm_progress_line(merger *mg, int force);
+void mm_progress_line(mm_applier *ap, int force);
 /* The common end of a run and of a merge: count, write every output,
- * commit, print the final line, free the run's state (fl, mg, lx).
+ * commit, print the final line, free the run's state (fl, ap, lx).
  * Returns the exit status (run.h). */
-int mm_run_finish(const mm_opts *o, mm_lexicon *lx, filelist *flp, merger *mgp, int threads, double t_start,
+int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *flp, mm_applier *app, int threads, double t_start,
                   double t_read, double t_parse, double t_match);
 
 /* ---- partial results (partial.c) ------------------------------------------- */
 
-#define PARTIAL_NAME "partial.myomine.gz"
+#define MM_PARTIAL_NAME "partial.myomine.gz"
 
 uint64_t mm_partial_fingerprint(const mm_lexicon *lx);
-int mm_partial_open(merger *mg, const mm_lexicon *lx, mm_buf *err);
-void mm_partial_begin_file(merger *mg, int file);
-void mm_partial_end_file(merger *mg, const mfile *f);
-void mm_partial_article(merger *mg, const item *it);
-int mm_partial_close(merger *mg, mm_buf *err);
+int mm_partial_open(mm_applier *ap, const mm_lexicon *lx, mm_buf *err);
+void mm_partial_begin_file(mm_applier *ap, int file);
+void mm_partial_end_file(mm_applier *ap, const mm_infile *f);
+void mm_partial_article(mm_applier *ap, const mm_item *it);
+int mm_partial_close(mm_applier *ap, mm_buf *err);
 
 typedef struct {
 	char *dir;
@@ -163,11 +163,11 @@ typedef struct {
 	mm_buf line;        /* the current line (no newline) */
 	uint64_t lineno;
 	int eof, ended;     /* ended: "#end" seen */
-} shard;
+} mm_shard;
 
-int mm_shard_line(shard *sh);
-int mm_shard_bad(shard *sh, const char *what);
-int mm_partial_parse_article(const char *s, item *it, int n_concept);
+int mm_shard_line(mm_shard *sh);
+int mm_shard_bad(mm_shard *sh, const char *what);
+int mm_partial_parse_article(const char *s, mm_item *it, int n_concept);
 
 /* ---- output files (write.c) ------------------------------------------------ */
 
@@ -176,15 +176,15 @@ typedef struct {
 	const mm_counts *cn;
 	const mm_opts *o;
 	mm_buf err;
-} wstate;
+} mm_writer;
 
-int mm_write_entities(wstate *w);
-int mm_write_pairs(wstate *w);
-int mm_write_matrix(wstate *w, int ta, int tb, int *dense_skipped);
-int mm_write_mentions(wstate *w, merger *mg);
-int mm_write_by_year(wstate *w);
-int mm_write_evidence(wstate *w, merger *mg);
-int mm_write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int exit_status,
+int mm_write_entities(mm_writer *w);
+int mm_write_pairs(mm_writer *w);
+int mm_write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped);
+int mm_write_mentions(mm_writer *w, mm_applier *ap);
+int mm_write_by_year(mm_writer *w);
+int mm_write_evidence(mm_writer *w, mm_applier *ap);
+int mm_write_summary(mm_writer *w, mm_applier *ap, const mm_opts *o, int threads, int exit_status,
                      double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
                      int dense_skipped);
 /* An anonymous spool file beside the outputs: it vanishes on any exit. */

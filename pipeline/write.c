@@ -8,7 +8,7 @@
 
 /* ---- writers ------------------------------------------------------------ */
 
-static int finish(wstate *w, mm_outfile *f, mm_buf *b)
+static int finish(mm_writer *w, mm_outfile *f, mm_buf *b)
 {
 	if (!f) return -1;
 	int r = mm_out_buf(f, b);
@@ -19,7 +19,7 @@ static int finish(wstate *w, mm_outfile *f, mm_buf *b)
 /* buffered writes: flush the buffer into f when it grows large */
 #define FLUSH_IF_BIG(f, b) do { if ((b)->l > (1u << 20)) mm_out_buf((f), (b)); } while (0)
 
-int mm_write_entities(wstate *w)
+int mm_write_entities(mm_writer *w)
 {
 	mm_outfile *f = mm_out_open("entities.tsv", 0, &w->err);
 	if (!f) return -1;
@@ -46,7 +46,7 @@ int mm_write_entities(wstate *w)
  * --level sentence the statistics use sentence counts and N = sentences.
  * Benjamini-Hochberg runs over the pairs of each type pair; the
  * co-occurrence score's marginals are sums within the type pair. */
-int mm_write_pairs(wstate *w)
+int mm_write_pairs(mm_writer *w)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
@@ -121,7 +121,7 @@ static int cmp_cell(const void *x, const void *y)
 	return a->j < b->j ? -1 : a->j > b->j;
 }
 
-int mm_write_matrix(wstate *w, int ta, int tb, int *dense_skipped)
+int mm_write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
@@ -228,26 +228,26 @@ done:
 	return rc;
 }
 
-int mm_write_mentions(wstate *w, merger *mg)
+int mm_write_mentions(mm_writer *w, mm_applier *ap)
 {
 	const char *name = w->o->mentions;
-	mm_outfile *f = mm_out_open(name, ends_with(name, ".gz"), &w->err);
+	mm_outfile *f = mm_out_open(name, mm_ends_with(name, ".gz"), &w->err);
 	if (!f) return -1;
 	mm_buf b = {0};
 	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\tnegated\n");
-	if (mg->spool) {
-		rewind(mg->spool);
+	if (ap->spool) {
+		rewind(ap->spool);
 		unsigned long long seq;
 		unsigned pmid;
 		size_t len;
 		char *tmp = NULL;
 		size_t mt = 0;
-		while (fscanf(mg->spool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+		while (fscanf(ap->spool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
 			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
-			if (fread(tmp, 1, len, mg->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
-			if (mm_store_is_final(mg->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
+			if (fread(tmp, 1, len, ap->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+			if (mm_store_is_final(ap->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
 		}
-		if (ferror(mg->spool)) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+		if (ferror(ap->spool)) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
 		free(tmp);
 	}
 	int r = finish(w, f, &b);
@@ -257,7 +257,7 @@ int mm_write_mentions(wstate *w, merger *mg)
 
 /* --by-year: years.tsv (documents per year, the denominator), and the
  * document counts of every concept and pair per publication year. */
-int mm_write_by_year(wstate *w)
+int mm_write_by_year(mm_writer *w)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
@@ -302,11 +302,11 @@ static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
 	return &t[h];
 }
 
-int mm_write_evidence(wstate *w, merger *mg)
+int mm_write_evidence(mm_writer *w, mm_applier *ap)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
-	int with_text = w->o->evidence_text && mg->evspool;
+	int with_text = w->o->evidence_text && ap->evspool;
 	evtext_slot *tab = NULL;
 	size_t cap = 0;
 	if (with_text) {
@@ -319,16 +319,16 @@ int mm_write_evidence(wstate *w, merger *mg)
 			if (cn->evidence[k].pmid && cn->evidence[k].sent)
 				evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
 					(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
-		rewind(mg->evspool);
+		rewind(ap->evspool);
 		unsigned long long seq;
 		unsigned pmid;
 		size_t len, mt = 0;
 		char *buf = NULL;
-		while (fscanf(mg->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+		while (fscanf(ap->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
 			if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
-			if (fread(buf, 1, len, mg->evspool) != len) break;
+			if (fread(buf, 1, len, ap->evspool) != len) break;
 			buf[len] = 0;
-			if (!mm_store_is_final(mg->store, pmid, seq)) continue;
+			if (!mm_store_is_final(ap->store, pmid, seq)) continue;
 			for (char *l = buf; *l;) {
 				char *nl = strchr(l, '\n');
 				if (!nl) break;
@@ -341,7 +341,7 @@ int mm_write_evidence(wstate *w, merger *mg)
 			}
 		}
 		free(buf);
-		if (ferror(mg->evspool)) { mm_buf_printf(&w->err, "evidence spool: read error"); return -1; }
+		if (ferror(ap->evspool)) { mm_buf_printf(&w->err, "evidence spool: read error"); return -1; }
 	}
 	mm_outfile *f = mm_out_open("evidence.tsv", 0, &w->err);
 	int rc = -1;
@@ -375,7 +375,7 @@ int mm_write_evidence(wstate *w, merger *mg)
 	return rc;
 }
 
-static const char *status_of(const mfile *f) { return fs_name[f->status]; }
+static const char *status_of(const mm_infile *f) { return mm_fs_name[f->status]; }
 
 /* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by type */
 static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint64_t *per_concept, const mm_lexicon *lx)
@@ -391,12 +391,12 @@ static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint
 	mm_buf_putc(b, '}');
 }
 
-int mm_write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int exit_status,
+int mm_write_summary(mm_writer *w, mm_applier *ap, const mm_opts *o, int threads, int exit_status,
                          double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
                          int dense_skipped)
 {
 	const mm_lexicon *lx = w->lx;
-	const mm_store_stats *st = mm_store_get_stats(mg->store);
+	const mm_store_stats *st = mm_store_get_stats(ap->store);
 	mm_buf b = {0};
 	mm_buf_printf(&b, "{\n  \"version\": \"%s\",\n  \"command\": ", MM_VERSION);
 	mm_buf_json(&b, o->cmdline ? o->cmdline : "");
@@ -421,36 +421,36 @@ int mm_write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int e
 		mm_buf_printf(&b, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
 	} else mm_buf_puts(&b, "null");
 	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
-	mm_buf_printf(&b, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[mg->lc.state]);
-	if (mg->lc.file) mm_buf_json(&b, mg->lc.file);
+	mm_buf_printf(&b, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[ap->lc.state]);
+	if (ap->lc.file) mm_buf_json(&b, ap->lc.file);
 	else mm_buf_puts(&b, "null");
 	mm_buf_puts(&b, "\n  },\n  \"inputs\": [");
 	int n_ok = 0, n_err = 0, n_failed = 0, n_skipped = 0;
-	for (int i = 0; i < mg->fl->n; ++i) {
-		const mfile *f = &mg->fl->a[i];
-		n_ok += f->status == FS_OK;
-		n_err += f->status == FS_ERROR;
-		n_failed += f->status == FS_FAILED;
-		n_skipped += f->status == FS_SKIPPED;
+	for (int i = 0; i < ap->fl->n; ++i) {
+		const mm_infile *f = &ap->fl->a[i];
+		n_ok += f->status == MM_FS_OK;
+		n_err += f->status == MM_FS_ERROR;
+		n_failed += f->status == MM_FS_FAILED;
+		n_skipped += f->status == MM_FS_SKIPPED;
 		mm_buf_puts(&b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
 		mm_buf_json(&b, f->path);
 		mm_buf_printf(&b, ", \"status\": \"%s\", \"format\": \"%s\", \"bytes\": %llu, \"uncompressed_bytes\": %llu, "
 		                  "\"records\": %llu, \"documents\": %llu, \"failed\": %llu, \"deleted_listed\": %llu, "
 		                  "\"invalid_utf8\": %llu, \"bad_character_references\": %llu, \"errors\": %d, \"messages\": [",
-		              status_of(f), f->status == FS_OK || f->status == FS_ERROR ? mm_format_name(f->fmt) : "unknown",
+		              status_of(f), f->status == MM_FS_OK || f->status == MM_FS_ERROR ? mm_format_name(f->fmt) : "unknown",
 		              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
 		              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
 		              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
-		int shown = f->n_err < MAX_ERRORS_SHOWN ? f->n_err : MAX_ERRORS_SHOWN;
+		int shown = f->n_err < MM_MAX_ERRORS_SHOWN ? f->n_err : MM_MAX_ERRORS_SHOWN;
 		for (int k = 0; k < shown; ++k) { if (k) mm_buf_puts(&b, ", "); mm_buf_json(&b, f->err[k]); }
 		mm_buf_puts(&b, "]}");
 	}
 	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
-	              mg->fl->n, n_ok, n_err, n_failed, n_skipped);
+	              ap->fl->n, n_ok, n_err, n_failed, n_skipped);
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
 	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
-	              (unsigned long long)mg->records, (unsigned long long)mg->docs_read, (unsigned long long)mg->failed,
+	              (unsigned long long)ap->records, (unsigned long long)ap->docs_read, (unsigned long long)ap->failed,
 	              (unsigned long long)st->superseded, (unsigned long long)st->older_ignored,
 	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
 	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
@@ -461,14 +461,14 @@ int mm_write_summary(wstate *w, merger *mg, const mm_opts *o, int threads, int e
 	mm_buf_printf(&b, ",\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
 	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
-	              (unsigned long long)mg->bad_utf8, (unsigned long long)mg->bad_refs);
+	              (unsigned long long)ap->bad_utf8, (unsigned long long)ap->bad_refs);
 	uint64_t cin = 0;
-	for (int i = 0; i < mg->fl->n; ++i) cin += mg->fl->a[i].in_bytes;
+	for (int i = 0; i < ap->fl->n; ++i) cin += ap->fl->a[i].in_bytes;
 	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,
-	              (unsigned long long)mg->out_bytes);
+	              (unsigned long long)ap->out_bytes);
 	mm_buf_printf(&b, "  \"timings_s\": {\"read_inflate_split\": %.3f, \"parse\": %.3f, \"normalise_match\": %.3f, "
 	                  "\"merge\": %.3f, \"count\": %.3f, \"write\": %.3f, \"wall\": %.3f, \"cpu\": %.3f},\n",
-	              t_read, t_parse, t_match, mg->t_merge, t_count, t_write, t_wall, mm_cputime());
+	              t_read, t_parse, t_match, ap->t_apply, t_count, t_write, t_wall, mm_cputime());
 	mm_buf_printf(&b, "  \"peak_rss_kb\": %ld\n}\n", mm_peakrss_kb());
 	mm_outfile *f = mm_out_open("summary.json", 0, &w->err);
 	int r = finish(w, f, &b);
