@@ -51,39 +51,25 @@ int mm_write_pairs(mm_writer *w)
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
 	int sent = w->o->level_sentence, nt = lx->n_type;
-	size_t np = cn->n_pair;
-	double *p = mm_malloc((np ? np : 1) * sizeof *p), *q = mm_malloc((np ? np : 1) * sizeof *q);
-	double *c = mm_malloc((np ? np : 1) * sizeof *c);
-	double *rsum = mm_calloc((size_t)lx->n_concept * (size_t)nt, sizeof *rsum); /* C_i. per other type */
-	double *tsum = mm_calloc((size_t)nt * (size_t)nt, sizeof *tsum);             /* C.. per type pair */
-	int *grp = mm_malloc((np ? np : 1) * sizeof *grp);
-	mm_assoc *as = mm_malloc((np ? np : 1) * sizeof *as);
+	size_t np = cn->n_pair, n1 = np ? np : 1;
+	mm_stats_pair *sp = mm_malloc(n1 * sizeof *sp);
+	mm_assoc *as = mm_malloc(n1 * sizeof *as);
 	for (size_t k = 0; k < np; ++k) {
 		const mm_pair *pr = &cn->pair[k];
-		int ta = lx->c[pr->a].type_idx, tb = lx->c[pr->b].type_idx;
-		grp[k] = ta < tb ? ta * nt + tb : tb * nt + ta;
 		mm_table2 t;
 		int ok = sent ? mm_stats_table(&t, pr->sents, cn->c_sents[pr->a], cn->c_sents[pr->b], cn->n_sents)
 		              : mm_stats_table(&t, pr->docs, cn->c_docs[pr->a], cn->c_docs[pr->b], cn->n_docs);
 		(void)ok; /* counts from one store are always consistent */
 		mm_stats_assoc(&t, &as[k]);
-		p[k] = as[k].fisher_p;
-		c[k] = mm_stats_cooc_count(pr->docs, pr->sec_docs, pr->sent_docs);
-		rsum[(size_t)pr->a * nt + tb] += c[k];
-		rsum[(size_t)pr->b * nt + ta] += c[k];
-		tsum[grp[k]] += c[k];
+		sp[k] = (mm_stats_pair){ pr->a, pr->b, lx->c[pr->a].type_idx, lx->c[pr->b].type_idx,
+		                         mm_stats_cooc_count(pr->docs, pr->sec_docs, pr->sent_docs), as[k].fisher_p };
 	}
-	/* BH within each type pair */
-	size_t *order = mm_malloc((np ? np : 1) * sizeof *order);
-	double *gp = mm_malloc((np ? np : 1) * sizeof *gp);
-	size_t *idx = mm_malloc((np ? np : 1) * sizeof *idx);
-	for (int g = 0; g < nt * nt; ++g) {
-		size_t n = 0;
-		for (size_t k = 0; k < np; ++k) if (grp[k] == g) { idx[n] = k; gp[n++] = p[k]; }
-		if (!n) continue;
-		mm_stats_bh(gp, n, order, gp);
-		for (size_t x = 0; x < n; ++x) q[idx[x]] = gp[x];
-	}
+	double *q = mm_malloc(n1 * sizeof *q), *wp = mm_malloc(n1 * sizeof *wp);
+	size_t *order = mm_malloc(n1 * sizeof *order), *widx = mm_malloc(n1 * sizeof *widx);
+	mm_stats_bh_by_family(sp, np, nt, order, wp, widx, q);
+	double *row = mm_malloc(((size_t)lx->n_concept * (size_t)nt + 1) * sizeof *row);
+	double *all = mm_malloc(((size_t)nt * (size_t)nt + 1) * sizeof *all);
+	mm_stats_cooc_margins(sp, np, lx->n_concept, nt, row, all);
 	mm_outfile *f = mm_out_open("pairs.tsv", 0, &w->err);
 	int r = -1;
 	if (f) {
@@ -96,8 +82,7 @@ int mm_write_pairs(mm_writer *w)
 			if (pr->docs < (uint64_t)w->o->min_docs) continue;
 			const mm_concept *A = &lx->c[pr->a], *B = &lx->c[pr->b];
 			const mm_assoc *s = &as[k];
-			double score = mm_stats_cooc_score(c[k], rsum[(size_t)pr->a * nt + B->type_idx],
-			                                   rsum[(size_t)pr->b * nt + A->type_idx], tsum[grp[k]]);
+			double score = mm_stats_pair_score(&sp[k], nt, row, all);
 			mm_buf_printf(&b, "%s\t%s\t%s\t%s\t%llu\t%llu\t%llu\t%llu\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\t%.6g\n",
 			              A->id, B->id, A->type, B->type, (unsigned long long)pr->docs, (unsigned long long)pr->sents,
 			              (unsigned long long)pr->sec_docs, (unsigned long long)pr->sent_docs,
@@ -108,7 +93,7 @@ int mm_write_pairs(mm_writer *w)
 		r = finish(w, f, &b);
 		mm_buf_free(&b);
 	}
-	free(p); free(q); free(c); free(rsum); free(tsum); free(grp); free(as); free(order); free(gp); free(idx);
+	free(sp); free(as); free(q); free(wp); free(order); free(widx); free(row); free(all);
 	return r;
 }
 
