@@ -67,11 +67,21 @@ static const char *base_name(const char *p)
 	return s ? s + 1 : p;
 }
 
-int mm_file_cmp(const void *x, const void *y)
+int mm_path_cmp(const char *a, const char *b)
 {
-	const mm_infile *a = x, *b = y;
-	int c = strcmp(base_name(a->path), base_name(b->path));
-	return c ? c : strcmp(a->path, b->path);
+	int c = strcmp(base_name(a), base_name(b));
+	return c ? c : strcmp(a, b);
+}
+
+static int cmp_file(const void *x, const void *y)
+{
+	return mm_path_cmp(((const mm_infile *)x)->path, ((const mm_infile *)y)->path);
+}
+
+int mm_files_find(const mm_filelist *fl, const char *path)
+{
+	for (int i = 0; i < fl->n; ++i) if (strcmp(fl->a[i].path, path) == 0) return i;
+	return -1;
 }
 
 void mm_files_collect(mm_filelist *fl, char **inputs, int n)
@@ -92,7 +102,7 @@ void mm_files_collect(mm_filelist *fl, char **inputs, int n)
 			f->ino = st.st_ino;
 		}
 	}
-	qsort(fl->a, (size_t)fl->n, sizeof *fl->a, mm_file_cmp);
+	qsort(fl->a, (size_t)fl->n, sizeof *fl->a, cmp_file);
 	/* the same file named twice (or found twice) is read once */
 	int k = 0;
 	for (int i = 0; i < fl->n; ++i) {

@@ -1,122 +1,126 @@
-/* merge.c -- myomine merge: partial results to the outputs of one run
- * (run.h). */
+/* merge.c -- myomine merge: the partial results of several runs to the
+ * outputs of one run over all their files (run.h).  The file blocks of the
+ * partial results are replayed in file-name order into one store, as the
+ * apply step of one run would have built it. */
 #include "runpriv.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Open every partial result.  0, or -1 after saying why (a usage error:
+ * nothing is run). */
+static int open_all(mm_partial_in *in, int n, char **dirs, const mm_lexicon *lx)
+{
+	uint64_t fp = mm_partial_fingerprint(lx);
+	mm_buf err = {0};
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; ++i) {
+		if (mm_partial_in_open(&in[i], dirs[i], fp, lx->n_concept, &err) < 0) {
+			mm_warn("%s", err.s);
+			rc = -1;
+		}
+	}
+	mm_buf_free(&err);
+	return rc;
+}
+
+/* The partial result whose next block comes first in file-name order, or
+ * -1 when every one has ended. */
+static int next_block(const mm_partial_in *in, int n)
+{
+	int best = -1;
+	for (int i = 0; i < n; ++i) {
+		if (in[i].ended || in[i].rec.type != MM_PREC_FILE) continue;
+		if (best < 0 || mm_path_cmp(in[i].rec.text, in[best].rec.text) < 0) best = i;
+	}
+	return best;
+}
+
+/* Replay the records of one file block into the store (f is NULL for a
+ * file already read from another partial result: its records are skipped).
+ * 1 when the next block follows, 0 at #end, -1 after saying why the partial
+ * result cannot be read further. */
+static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
+{
+	mm_buf err = {0};
+	int rc, shown = 0;
+	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
+		const mm_partial_rec *r = &in->rec;
+		if (!f) continue;
+		switch (r->type) {
+		case MM_PREC_ARTICLE:
+			mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
+			                 r->art.hit, r->art.n_hit, ++ap->seq);
+			if (ap->part.f) mm_partial_article(&ap->part, &r->art);
+			break;
+		case MM_PREC_DELETE:
+			mm_store_delete(ap->store, r->pmid);
+			if (ap->part.f) mm_partial_delete(&ap->part, r->pmid);
+			break;
+		case MM_PREC_END_FILE:
+			mm_partial_copy_end(f, &r->file);
+			break;
+		case MM_PREC_MESSAGE:
+			if (shown < MM_MAX_ERRORS_SHOWN && shown < f->n_err) f->err[shown++] = mm_strdup(r->text);
+			break;
+		default:
+			break;
+		}
+	}
+	if (rc < 0) mm_warn("%s", err.s);
+	mm_buf_free(&err);
+	if (!f) return rc;
+	/* messages an E line counts but the block lacks are empty */
+	for (int k = shown; k < f->n_err && k < MM_MAX_ERRORS_SHOWN; ++k) f->err[k] = mm_strdup("");
+	if (ap->part.f) mm_partial_end_file(&ap->part, f);
+	mm_tally_add_file(&ap->n, f);
+	return rc;
+}
+
 int mm_merge(const mm_opts *o)
 {
 	double t_start = mm_realtime();
-	mm_buf err = {0};
 	if (o->mentions || o->evidence_text) { mm_warn("merge: --mentions and --evidence-text are not available when merging partial results"); return 2; }
 	mm_filelist fl = {0};
 	mm_applier ap = {0};
+	mm_buf err = {0};
 	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap.lc, &err);
 	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); free(ap.lc.file); return 2; }
-	uint64_t fp = mm_partial_fingerprint(lx);
-	mm_shard *sh = mm_calloc((size_t)o->n_inputs, sizeof *sh);
-	int n_sh = o->n_inputs, bad = 0;
-	for (int i = 0; i < n_sh && !bad; ++i) {
-		char e[256];
-		mm_buf p = {0};
-		mm_buf_printf(&p, "%s/%s", o->inputs[i], MM_PARTIAL_NAME);
-		sh[i].dir = o->inputs[i];
-		sh[i].cap = 1 << 20;
-		sh[i].buf = mm_malloc(sh[i].cap);
-		sh[i].rd = mm_reader_open(p.s, e, sizeof e);
-		if (!sh[i].rd) { mm_warn("%s: %s (was the run made with --partial?)", p.s, e); bad = 1; }
-		else {
-			unsigned long long got = 0;
-			int nc = -1;
-			if (mm_shard_line(&sh[i]) != 1 || strcmp(sh[i].line.s, "#myomine-partial 1")) bad = mm_shard_bad(&sh[i], "not a myomine partial result (version 1)") < 0;
-			else if (mm_shard_line(&sh[i]) != 1 || sscanf(sh[i].line.s, "#lexicon %llx %d", &got, &nc) != 2) bad = mm_shard_bad(&sh[i], "no #lexicon line") < 0;
-			else if (got != fp || nc != lx->n_concept) {
-				mm_warn("%s: made with another lexicon (fingerprint %016llx, %d concepts; this one: %016llx, %d); merge with the same -l",
-				        o->inputs[i], got, nc, (unsigned long long)fp, lx->n_concept);
-				bad = 1;
-			} else if (mm_shard_line(&sh[i]) != 1) bad = mm_shard_bad(&sh[i], "partial result ends without #end (truncated?)") < 0;
-		}
-		mm_buf_free(&p);
+	int n_in = o->n_inputs, rc = 0;
+	mm_partial_in *in = mm_calloc((size_t)n_in, sizeof *in);
+	if (open_all(in, n_in, o->inputs, lx) < 0) rc = 2;
+	else if (mm_out_init(o->outdir, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
+	else {
+		mm_out_signals();
+		ap.part.file = -1;
+		if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
 	}
-	if (bad || mm_out_init(o->outdir, &err) < 0) {
-		if (err.l) mm_warn("%s", err.s);
-		for (int i = 0; i < n_sh; ++i) { mm_reader_close(sh[i].rd); free(sh[i].buf); mm_buf_free(&sh[i].line); }
-		free(sh); mm_lexicon_free(lx); mm_buf_free(&err); free(ap.lc.file);
-		return bad ? 2 : 3;
+	mm_buf_free(&err);
+	if (rc) {
+		for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
+		free(in);
+		mm_lexicon_free(lx);
+		free(ap.lc.file);
+		return rc;
 	}
-	mm_out_signals();
 	ap.fl = &fl;
 	ap.store = mm_store_new();
-	ap.pfile = -1;
-	if (o->partial && mm_partial_open(&ap, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); return 3; }
-	int failed_shards = 0;
-	for (;;) {
-		/* the shard whose next block comes first in file-name order */
-		int best = -1;
-		for (int i = 0; i < n_sh; ++i) {
-			if (sh[i].ended || sh[i].line.l < 2 || sh[i].line.s[0] != 'F') continue;
-			if (best < 0) { best = i; continue; }
-			mm_infile x = { .path = sh[i].line.s + 2 }, y = { .path = sh[best].line.s + 2 };
-			if (mm_file_cmp(&x, &y) < 0) best = i;
-		}
-		if (best < 0) break;
-		mm_shard *s = &sh[best];
-		int dup = 0;
-		for (int k = 0; k < fl.n && !dup; ++k) dup = strcmp(fl.a[k].path, s->line.s + 2) == 0;
+	int failed = 0, best;
+	while ((best = next_block(in, n_in)) >= 0) {
+		mm_partial_in *p = &in[best];
+		const char *path = p->rec.text;
 		mm_infile *f = NULL;
-		if (dup) mm_warn("%s: %s is in more than one partial result; read once", s->dir, s->line.s + 2);
+		if (mm_files_find(&fl, path) >= 0) mm_warn("%s: %s is in more than one partial result; read once", p->dir, path);
 		else {
-			f = mm_files_add(&fl, s->line.s + 2, 0);
-			if (ap.partial) mm_partial_begin_file(&ap, fl.n - 1);
+			f = mm_files_add(&fl, path, 0);
+			if (ap.part.f) mm_partial_begin_file(&ap.part, fl.n - 1, f->path);
 		}
-		int rc, shown = 0;
-		while ((rc = mm_shard_line(s)) == 1) {
-			const char *l = s->line.s;
-			if (l[0] == 'F' || strcmp(l, "#end") == 0) break;
-			if (!f) continue;
-			if (l[0] == 'A') {
-				mm_item it;
-				if (mm_partial_parse_article(l + 1, &it, lx->n_concept) < 0) { free(it.hit); mm_shard_bad(s, "malformed A line"); rc = -2; break; }
-				mm_store_article(ap.store, it.pmid, it.version, it.year, it.has_abs, it.n_sent, it.hit, it.n_hit, ++ap.seq);
-				if (ap.partial) mm_partial_article(&ap, &it);
-				free(it.hit);
-			} else if (l[0] == 'D') {
-				uint32_t pmid;
-				if (mm_parse_pmid(l + 2, s->line.l - 2, &pmid) < 0) { mm_shard_bad(s, "malformed D line"); rc = -2; break; }
-				mm_store_delete(ap.store, pmid);
-				if (ap.partial) mm_buf_printf(&ap.pbuf, "D\t%u\n", pmid);
-			} else if (l[0] == 'E') {
-				char st[16], fmt[16];
-				unsigned long long v[9];
-				if (sscanf(l, "E\t%15s\t%15s\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\t%d", st, fmt, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &f->n_err) != 11) {
-					mm_shard_bad(s, "malformed E line"); rc = -2; break;
-				}
-				for (int k = 0; k < 5; ++k) if (!strcmp(st, mm_fs_name[k])) f->status = k;
-				f->fmt = !strcmp(fmt, "pubmed") ? MM_FMT_PUBMED : !strcmp(fmt, "medline") ? MM_FMT_MEDLINE : !strcmp(fmt, "pubtator") ? MM_FMT_PUBTATOR : MM_FMT_AUTO;
-				f->in_bytes = v[0]; f->out_bytes = v[1]; f->records = v[2]; f->docs = v[3]; f->failed = v[4];
-				f->deletes = v[5]; f->bad_utf8 = v[6]; f->bad_refs = v[7];
-			} else if (l[0] == 'M') {
-				if (shown < MM_MAX_ERRORS_SHOWN && shown < f->n_err) f->err[shown++] = mm_strdup(l + 2);
-				if (ap.partial && shown == (f->n_err < MM_MAX_ERRORS_SHOWN ? f->n_err : MM_MAX_ERRORS_SHOWN)) mm_partial_end_file(&ap, f);
-			} else { mm_shard_bad(s, "unknown line"); rc = -2; break; }
-		}
-		if (f && ap.partial && ap.pfile >= 0) mm_partial_end_file(&ap, f);
-		if (rc == 1 && strcmp(s->line.s, "#end") == 0) s->ended = 1;
-		else if (rc != 1) {
-			if (rc == 0) mm_shard_bad(s, "partial result ends without #end (truncated?)");
-			else if (rc == -1) mm_warn("%s/%s: %s", s->dir, MM_PARTIAL_NAME, mm_reader_error(s->rd));
-			s->ended = 1;
-			failed_shards++;
-		}
-		if (f) {
-			ap.records += f->records; ap.failed += f->failed; ap.docs_read += f->docs; ap.deletes += f->deletes;
-			ap.bad_utf8 += f->bad_utf8; ap.bad_refs += f->bad_refs; ap.out_bytes += f->out_bytes;
-		}
+		int r = merge_block(&ap, p, f);
+		if (r <= 0) p->ended = 1;
+		failed += r < 0;
 	}
-	for (int i = 0; i < n_sh; ++i) { mm_reader_close(sh[i].rd); free(sh[i].buf); mm_buf_free(&sh[i].line); }
-	free(sh);
-	mm_buf_free(&err);
-	if (failed_shards) ap.failed++; /* makes the exit status 1: the result is incomplete */
-	return mm_run_finish(o, lx, &fl, &ap, 1, t_start, 0, 0, 0);
+	for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
+	free(in);
+	if (failed) ap.n.failed++; /* makes the exit status 1: the result is incomplete */
+	return mm_run_finish(o, lx, &fl, &ap, 1, t_start);
 }

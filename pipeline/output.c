@@ -212,10 +212,18 @@ void mm_out_free(void)
 	g_dir = NULL;
 }
 
+static volatile sig_atomic_t g_progress;
+
+void mm_out_progress(int on)
+{
+	g_progress = on;
+}
+
 static void on_signal(int sig)
 {
 	/* async-signal-safe: unlink and write only */
 	for (int i = 0; i < g_n; ++i) if (g_tmp[i]) unlink(g_tmp[i]);
+	if (g_progress) { ssize_t w = write(2, "\n", 1); (void)w; }
 	const char *m = sig == SIGINT ? "myomine: interrupted; no output written\n" : "myomine: terminated; no output written\n";
 	ssize_t w = write(2, m, strlen(m));
 	(void)w;

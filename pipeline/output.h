@@ -38,6 +38,9 @@ void mm_out_abort(void);
 void mm_out_free(void);
 /* Install SIGINT/SIGTERM/SIGHUP handlers that abort and exit 130/143. */
 void mm_out_signals(void);
+/* on != 0: stderr ends in a progress line (no newline), which the signal
+ * handler ends before its message. */
+void mm_out_progress(int on);
 const char *mm_out_dir(void);
 
 #endif

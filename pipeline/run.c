@@ -167,15 +167,16 @@ static int read_batch(reader *r, int fi, int slot, size_t *n_items)
 	return done;
 }
 
-/* ---- per-thread work ---------------------------------------------------- */
+/* ---- the worker step ------------------------------------------------------------ */
 
+/* One thread's state: reused from record to record. */
 typedef struct {
 	mm_doc d;
 	mm_text t;
 	mm_matcher *m;
 	mm_buf out;
-	mm_hit *hit;
-	size_t m_hit;
+	mm_mention *tmp;
+	size_t m_tmp;
 	double t_parse, t_match;
 	uint64_t n_docs;
 } tstate;
@@ -186,11 +187,13 @@ typedef struct {
 	size_t max_record;
 } wctx;
 
-static size_t cp_count(const char *s, size_t n)
+static void tstate_free(tstate *ts)
 {
-	size_t c = 0;
-	for (size_t i = 0; i < n; ++i) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return c;
+	mm_matcher_free(ts->m);
+	mm_doc_free(&ts->d);
+	mm_text_free(&ts->t);
+	mm_buf_free(&ts->out);
+	free(ts->tmp);
 }
 
 static int cmp_mention_cs(const void *x, const void *y)
@@ -241,27 +244,56 @@ static void process_chunk(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 	ts->t_parse += omp_get_wtime() - t0;
 }
 
-static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
+/* Parse record it into ts->d: 0, or -1 with it->err set. */
+static int parse_record(const mm_batch *b, mm_item *it, tstate *ts)
 {
-	if (it->type != MM_IT_REC) return;
-	if (it->kind == MM_REC_CHUNK) { process_chunk(w, b, it, ts); return; }
 	const char *p = b->data + it->off;
 	mm_doc *d = &ts->d;
-	double t0 = omp_get_wtime();
 	int rc;
 	if (it->kind == MM_REC_MEDLINE) rc = mm_medline_parse(p, it->len, d);
 	else if (it->kind == MM_REC_PUBTATOR) rc = mm_pubtator_parse(p, it->len, d);
 	else rc = mm_pubmed_parse(p, it->len, it->kind, d);
-	double t1 = omp_get_wtime();
-	ts->t_parse += t1 - t0;
 	it->bad_utf8 = d->bad_utf8;
 	it->bad_refs = d->bad_refs;
-	if (rc < 0) {
-		it->ok = 0;
-		it->err = mm_strdup(d->err.s ? d->err.s : "malformed record");
-		return;
+	it->ok = rc == 0;
+	if (rc < 0) it->err = mm_strdup(d->err.s ? d->err.s : "malformed record");
+	return rc < 0 ? -1 : 0;
+}
+
+/* The hits of a document, it->hit: one per (concept, sentence), with its
+ * mentions counted as n (not negated) and neg (negated; --keep-negated adds
+ * them when counting, so a partial result does not depend on the option). */
+static void collect_hits(mm_item *it, const mm_mention *mt, size_t nm, tstate *ts)
+{
+	if (nm > ts->m_tmp) { ts->m_tmp = nm; ts->tmp = mm_realloc(ts->tmp, nm * sizeof *ts->tmp); }
+	mm_mention *tmp = ts->tmp;
+	memcpy(tmp, mt, nm * sizeof *tmp);
+	qsort(tmp, nm, sizeof *tmp, cmp_mention_cs);
+	it->hit = mm_malloc(nm * sizeof *it->hit);
+	uint32_t nh = 0;
+	for (size_t i = 0; i < nm; ++i) {
+		if (!nh || it->hit[nh - 1].concept != tmp[i].concept || it->hit[nh - 1].sent != tmp[i].sent) {
+			it->hit[nh] = (mm_hit){ tmp[i].concept, tmp[i].sent, tmp[i].sec, 0, 0 };
+			nh++;
+		}
+		if (tmp[i].negated) it->hit[nh - 1].neg++;
+		else it->hit[nh - 1].n++;
 	}
-	it->ok = 1;
+	it->n_hit = nh;
+}
+
+/* Parse, normalise and match one item (records only; a chunk is split
+ * first), filling its results for the apply step.  Runs on any thread. */
+static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
+{
+	if (it->type != MM_IT_REC) return;
+	if (it->kind == MM_REC_CHUNK) { process_chunk(w, b, it, ts); return; }
+	double t0 = omp_get_wtime();
+	int rc = parse_record(b, it, ts);
+	double t1 = omp_get_wtime();
+	ts->t_parse += t1 - t0;
+	if (rc < 0) return;
+	mm_doc *d = &ts->d;
 	if (it->kind == MM_REC_DELETE) {
 		it->n_del = d->n_del;
 		if (d->n_del) {
@@ -279,91 +311,17 @@ static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 	it->n_sent = (uint32_t)ts->t.sent_s.n;
 	const mm_mention *mt;
 	size_t nm = mm_match(ts->m, d, &ts->t, &mt);
-	if (nm) {
-		/* hits: (concept, sentence) with counts */
-		if (nm > ts->m_hit) { ts->m_hit = nm; ts->hit = mm_realloc(ts->hit, nm * sizeof(mm_mention)); }
-		mm_mention *tmp = (mm_mention *)ts->hit;
-		memcpy(tmp, mt, nm * sizeof *tmp);
-		qsort(tmp, nm, sizeof *tmp, cmp_mention_cs);
-		it->hit = mm_malloc(nm * sizeof *it->hit);
-		uint32_t nh = 0;
-		for (size_t i = 0; i < nm; ++i) {
-			/* n: mentions not negated; neg: negated (--keep-negated adds them
-			 * when counting, so a partial does not depend on the option) */
-			int counts = !tmp[i].negated;
-			if (!nh || it->hit[nh - 1].concept != tmp[i].concept || it->hit[nh - 1].sent != tmp[i].sent) {
-				it->hit[nh].concept = tmp[i].concept;
-				it->hit[nh].sent = tmp[i].sent;
-				it->hit[nh].sec = tmp[i].sec;
-				it->hit[nh].n = it->hit[nh].neg = 0;
-				nh++;
-			}
-			if (counts) it->hit[nh - 1].n++;
-			if (tmp[i].negated) it->hit[nh - 1].neg++;
-		}
-		it->n_hit = nh;
-	}
+	if (nm) collect_hits(it, mt, nm, ts);
+	mm_buf *o = &ts->out;
 	if (w->evidence_text && it->n_hit > 1) {
-		/* sentences with two or more concepts: their text, for --evidence-text
-		 * (hits are sorted by concept, so mark sentences seen twice) */
-		mm_buf *o = &ts->out;
 		o->l = 0;
-		uint32_t ns = (uint32_t)ts->t.sent_s.n;
-		uint8_t *cnt = mm_calloc(ns ? ns : 1, 1);
-		for (uint32_t k = 0; k < it->n_hit; ++k) if (it->hit[k].sent < ns && cnt[it->hit[k].sent] < 2) cnt[it->hit[k].sent]++;
-		for (uint32_t sidx = 0; sidx < ns; ++sidx) {
-			if (cnt[sidx] < 2) continue;
-			uint32_t a = ts->t.map.a[ts->t.sent_s.a[sidx]], e = ts->t.map.a[ts->t.sent_e.a[sidx]];
-			mm_buf_putu(o, sidx + 1);
-			mm_buf_putc(o, '\t');
-			mm_buf_put(o, d->text.s + a, e - a);
-			mm_buf_putc(o, '\n');
-		}
-		free(cnt);
+		mm_format_evidence_text(o, d, &ts->t, it->hit, it->n_hit);
 		if (o->l) { it->evtext = mm_strndup(o->s, o->l); it->evtext_len = o->l; }
 	}
 	if (w->want_mentions && nm) {
-		mm_buf *o = &ts->out;
 		o->l = 0;
-		const char *text = d->text.s;
-		if (w->pubtator) {
-			const mm_section *t0s = &d->sec[0];
-			uint32_t abs0 = d->n_sec > 1 ? d->sec[1].start : (uint32_t)d->text.l;
-			size_t tchars = cp_count(text + t0s->start, t0s->end - t0s->start);
-			mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|t|");
-			mm_buf_put(o, text + t0s->start, t0s->end - t0s->start);
-			mm_buf_putc(o, '\n');
-			mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|a|");
-			mm_buf_put(o, text + abs0, d->text.l - abs0);
-			mm_buf_putc(o, '\n');
-			for (size_t i = 0; i < nm; ++i) {
-				const mm_mention *m = &mt[i];
-				size_t cs = m->start < abs0 ? cp_count(text, m->start) : tchars + 1 + cp_count(text + abs0, m->start - abs0);
-				size_t ce = cs + cp_count(text + m->start, m->end - m->start);
-				const mm_concept *c = &w->lx->c[m->concept];
-				mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
-				mm_buf_putu(o, cs); mm_buf_putc(o, '\t');
-				mm_buf_putu(o, ce); mm_buf_putc(o, '\t');
-				mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
-				mm_buf_puts(o, c->type); mm_buf_putc(o, '\t');
-				mm_buf_puts(o, c->id); mm_buf_putc(o, '\n');
-			}
-			mm_buf_putc(o, '\n');
-		} else {
-			for (size_t i = 0; i < nm; ++i) {
-				const mm_mention *m = &mt[i];
-				const mm_concept *c = &w->lx->c[m->concept];
-				mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
-				mm_buf_puts(o, d->sec[m->sec].label); mm_buf_putc(o, '\t');
-				mm_buf_putu(o, m->sent + 1); mm_buf_putc(o, '\t');
-				mm_buf_putu(o, m->start); mm_buf_putc(o, '\t');
-				mm_buf_putu(o, m->end); mm_buf_putc(o, '\t');
-				mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
-				mm_buf_puts(o, c->id); mm_buf_putc(o, '\t');
-				mm_buf_puts(o, c->type); mm_buf_putc(o, '\t');
-				mm_buf_putc(o, m->negated ? '1' : '0'); mm_buf_putc(o, '\n');
-			}
-		}
+		if (w->pubtator) mm_format_mentions_pubtator(o, w->lx, d, mt, nm);
+		else mm_format_mentions_tsv(o, w->lx, d, mt, nm);
 		it->out = mm_strndup(o->s, o->l);
 		it->out_len = o->l;
 	}
@@ -419,7 +377,7 @@ static int prepare_cb(void *ctx)
 		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
 			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
 			rc = 3;
-		} else if (o->partial && mm_partial_open(ap, lx, &err) < 0) {
+		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
 			mm_out_abort();
 			rc = 3;
 		}
@@ -453,7 +411,7 @@ int mm_run(const mm_opts *o)
 	ap.progress = !o->quiet && isatty(2);
 	ap.t_start = ap.t_last = t_start;
 	for (int i = 0; i < fl.n; ++i) ap.total_size += fl.a[i].size;
-	ap.pfile = -1;
+	ap.part.file = -1;
 	reader rd = {0};
 	rd.fl = &fl;
 	rd.force = o->format;
@@ -478,19 +436,13 @@ int mm_run(const mm_opts *o)
 	int failed = mm_sched_run(&sc, threads);
 	if (!failed) {
 		mm_progress_line(&ap, 1);
-		if (ap.progress) fputs("\r\033[K", stderr);
+		mm_progress_clear(&ap);
 		if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
 	}
-
-	double t_parse = 0, t_match = 0;
 	for (int i = 0; i < threads; ++i) {
-		t_parse += ts[i].t_parse;
-		t_match += ts[i].t_match;
-		mm_matcher_free(ts[i].m);
-		mm_doc_free(&ts[i].d);
-		mm_text_free(&ts[i].t);
-		mm_buf_free(&ts[i].out);
-		free(ts[i].hit);
+		ap.t.parse += ts[i].t_parse;
+		ap.t.match += ts[i].t_match;
+		tstate_free(&ts[i]);
 	}
 	free(ts);
 	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); free(rd.b[k].data); }
@@ -502,12 +454,11 @@ int mm_run(const mm_opts *o)
 		if (ap.spool) fclose(ap.spool);
 		if (ap.evspool) fclose(ap.evspool);
 		mm_store_free(ap.store);
-		for (int i = 0; i < fl.n; ++i) { free(fl.a[i].path); free(fl.a[i].preset_err); }
-		free(fl.a);
+		mm_files_free(&fl);
 		mm_out_free();
 		free(ap.lc.file);
 		return failed;
 	}
 	free(rd.rs);
-	return mm_run_finish(o, rc.lx, &fl, &ap, threads, t_start, ap.t_read, t_parse, t_match);
+	return mm_run_finish(o, rc.lx, &fl, &ap, threads, t_start);
 }

@@ -15,6 +15,8 @@
 #include "lexcache.h"
 #include "output.h"
 #include "store.h"
+#include "match.h"
+#include "text.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -56,8 +58,10 @@ typedef struct { mm_infile *a; int n, m; } mm_filelist;
 void mm_files_collect(mm_filelist *fl, char **inputs, int n);
 /* Append a file (path copied); its counts are zero. */
 mm_infile *mm_files_add(mm_filelist *fl, const char *path, int from_dir);
-/* The input order of two files (mm_infile *), for qsort: file name, then path. */
-int mm_file_cmp(const void *x, const void *y);
+/* The input order of two paths: by file name, then by path. */
+int mm_path_cmp(const char *a, const char *b);
+/* The index of the file with this path, or -1. */
+int mm_files_find(const mm_filelist *fl, const char *path);
 /* Free every file's path and messages, and the list. */
 void mm_files_free(mm_filelist *fl);
 
@@ -107,67 +111,136 @@ typedef struct {
 } mm_batch;
 
 
+/* ---- partial results (partial.c) ------------------------------------------- */
+
+#define MM_PARTIAL_NAME "partial.myomine.gz"
+
+/* One line of a partial result (the format: partial.c). */
+typedef enum {
+	MM_PREC_FILE,       /* F: text is the path; a file block begins */
+	MM_PREC_ARTICLE,    /* A: art (pmid, version, year, has_abs, n_sent, hit, n_hit) */
+	MM_PREC_DELETE,     /* D: pmid */
+	MM_PREC_END_FILE,   /* E: file's status, fmt, counts and n_err */
+	MM_PREC_MESSAGE,    /* M: text is one of the file's messages */
+	MM_PREC_TRAILER     /* #end */
+} mm_prec_type;
+
+typedef struct {
+	mm_prec_type type;
+	const char *text;   /* F, M: NUL-terminated; parsed: points into the line */
+	mm_item art;        /* A; parsed: art.hit is owned by the record */
+	uint32_t pmid;      /* D */
+	mm_infile file;     /* E: only the fields of an E line */
+} mm_partial_rec;
+
+/* Append r as one line (with its newline) to b.  M text has its tabs and
+ * newlines written as spaces. */
+void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r);
+/* Parse line l[0..n) (no newline) into r, which must be zeroed before the
+ * first call (its previous hits are freed).  0, or -1 with *why saying what
+ * is malformed (a static string).  Numbers are plain decimals in range; an
+ * A line's concepts are < n_concept.  What parses is written back by
+ * mm_partial_put_rec() to a line that parses to the same record. */
+MM_WUR int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec *r, const char **why);
+void mm_partial_rec_free(mm_partial_rec *r);
+/* Copy the fields of an E line (status, format, counts, n_err). */
+void mm_partial_copy_end(mm_infile *dst, const mm_infile *src);
+
+/* The header: the format line and "#lexicon <fingerprint> <concepts>". */
+uint64_t mm_partial_fingerprint(const mm_lexicon *lx);
+void mm_partial_put_header(mm_buf *b, uint64_t fingerprint, int n_concept);
+/* Parse a "#lexicon" line; 0 or -1. */
+MM_WUR int mm_partial_parse_lexicon(const char *l, size_t n, uint64_t *fingerprint, int *n_concept);
+
+/* Writing: the apply step's partial.myomine.gz (an output file, output.h). */
+typedef struct {
+	mm_outfile *f;      /* NULL: no partial result is written */
+	mm_buf buf;
+	int file;           /* the file whose block is open, -1 none */
+} mm_partial_out;
+
+MM_WUR int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err);
+/* Begin file's block unless it is open already. */
+void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
+/* The file's E line and messages; closes its block. */
+void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
+void mm_partial_article(mm_partial_out *p, const mm_item *it);
+void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+/* Write #end and close the file: 0, or -1 with a message. */
+MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
+
+/* Reading: one partial result of myomine merge, a line at a time. */
+typedef struct {
+	const char *dir;
+	int n_concept;
+	mm_reader *rd;
+	char *buf;
+	size_t len, pos, cap;
+	mm_buf line;        /* the current line (no newline) */
+	uint64_t lineno;
+	int eof, ended;     /* ended: #end read, or an error */
+	mm_partial_rec rec; /* the current line, parsed */
+} mm_partial_in;
+
+/* Open DIR/partial.myomine.gz, check its header against the lexicon and
+ * read its first record into in->rec (in->ended when it is #end).  0, or
+ * -1 with a message in err; close in either way. */
+MM_WUR int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint, int n_concept, mm_buf *err);
+/* The next record into in->rec: 1, 0 at #end, -1 with a message in err (a
+ * read error, a malformed line, or the end of the file before #end). */
+MM_WUR int mm_partial_in_next(mm_partial_in *in, mm_buf *err);
+void mm_partial_in_close(mm_partial_in *in);
+
 /* ---- the in-order step (apply.c) ------------------------------------------- */
 
+/* The counts of a run over all its files (summary.json: documents,
+ * warnings, bytes). */
+typedef struct {
+	uint64_t records, failed, docs_read, deletes;
+	uint64_t bad_utf8, bad_refs;
+	uint64_t out_bytes;          /* uncompressed bytes read */
+} mm_tally;
+
+/* Add a file's counts (myomine merge: a file of a partial result). */
+void mm_tally_add_file(mm_tally *t, const mm_infile *f);
+
+/* Seconds spent in each step (summary.json: timings_s).  read, parse and
+ * match are summed over the threads; apply, count and write are the main
+ * thread's. */
+typedef struct {
+	double read, parse, match, apply, count, write;
+} mm_timings;
+
+/* The state of the apply step: everything that depends on input order. */
 typedef struct {
 	mm_filelist *fl;
 	mm_store *store;
-	FILE *spool;
-	FILE *evspool;          /* --evidence-text: sentences of co-occurrence */
-	uint64_t seq;
-	uint64_t records, failed, docs_read, deletes;
-	uint64_t bad_utf8, bad_refs;
-	int any_error;
-	double t_apply;
-	/* --partial: the document events of each file, in processing order */
-	mm_outfile *partial;
-	mm_buf pbuf;
-	int pfile;              /* file whose block is open, -1 none */
+	FILE *spool;                 /* --mentions: each document's lines */
+	FILE *evspool;               /* --evidence-text: sentences of co-occurrence */
+	uint64_t seq;                /* documents applied */
+	mm_tally n;
+	mm_timings t;
+	mm_partial_out part;         /* --partial (part.f: NULL without) */
+	mm_lexcache_info lc;         /* how the lexicon was loaded */
 	/* progress */
 	int progress;
 	double t_start, t_last;
-	uint64_t total_size, out_bytes;
+	uint64_t total_size;
 	uint64_t in_pos, out_pos;    /* bytes read up to the last applied batch */
 	uint64_t in_done, out_done;  /* ... of the files already applied */
-	double t_read;               /* time in reading, all threads */
 	int files_done;
-	mm_lexcache_info lc;         /* how the lexicon was loaded */
 } mm_applier;
 
 /* Apply batch b, its items in input order (main thread, one batch at a time). */
 void mm_apply_batch(mm_applier *ap, mm_batch *b);
 /* The progress line on stderr (at most every 0.5 s unless force). */
 void mm_progress_line(mm_applier *ap, int force);
+/* End the progress line, so that a message starts on a line of its own. */
+void mm_progress_clear(mm_applier *ap);
 /* The common end of a run and of a merge: count, write every output,
- * commit, print the final line, free the run's state (fl, ap, lx).
- * Returns the exit status (run.h). */
-int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *flp, mm_applier *app, int threads, double t_start,
-                  double t_read, double t_parse, double t_match);
-
-/* ---- partial results (partial.c) ------------------------------------------- */
-
-#define MM_PARTIAL_NAME "partial.myomine.gz"
-
-uint64_t mm_partial_fingerprint(const mm_lexicon *lx);
-int mm_partial_open(mm_applier *ap, const mm_lexicon *lx, mm_buf *err);
-void mm_partial_begin_file(mm_applier *ap, int file);
-void mm_partial_end_file(mm_applier *ap, const mm_infile *f);
-void mm_partial_article(mm_applier *ap, const mm_item *it);
-int mm_partial_close(mm_applier *ap, mm_buf *err);
-
-typedef struct {
-	char *dir;
-	mm_reader *rd;
-	char *buf;
-	size_t len, pos, cap;
-	mm_buf line;        /* the current line (no newline) */
-	uint64_t lineno;
-	int eof, ended;     /* ended: "#end" seen */
-} mm_shard;
-
-int mm_shard_line(mm_shard *sh);
-int mm_shard_bad(mm_shard *sh, const char *what);
-int mm_partial_parse_article(const char *s, mm_item *it, int n_concept);
+ * commit, print the final line; frees fl, ap's state and lx.  Returns the
+ * exit status (run.h). */
+int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier *ap, int threads, double t_start);
 
 /* ---- output files (write.c) ------------------------------------------------ */
 
@@ -175,19 +248,24 @@ typedef struct {
 	const mm_lexicon *lx;
 	const mm_counts *cn;
 	const mm_opts *o;
-	mm_buf err;
+	mm_buf err;                  /* the message of a failed write */
 } mm_writer;
 
-int mm_write_entities(mm_writer *w);
-int mm_write_pairs(mm_writer *w);
-int mm_write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped);
-int mm_write_mentions(mm_writer *w, mm_applier *ap);
-int mm_write_by_year(mm_writer *w);
-int mm_write_evidence(mm_writer *w, mm_applier *ap);
-int mm_write_summary(mm_writer *w, mm_applier *ap, const mm_opts *o, int threads, int exit_status,
-                     double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
-                     int dense_skipped);
-/* An anonymous spool file beside the outputs: it vanishes on any exit. */
+/* Every output file of the run but summary.json, into the output
+ * directory (output.h): 0, or -1 with a message in w->err. */
+MM_WUR int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped);
+/* summary.json: 0, or -1 with a message in w->err. */
+MM_WUR int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall,
+                            int dense_skipped);
+/* A document's mentions, as lines of mentions.tsv or as its PubTator
+ * record, appended to o.  Thread-safe (the worker step calls them). */
+void mm_format_mentions_tsv(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_mention *mt, size_t nm);
+void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_mention *mt, size_t nm);
+/* --evidence-text: "sentence<TAB>text" lines of the sentences that hold two
+ * or more of the document's n_hit hits (sorted by concept).  Thread-safe. */
+void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit);
+/* An anonymous spool file beside the outputs: it vanishes on any exit.
+ * NULL with errno set. */
 FILE *mm_spool_open(const char *dir);
 
 #endif

@@ -6,7 +6,82 @@
 #include <string.h>
 #include <unistd.h>
 
-/* ---- writers ------------------------------------------------------------ */
+/* ---- per-document lines (formatted by the worker step) ---------------------- */
+
+static size_t cp_count(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; ++i) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit)
+{
+	/* hits are sorted by concept: mark the sentences seen twice */
+	uint32_t ns = (uint32_t)t->sent_s.n;
+	uint8_t *cnt = mm_calloc(ns ? ns : 1, 1);
+	for (uint32_t k = 0; k < n_hit; ++k) if (hit[k].sent < ns && cnt[hit[k].sent] < 2) cnt[hit[k].sent]++;
+	for (uint32_t sidx = 0; sidx < ns; ++sidx) {
+		if (cnt[sidx] < 2) continue;
+		uint32_t a = t->map.a[t->sent_s.a[sidx]], e = t->map.a[t->sent_e.a[sidx]];
+		mm_buf_putu(o, sidx + 1);
+		mm_buf_putc(o, '\t');
+		mm_buf_put(o, d->text.s + a, e - a);
+		mm_buf_putc(o, '\n');
+	}
+	free(cnt);
+}
+
+/* PubTator: the title and abstract lines, then one line per mention with
+ * offsets in code points from the start of the title (the abstract after
+ * the title and one separator) */
+void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_mention *mt, size_t nm)
+{
+	const char *text = d->text.s;
+	const mm_section *t0s = &d->sec[0];
+	uint32_t abs0 = d->n_sec > 1 ? d->sec[1].start : (uint32_t)d->text.l;
+	size_t tchars = cp_count(text + t0s->start, t0s->end - t0s->start);
+	mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|t|");
+	mm_buf_put(o, text + t0s->start, t0s->end - t0s->start);
+	mm_buf_putc(o, '\n');
+	mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|a|");
+	mm_buf_put(o, text + abs0, d->text.l - abs0);
+	mm_buf_putc(o, '\n');
+	for (size_t i = 0; i < nm; ++i) {
+		const mm_mention *m = &mt[i];
+		size_t cs = m->start < abs0 ? cp_count(text, m->start) : tchars + 1 + cp_count(text + abs0, m->start - abs0);
+		size_t ce = cs + cp_count(text + m->start, m->end - m->start);
+		const mm_concept *c = &lx->c[m->concept];
+		mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, cs); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, ce); mm_buf_putc(o, '\t');
+		mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, c->type); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, c->id); mm_buf_putc(o, '\n');
+	}
+	mm_buf_putc(o, '\n');
+}
+
+/* mentions.tsv: pmid, section, sentence, byte offsets, text, id, type, negated */
+void mm_format_mentions_tsv(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_mention *mt, size_t nm)
+{
+	const char *text = d->text.s;
+	for (size_t i = 0; i < nm; ++i) {
+		const mm_mention *m = &mt[i];
+		const mm_concept *c = &lx->c[m->concept];
+		mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, d->sec[m->sec].label); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, m->sent + 1); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, m->start); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, m->end); mm_buf_putc(o, '\t');
+		mm_buf_put(o, text + m->start, m->end - m->start); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, c->id); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, c->type); mm_buf_putc(o, '\t');
+		mm_buf_putc(o, m->negated ? '1' : '0'); mm_buf_putc(o, '\n');
+	}
+}
+
+/* ---- tables: entities.tsv, pairs.tsv ------------------------------------------ */
 
 static int finish(mm_writer *w, mm_outfile *f, mm_buf *b)
 {
@@ -19,7 +94,7 @@ static int finish(mm_writer *w, mm_outfile *f, mm_buf *b)
 /* buffered writes: flush the buffer into f when it grows large */
 #define FLUSH_IF_BIG(f, b) do { if ((b)->l > (1u << 20)) mm_out_buf((f), (b)); } while (0)
 
-int mm_write_entities(mm_writer *w)
+static int write_entities(mm_writer *w)
 {
 	mm_outfile *f = mm_out_open("entities.tsv", 0, &w->err);
 	if (!f) return -1;
@@ -46,7 +121,7 @@ int mm_write_entities(mm_writer *w)
  * --level sentence the statistics use sentence counts and N = sentences.
  * Benjamini-Hochberg runs over the pairs of each type pair; the
  * co-occurrence score's marginals are sums within the type pair. */
-int mm_write_pairs(mm_writer *w)
+static int write_pairs(mm_writer *w)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
@@ -97,6 +172,8 @@ int mm_write_pairs(mm_writer *w)
 	return r;
 }
 
+/* ---- matrices: matrix.A-B.{mtx,rows,cols,csv} ------------------------------- */
+
 typedef struct { uint32_t i, j; uint64_t v; } cell;
 
 static int cmp_cell(const void *x, const void *y)
@@ -106,23 +183,37 @@ static int cmp_cell(const void *x, const void *y)
 	return a->j < b->j ? -1 : a->j > b->j;
 }
 
-int mm_write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped)
+/* The matrix between types ta (rows) and tb (columns): its non-zero cells */
+typedef struct {
+	int ta, tb;
+	int *rank;                /* a concept's row (type ta) or column (type tb), -1 others */
+	uint32_t nr, nc;
+	cell *cl;                 /* by row, then column */
+	size_t n, m;
+} matrix;
+
+static void add_cell(matrix *x, int i, int j, uint64_t v)
 {
-	const mm_lexicon *lx = w->lx;
-	const mm_counts *cn = w->cn;
-	int sent = w->o->level_sentence;
-	/* rank of each concept within its type */
-	int *rank = mm_malloc((size_t)lx->n_concept * sizeof *rank);
-	uint32_t nr = 0, nc = 0;
+	if (x->n == x->m) { x->m = x->m ? x->m * 2 : 1024; x->cl = mm_realloc(x->cl, x->m * sizeof *x->cl); }
+	x->cl[x->n++] = (cell){ (uint32_t)i, (uint32_t)j, v };
+}
+
+/* The cells of the matrix ta x tb: documents (sentences with --level
+ * sentence) per pair; a matrix of one type is symmetric, with each
+ * concept's own count on the diagonal. */
+static void matrix_build(matrix *x, const mm_lexicon *lx, const mm_counts *cn, int sent, int ta, int tb)
+{
+	memset(x, 0, sizeof *x);
+	x->ta = ta;
+	x->tb = tb;
+	x->rank = mm_malloc((size_t)lx->n_concept * sizeof *x->rank);
 	for (int i = 0; i < lx->n_concept; ++i) {
-		if (lx->c[i].type_idx == ta) rank[i] = (int)nr++;
-		else if (lx->c[i].type_idx == tb) rank[i] = (int)nc++;
-		else rank[i] = -1;
+		if (lx->c[i].type_idx == ta) x->rank[i] = (int)x->nr++;
+		else if (lx->c[i].type_idx == tb) x->rank[i] = (int)x->nc++;
+		else x->rank[i] = -1;
 	}
-	if (ta == tb) nc = nr;
-	cell *cl = NULL;
-	size_t n = 0, m = 0;
-#define ADD(I, J, V) do { if (n == m) { m = m ? m * 2 : 1024; cl = mm_realloc(cl, m * sizeof *cl); } cl[n].i = (I); cl[n].j = (J); cl[n].v = (V); n++; } while (0)
+	if (ta == tb) x->nc = x->nr;
+	const int *rank = x->rank;
 	for (size_t k = 0; k < cn->n_pair; ++k) {
 		const mm_pair *p = &cn->pair[k];
 		uint64_t v = sent ? p->sents : p->docs;
@@ -130,90 +221,113 @@ int mm_write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped)
 		int xa = lx->c[p->a].type_idx, xb = lx->c[p->b].type_idx;
 		if (ta == tb) {
 			if (xa != ta || xb != ta) continue;
-			ADD((uint32_t)rank[p->a], (uint32_t)rank[p->b], v);
-			ADD((uint32_t)rank[p->b], (uint32_t)rank[p->a], v);
-		} else if (xa == ta && xb == tb) ADD((uint32_t)rank[p->a], (uint32_t)rank[p->b], v);
-		else if (xa == tb && xb == ta) ADD((uint32_t)rank[p->b], (uint32_t)rank[p->a], v);
+			add_cell(x, rank[p->a], rank[p->b], v);
+			add_cell(x, rank[p->b], rank[p->a], v);
+		} else if (xa == ta && xb == tb) add_cell(x, rank[p->a], rank[p->b], v);
+		else if (xa == tb && xb == ta) add_cell(x, rank[p->b], rank[p->a], v);
 	}
 	if (ta == tb)
 		for (int i = 0; i < lx->n_concept; ++i) {
 			uint64_t v = sent ? cn->c_sents[i] : cn->c_docs[i];
-			if (lx->c[i].type_idx == ta && v) ADD((uint32_t)rank[i], (uint32_t)rank[i], v);
+			if (lx->c[i].type_idx == ta && v) add_cell(x, rank[i], rank[i], v);
 		}
-#undef ADD
-	if (n) qsort(cl, n, sizeof *cl, cmp_cell);
+	if (x->n) qsort(x->cl, x->n, sizeof *x->cl, cmp_cell);
+}
+
+/* matrix.A-B.mtx: Matrix Market coordinates */
+static int write_mtx(mm_writer *w, const matrix *x, mm_buf *b)
+{
+	const char *A = w->lx->type[x->ta], *B = w->lx->type[x->tb];
 	char name[512];
-	const char *A = lx->type[ta], *B = lx->type[tb];
-	int rc = 0;
-	mm_buf b = {0};
-	/* Matrix Market */
 	snprintf(name, sizeof name, "matrix.%s-%s.mtx", A, B);
 	mm_outfile *f = mm_out_open(name, 0, &w->err);
-	if (!f) { rc = -1; goto done; }
-	mm_buf_printf(&b, "%%%%MatrixMarket matrix coordinate integer general\n"
-	                  "%% myomine %s: number of %s in which the row (%s) and column (%s) concepts co-occur%s\n"
-	                  "%% row labels: matrix.%s-%s.rows, column labels: matrix.%s-%s.cols\n"
-	                  "%u %u %zu\n", MM_VERSION, sent ? "sentences" : "documents", A, B,
-	              ta == tb ? "; the diagonal counts the concept itself" : "", A, B, A, B, nr, nc, n);
-	for (size_t k = 0; k < n; ++k) {
-		mm_buf_putu(&b, cl[k].i + 1); mm_buf_putc(&b, ' ');
-		mm_buf_putu(&b, cl[k].j + 1); mm_buf_putc(&b, ' ');
-		mm_buf_putu(&b, cl[k].v); mm_buf_putc(&b, '\n');
-		FLUSH_IF_BIG(f, &b);
+	if (!f) return -1;
+	mm_buf_printf(b, "%%%%MatrixMarket matrix coordinate integer general\n"
+	                 "%% myomine %s: number of %s in which the row (%s) and column (%s) concepts co-occur%s\n"
+	                 "%% row labels: matrix.%s-%s.rows, column labels: matrix.%s-%s.cols\n"
+	                 "%u %u %zu\n", MM_VERSION, w->o->level_sentence ? "sentences" : "documents", A, B,
+	              x->ta == x->tb ? "; the diagonal counts the concept itself" : "", A, B, A, B, x->nr, x->nc, x->n);
+	for (size_t k = 0; k < x->n; ++k) {
+		mm_buf_putu(b, x->cl[k].i + 1); mm_buf_putc(b, ' ');
+		mm_buf_putu(b, x->cl[k].j + 1); mm_buf_putc(b, ' ');
+		mm_buf_putu(b, x->cl[k].v); mm_buf_putc(b, '\n');
+		FLUSH_IF_BIG(f, b);
 	}
-	if (finish(w, f, &b) < 0) { rc = -1; goto done; }
-	/* labels */
+	return finish(w, f, b);
+}
+
+/* matrix.A-B.rows and .cols: the concept IDs of the rows and columns */
+static int write_labels(mm_writer *w, const matrix *x, mm_buf *b)
+{
+	const mm_lexicon *lx = w->lx;
 	for (int side = 0; side < 2; ++side) {
-		int t = side ? tb : ta;
-		snprintf(name, sizeof name, "matrix.%s-%s.%s", A, B, side ? "cols" : "rows");
-		f = mm_out_open(name, 0, &w->err);
-		if (!f) { rc = -1; goto done; }
+		int t = side ? x->tb : x->ta;
+		char name[512];
+		snprintf(name, sizeof name, "matrix.%s-%s.%s", lx->type[x->ta], lx->type[x->tb], side ? "cols" : "rows");
+		mm_outfile *f = mm_out_open(name, 0, &w->err);
+		if (!f) return -1;
 		for (int i = 0; i < lx->n_concept; ++i)
-			if (lx->c[i].type_idx == t) { mm_buf_puts(&b, lx->c[i].id); mm_buf_putc(&b, '\n'); }
-		if (finish(w, f, &b) < 0) { rc = -1; goto done; }
+			if (lx->c[i].type_idx == t) { mm_buf_puts(b, lx->c[i].id); mm_buf_putc(b, '\n'); }
+		if (finish(w, f, b) < 0) return -1;
 	}
-	/* dense CSV */
-	if ((double)nr * nc > (double)w->o->dense_max) { (*dense_skipped)++; goto done; }
-	snprintf(name, sizeof name, "matrix.%s-%s.csv", A, B);
-	f = mm_out_open(name, 0, &w->err);
-	if (!f) { rc = -1; goto done; }
-	{
-		int *row_c = mm_malloc((nr + 1) * sizeof *row_c), *col_c = mm_malloc((nc + 1) * sizeof *col_c);
-		for (int i = 0; i < lx->n_concept; ++i) {
-			if (lx->c[i].type_idx == ta) row_c[rank[i]] = i;
-			if (lx->c[i].type_idx == tb) col_c[rank[i]] = i;
-		}
-		mm_buf_puts(&b, "id");
-		for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(&b, ','); mm_buf_puts(&b, lx->c[col_c[j]].id); }
-		mm_buf_putc(&b, '\n');
-		/* most cells are 0: runs of ",0" are copied from a ready string */
-		char *zeros = mm_malloc(2 * (size_t)nc + 1);
-		for (uint32_t j = 0; j < nc; ++j) { zeros[2 * j] = ','; zeros[2 * j + 1] = '0'; }
-		size_t k = 0;
-		for (uint32_t i = 0; i < nr; ++i) {
-			mm_buf_puts(&b, lx->c[row_c[i]].id);
-			uint32_t j = 0;
-			for (; k < n && cl[k].i == i; ++k) {
-				mm_buf_put(&b, zeros, 2 * (size_t)(cl[k].j - j));
-				mm_buf_putc(&b, ',');
-				mm_buf_putu(&b, cl[k].v);
-				j = cl[k].j + 1;
-			}
-			mm_buf_put(&b, zeros, 2 * (size_t)(nc - j));
-			mm_buf_putc(&b, '\n');
-			FLUSH_IF_BIG(f, &b);
-		}
-		free(zeros); free(row_c); free(col_c);
+	return 0;
+}
+
+/* matrix.A-B.csv: the dense matrix with its labels */
+static int write_csv(mm_writer *w, const matrix *x, mm_buf *b)
+{
+	const mm_lexicon *lx = w->lx;
+	char name[512];
+	snprintf(name, sizeof name, "matrix.%s-%s.csv", lx->type[x->ta], lx->type[x->tb]);
+	mm_outfile *f = mm_out_open(name, 0, &w->err);
+	if (!f) return -1;
+	uint32_t nr = x->nr, nc = x->nc;
+	int *row_c = mm_malloc((nr + 1) * sizeof *row_c), *col_c = mm_malloc((nc + 1) * sizeof *col_c);
+	for (int i = 0; i < lx->n_concept; ++i) {
+		if (lx->c[i].type_idx == x->ta) row_c[x->rank[i]] = i;
+		if (lx->c[i].type_idx == x->tb) col_c[x->rank[i]] = i;
 	}
-	if (finish(w, f, &b) < 0) rc = -1;
-done:
+	mm_buf_puts(b, "id");
+	for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(b, ','); mm_buf_puts(b, lx->c[col_c[j]].id); }
+	mm_buf_putc(b, '\n');
+	/* most cells are 0: runs of ",0" are copied from a ready string */
+	char *zeros = mm_malloc(2 * (size_t)nc + 1);
+	for (uint32_t j = 0; j < nc; ++j) { zeros[2 * j] = ','; zeros[2 * j + 1] = '0'; }
+	size_t k = 0;
+	for (uint32_t i = 0; i < nr; ++i) {
+		mm_buf_puts(b, lx->c[row_c[i]].id);
+		uint32_t j = 0;
+		for (; k < x->n && x->cl[k].i == i; ++k) {
+			mm_buf_put(b, zeros, 2 * (size_t)(x->cl[k].j - j));
+			mm_buf_putc(b, ',');
+			mm_buf_putu(b, x->cl[k].v);
+			j = x->cl[k].j + 1;
+		}
+		mm_buf_put(b, zeros, 2 * (size_t)(nc - j));
+		mm_buf_putc(b, '\n');
+		FLUSH_IF_BIG(f, b);
+	}
+	free(zeros); free(row_c); free(col_c);
+	return finish(w, f, b);
+}
+
+/* The matrix between types ta and tb, in every form; the dense CSV only up
+ * to --dense-max cells (else *dense_skipped is incremented). */
+static int write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped)
+{
+	matrix x;
+	matrix_build(&x, w->lx, w->cn, w->o->level_sentence, ta, tb);
+	mm_buf b = {0};
+	int rc = write_mtx(w, &x, &b) < 0 || write_labels(w, &x, &b) < 0 ? -1 : 0;
+	if (rc == 0 && (double)x.nr * x.nc > (double)w->o->dense_max) (*dense_skipped)++;
+	else if (rc == 0) rc = write_csv(w, &x, &b);
 	mm_buf_free(&b);
-	free(cl);
-	free(rank);
+	free(x.cl);
+	free(x.rank);
 	return rc;
 }
 
-int mm_write_mentions(mm_writer *w, mm_applier *ap)
+static int write_mentions(mm_writer *w, const mm_applier *ap)
 {
 	const char *name = w->o->mentions;
 	mm_outfile *f = mm_out_open(name, mm_ends_with(name, ".gz"), &w->err);
@@ -242,7 +356,7 @@ int mm_write_mentions(mm_writer *w, mm_applier *ap)
 
 /* --by-year: years.tsv (documents per year, the denominator), and the
  * document counts of every concept and pair per publication year. */
-int mm_write_by_year(mm_writer *w)
+static int write_by_year(mm_writer *w)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
@@ -287,7 +401,7 @@ static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
 	return &t[h];
 }
 
-int mm_write_evidence(mm_writer *w, mm_applier *ap)
+static int write_evidence(mm_writer *w, const mm_applier *ap)
 {
 	const mm_lexicon *lx = w->lx;
 	const mm_counts *cn = w->cn;
@@ -360,6 +474,22 @@ int mm_write_evidence(mm_writer *w, mm_applier *ap)
 	return rc;
 }
 
+int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped)
+{
+	const mm_opts *o = w->o;
+	int nt = w->lx->n_type;
+	if (write_entities(w) < 0 || write_pairs(w) < 0) return -1;
+	for (int a = 0; a < nt; ++a)
+		for (int b = a; b < nt; ++b)
+			if (write_matrix(w, a, b, dense_skipped) < 0) return -1;
+	if (o->mentions && write_mentions(w, ap) < 0) return -1;
+	if (o->by_year && write_by_year(w) < 0) return -1;
+	if (o->evidence > 0 && write_evidence(w, ap) < 0) return -1;
+	return 0;
+}
+
+/* ---- summary.json ----------------------------------------------------------- */
+
 static const char *status_of(const mm_infile *f) { return mm_fs_name[f->status]; }
 
 /* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by type */
@@ -376,10 +506,10 @@ static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint
 	mm_buf_putc(b, '}');
 }
 
-int mm_write_summary(mm_writer *w, mm_applier *ap, const mm_opts *o, int threads, int exit_status,
-                         double t_wall, double t_read, double t_parse, double t_match, double t_count, double t_write,
-                         int dense_skipped)
+int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
 {
+	const mm_opts *o = w->o;
+	const mm_timings *tm = &ap->t;
 	const mm_lexicon *lx = w->lx;
 	const mm_store_stats *st = mm_store_get_stats(ap->store);
 	mm_buf b = {0};
@@ -435,7 +565,7 @@ int mm_write_summary(mm_writer *w, mm_applier *ap, const mm_opts *o, int threads
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
 	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
-	              (unsigned long long)ap->records, (unsigned long long)ap->docs_read, (unsigned long long)ap->failed,
+	              (unsigned long long)ap->n.records, (unsigned long long)ap->n.docs_read, (unsigned long long)ap->n.failed,
 	              (unsigned long long)st->superseded, (unsigned long long)st->older_ignored,
 	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
 	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
@@ -446,14 +576,14 @@ int mm_write_summary(mm_writer *w, mm_applier *ap, const mm_opts *o, int threads
 	mm_buf_printf(&b, ",\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
 	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
-	              (unsigned long long)ap->bad_utf8, (unsigned long long)ap->bad_refs);
+	              (unsigned long long)ap->n.bad_utf8, (unsigned long long)ap->n.bad_refs);
 	uint64_t cin = 0;
 	for (int i = 0; i < ap->fl->n; ++i) cin += ap->fl->a[i].in_bytes;
 	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,
-	              (unsigned long long)ap->out_bytes);
+	              (unsigned long long)ap->n.out_bytes);
 	mm_buf_printf(&b, "  \"timings_s\": {\"read_inflate_split\": %.3f, \"parse\": %.3f, \"normalise_match\": %.3f, "
 	                  "\"merge\": %.3f, \"count\": %.3f, \"write\": %.3f, \"wall\": %.3f, \"cpu\": %.3f},\n",
-	              t_read, t_parse, t_match, ap->t_apply, t_count, t_write, t_wall, mm_cputime());
+	              tm->read, tm->parse, tm->match, tm->apply, tm->count, tm->write, t_wall, mm_cputime());
 	mm_buf_printf(&b, "  \"peak_rss_kb\": %ld\n}\n", mm_peakrss_kb());
 	mm_outfile *f = mm_out_open("summary.json", 0, &w->err);
 	int r = finish(w, f, &b);
