@@ -136,8 +136,9 @@ typedef struct {
 /* Append r as one line (with its newline) to b.  M text has its tabs and
  * newlines written as spaces. */
 void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r);
-/* Parse line l[0..n) (no newline) into r, which must be zeroed before the
- * first call (its previous hits are freed).  0, or -1 with *why saying what
+/* Parse line l[0..n) (no newline; l[n] == 0: the text of F and M records
+ * points into l) into r, which must be zeroed before the first call (its
+ * previous hits are freed).  0, or -1 with *why saying what
  * is malformed (a static string).  Numbers are plain decimals in range; an
  * A line's concepts are < n_concept.  What parses is written back by
  * mm_partial_put_rec() to a line that parses to the same record. */
