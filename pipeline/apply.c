@@ -22,10 +22,10 @@ static void file_error(mm_applier *ap, mm_infile *f, const char *fmt, ...)
 	m.l = (size_t)n;
 	if (f->n_err < MM_MAX_ERRORS_SHOWN) {
 		mm_progress_clear(ap);
-		fprintf(stderr, "myomine: %s: %s\n", f->path, m.s);
+		fprintf(stderr, "myomine: %s: %s\n", mm_infile_name(f), m.s);
 		f->err[f->n_err] = m.s;
 	} else {
-		if (f->n_err == MM_MAX_ERRORS_SHOWN) mm_progress_clear(ap), fprintf(stderr, "myomine: %s: further errors in this file are counted in summary.json only\n", f->path);
+		if (f->n_err == MM_MAX_ERRORS_SHOWN) mm_progress_clear(ap), fprintf(stderr, "myomine: %s: further errors in this file are counted in summary.json only\n", mm_infile_name(f));
 		free(m.s);
 	}
 	f->n_err++;
@@ -65,7 +65,7 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 	case MM_IT_OPEN_FAIL:
 		if (f->from_dir && !f->gz_name && f->size > 0 && strncmp(msg, "unrecognised format", 19) == 0) {
 			f->status = MM_FS_SKIPPED;
-			if (mm_verbose) mm_progress_clear(ap), mm_warn("%s: skipped: %.*s", f->path, ml, msg);
+			if (mm_verbose) mm_progress_clear(ap), mm_warn("%s: skipped: %.*s", mm_infile_name(f), ml, msg);
 			f->err[f->n_err++] = mm_strndup(msg, it->len);
 		} else {
 			f->status = MM_FS_FAILED;
@@ -95,8 +95,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		ap->in_done += it->in_bytes;
 		ap->out_done += it->out_bytes;
 		if (f->status == MM_FS_PENDING) f->status = f->failed ? MM_FS_ERROR : MM_FS_OK;
-		if (f->bad_utf8 && mm_verbose) mm_progress_clear(ap), mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", f->path, (unsigned long long)f->bad_utf8);
-		if (f->bad_refs && mm_verbose) mm_progress_clear(ap), mm_warn("%s: %llu unknown or malformed character references kept as text", f->path, (unsigned long long)f->bad_refs);
+		if (f->bad_utf8 && mm_verbose) mm_progress_clear(ap), mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", mm_infile_name(f), (unsigned long long)f->bad_utf8);
+		if (f->bad_refs && mm_verbose) mm_progress_clear(ap), mm_warn("%s: %llu unknown or malformed character references kept as text", mm_infile_name(f), (unsigned long long)f->bad_refs);
 		ap->files_done++;
 		if (ap->part.f) mm_partial_end_file(&ap->part, f);
 		break;

@@ -10,7 +10,7 @@
 
 const char *const mm_fs_name[] = { "pending", "ok", "error", "failed", "skipped" };
 
-static const char *exts[] = { ".xml", ".xml.gz", ".txt", ".txt.gz", ".medline", ".medline.gz", ".pubtator", ".pubtator.gz", NULL };
+const char *const mm_input_exts[] = { ".xml", ".xml.gz", ".txt", ".txt.gz", ".medline", ".medline.gz", ".pubtator", ".pubtator.gz", NULL };
 
 mm_infile *mm_files_add(mm_filelist *fl, const char *path, int from_dir)
 {
@@ -37,7 +37,7 @@ static void walk_dir(mm_filelist *fl, const char *dir)
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.') continue;
 		mm_buf p = {0};
-		mm_buf_printf(&p, "%s%s%s", dir, mm_ends_with(dir, "/") ? "" : "/", de->d_name);
+		mm_buf_path(&p, dir, de->d_name);
 		struct stat st;
 		if (stat(p.s, &st) < 0) {
 			mm_infile *f = mm_files_add(fl, p.s, 1);
@@ -48,7 +48,7 @@ static void walk_dir(mm_filelist *fl, const char *dir)
 			walk_dir(fl, p.s);
 		} else {
 			int ok = 0;
-			for (int i = 0; exts[i] && !ok; ++i) ok = mm_ends_with(de->d_name, exts[i]);
+			for (int i = 0; mm_input_exts[i] && !ok; ++i) ok = mm_ends_with(de->d_name, mm_input_exts[i]);
 			if (ok) {
 				mm_infile *f = mm_files_add(fl, p.s, 1);
 				f->size = (uint64_t)st.st_size;

@@ -47,7 +47,7 @@ mm_outfile *mm_out_open(const char *name, int gz, mm_buf *err)
 	mm_outfile *f = mm_calloc(1, sizeof *f);
 	mm_buf p = {0}, t = {0};
 	if (strchr(name, '/')) mm_buf_puts(&p, name);
-	else mm_buf_printf(&p, "%s/%s", g_dir, name);
+	else mm_buf_path(&p, g_dir, name);
 	const char *slash = strrchr(p.s, '/');
 	mm_buf_printf(&t, "%.*s/.%s.myomine-tmp.%ld", (int)(slash - p.s), p.s, slash + 1, (long)getpid());
 	f->final = p.s;
@@ -186,7 +186,7 @@ int mm_out_commit(mm_buf *err)
 			}
 			if (!mine) {
 				mm_buf p = {0};
-				mm_buf_printf(&p, "%s/%s", g_dir, de->d_name);
+				mm_buf_path(&p, g_dir, de->d_name);
 				unlink(p.s);
 				mm_buf_free(&p);
 			}

@@ -356,7 +356,8 @@ static int next_line(mm_partial_in *in)
 
 static int in_bad(mm_partial_in *in, mm_buf *err, const char *what)
 {
-	mm_buf_printf(err, "%s/%s: line %llu: %s", in->dir, MM_PARTIAL_NAME, (unsigned long long)in->lineno, what);
+	mm_buf_path(err, in->dir, MM_PARTIAL_NAME);
+	mm_buf_printf(err, ": line %llu: %s", (unsigned long long)in->lineno, what);
 	return -1;
 }
 
@@ -365,7 +366,8 @@ int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
 	const char *why;
 	int rc = next_line(in);
 	if (rc < 0) {
-		mm_buf_printf(err, "%s/%s: %s", in->dir, MM_PARTIAL_NAME, mm_reader_error(in->rd));
+		mm_buf_path(err, in->dir, MM_PARTIAL_NAME);
+		mm_buf_printf(err, ": %s", mm_reader_error(in->rd));
 		return -1;
 	}
 	if (rc == 0) return in_bad(in, err, "partial result ends without #end (truncated?)");
@@ -382,7 +384,7 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 	in->cap = 1 << 20;
 	in->buf = mm_malloc(in->cap);
 	mm_buf p = {0};
-	mm_buf_printf(&p, "%s/%s", dir, MM_PARTIAL_NAME);
+	mm_buf_path(&p, dir, MM_PARTIAL_NAME);
 	in->rd = mm_reader_open(p.s, e, sizeof e);
 	if (!in->rd) mm_buf_printf(err, "%s: %s (was the run made with --partial?)", p.s, e);
 	mm_buf_free(&p);

@@ -53,6 +53,12 @@ typedef struct {
 
 typedef struct { mm_infile *a; int n, m; } mm_filelist;
 
+/* The file's name in messages for humans ("-" is "standard input"). */
+static inline const char *mm_infile_name(const mm_infile *f)
+{
+	return strcmp(f->path, "-") ? f->path : "standard input";
+}
+
 /* INPUT arguments (files, directories searched recursively, "-") to fl:
  * sorted by file name then path, the same file listed once. */
 void mm_files_collect(mm_filelist *fl, char **inputs, int n);
@@ -241,7 +247,7 @@ void mm_progress_clear(mm_applier *ap);
 /* The common end of a run and of a merge: count, write every output,
  * commit, print the final line; frees fl, ap's state and lx.  Returns the
  * exit status (run.h). */
-int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier *ap, int threads, double t_start);
+MM_WUR int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier *ap, int threads, double t_start);
 
 /* ---- output files (write.c) ------------------------------------------------ */
 

@@ -28,6 +28,8 @@
 #ifndef MM_STATS_H
 #define MM_STATS_H
 
+#include "util.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,8 +46,7 @@ typedef struct {
  * Returns 0 on success.  Returns -1, and sets *t to the all-zero table
  * (for which every measure below takes its neutral value), when the counts
  * are inconsistent: a > n_i, a > n_j, n_i + n_j - a > n, or n > 2^53. */
-int mm_stats_table(mm_table2 *t, uint64_t a, uint64_t n_i, uint64_t n_j, uint64_t n)
-	__attribute__((warn_unused_result));
+MM_WUR int mm_stats_table(mm_table2 *t, uint64_t a, uint64_t n_i, uint64_t n_j, uint64_t n);
 
 /* Expected count under independence, E = n_i n_j / N.  0 when N = 0. */
 double mm_stats_expected(const mm_table2 *t);

@@ -38,6 +38,9 @@ void *mm_realloc(void *p, size_t n);
 char *mm_strdup(const char *s);
 /* mkdir -p: create path and its missing parents; 0, or -1 with errno set. */
 int mm_mkdir_p(const char *path);
+/* Append the path of name inside dir to b: dir without its trailing
+ * slashes ("/" stays "/"), one slash, name. */
+void mm_buf_path(mm_buf *b, const char *dir, const char *name);
 char *mm_strndup(const char *s, size_t n);
 
 void mm_buf_grow(mm_buf *b, size_t extra);
