@@ -55,6 +55,45 @@ void mm_progress_line(mm_applier *ap, int force)
 	mm_out_progress(1); /* an interrupt ends the line before its message */
 }
 
+/* A record: a document to store (and spool), a list of deletions, or a
+ * record that could not be parsed. */
+static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
+{
+	f->records++;
+	ap->n.records++;
+	f->bad_utf8 += (uint64_t)it->bad_utf8;
+	f->bad_refs += (uint64_t)it->bad_refs;
+	ap->n.bad_utf8 += (uint64_t)it->bad_utf8;
+	ap->n.bad_refs += (uint64_t)it->bad_refs;
+	if (!it->ok) {
+		f->failed++;
+		ap->n.failed++;
+		if (it->line) file_error(ap, f, "line %llu: record skipped: %s", (unsigned long long)it->line, it->err);
+		else file_error(ap, f, "byte %llu: record skipped: %s (offset within the record)", (unsigned long long)it->offset, it->err);
+	} else if (it->kind == MM_REC_DELETE) {
+		f->deletes += (uint64_t)it->n_del;
+		ap->n.deletes += (uint64_t)it->n_del;
+		for (int k = 0; k < it->n_del; ++k) {
+			mm_store_delete(ap->store, it->del[k]);
+			if (ap->part.f) mm_partial_delete(&ap->part, it->del[k]);
+		}
+	} else {
+		f->docs++;
+		ap->n.docs_read++;
+		uint64_t seq = ++ap->seq;
+		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
+		if (ap->part.f) mm_partial_article(&ap->part, it);
+		if (applied && it->evtext_len && ap->evspool) {
+			fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
+			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
+		}
+		if (applied && it->out_len && ap->spool) {
+			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
+			fwrite(it->out, 1, it->out_len, ap->spool);
+		}
+	}
+}
+
 static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 {
 	mm_infile *f = &ap->fl->a[it->file];
@@ -101,39 +140,7 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		if (ap->part.f) mm_partial_end_file(&ap->part, f);
 		break;
 	case MM_IT_REC:
-		f->records++;
-		ap->n.records++;
-		f->bad_utf8 += (uint64_t)it->bad_utf8;
-		f->bad_refs += (uint64_t)it->bad_refs;
-		ap->n.bad_utf8 += (uint64_t)it->bad_utf8;
-		ap->n.bad_refs += (uint64_t)it->bad_refs;
-		if (!it->ok) {
-			f->failed++;
-			ap->n.failed++;
-			if (it->line) file_error(ap, f, "line %llu: record skipped: %s", (unsigned long long)it->line, it->err);
-			else file_error(ap, f, "byte %llu: record skipped: %s (offset within the record)", (unsigned long long)it->offset, it->err);
-		} else if (it->kind == MM_REC_DELETE) {
-			f->deletes += (uint64_t)it->n_del;
-			ap->n.deletes += (uint64_t)it->n_del;
-			for (int k = 0; k < it->n_del; ++k) {
-				mm_store_delete(ap->store, it->del[k]);
-				if (ap->part.f) mm_partial_delete(&ap->part, it->del[k]);
-			}
-		} else {
-			f->docs++;
-			ap->n.docs_read++;
-			uint64_t seq = ++ap->seq;
-			int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
-			if (ap->part.f) mm_partial_article(&ap->part, it);
-			if (applied && it->evtext_len && ap->evspool) {
-				fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
-				fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
-			}
-			if (applied && it->out_len && ap->spool) {
-				fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
-				fwrite(it->out, 1, it->out_len, ap->spool);
-			}
-		}
+		apply_record(ap, f, it);
 		break;
 	}
 	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);

@@ -401,6 +401,48 @@ static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
 	return &t[h];
 }
 
+static size_t evidence_table_size(const mm_counts *cn)
+{
+	size_t cap, need = cn->n_pair * (size_t)cn->evidence_k;
+	for (cap = 1024; cap < need * 2 + 2; cap *= 2) {}
+	return cap;
+}
+
+/* --evidence-text: the (pmid, sentence) of every evidence row into tab,
+ * then one pass over the spool for their texts, final versions only.  0,
+ * or -1 on a read error. */
+static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, const mm_applier *ap)
+{
+	size_t need = cn->n_pair * (size_t)cn->evidence_k;
+	for (size_t k = 0; k < need; ++k)
+		if (cn->evidence[k].pmid && cn->evidence[k].sent)
+			evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
+				(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
+	rewind(ap->evspool);
+	unsigned long long seq;
+	unsigned pmid;
+	size_t len, mt = 0;
+	char *buf = NULL;
+	while (fscanf(ap->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+		if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
+		if (fread(buf, 1, len, ap->evspool) != len) break;
+		buf[len] = 0;
+		if (!mm_store_is_final(ap->store, pmid, seq)) continue;
+		for (char *l = buf; *l;) {
+			char *nl = strchr(l, '\n');
+			if (!nl) break;
+			*nl = 0;
+			uint32_t sn = (uint32_t)strtoul(l, NULL, 10);
+			evtext_slot *s = evtext_find(tab, cap, (uint64_t)pmid << 32 | sn);
+			char *tabc = strchr(l, '\t');
+			if (s->key && !s->text && tabc) s->text = mm_strdup(tabc + 1);
+			l = nl + 1;
+		}
+	}
+	free(buf);
+	return ferror(ap->evspool) ? -1 : 0;
+}
+
 static int write_evidence(mm_writer *w, const mm_applier *ap)
 {
 	const mm_lexicon *lx = w->lx;
@@ -409,38 +451,14 @@ static int write_evidence(mm_writer *w, const mm_applier *ap)
 	evtext_slot *tab = NULL;
 	size_t cap = 0;
 	if (with_text) {
-		/* the (pmid, sentence) of every evidence row, then one pass over
-		 * the spool for their texts, final versions only */
-		size_t need = cn->n_pair * (size_t)cn->evidence_k;
-		for (cap = 1024; cap < need * 2 + 2; cap *= 2) {}
+		cap = evidence_table_size(cn);
 		tab = mm_calloc(cap, sizeof *tab);
-		for (size_t k = 0; k < need; ++k)
-			if (cn->evidence[k].pmid && cn->evidence[k].sent)
-				evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
-					(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
-		rewind(ap->evspool);
-		unsigned long long seq;
-		unsigned pmid;
-		size_t len, mt = 0;
-		char *buf = NULL;
-		while (fscanf(ap->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
-			if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
-			if (fread(buf, 1, len, ap->evspool) != len) break;
-			buf[len] = 0;
-			if (!mm_store_is_final(ap->store, pmid, seq)) continue;
-			for (char *l = buf; *l;) {
-				char *nl = strchr(l, '\n');
-				if (!nl) break;
-				*nl = 0;
-				uint32_t sn = (uint32_t)strtoul(l, NULL, 10);
-				evtext_slot *s = evtext_find(tab, cap, (uint64_t)pmid << 32 | sn);
-				char *tabc = strchr(l, '\t');
-				if (s->key && !s->text && tabc) s->text = mm_strdup(tabc + 1);
-				l = nl + 1;
-			}
+		if (evidence_texts(tab, cap, cn, ap) < 0) {
+			mm_buf_printf(&w->err, "evidence spool: read error");
+			for (size_t i = 0; i < cap; ++i) free(tab[i].text);
+			free(tab);
+			return -1;
 		}
-		free(buf);
-		if (ferror(ap->evspool)) { mm_buf_printf(&w->err, "evidence spool: read error"); return -1; }
 	}
 	mm_outfile *f = mm_out_open("evidence.tsv", 0, &w->err);
 	int rc = -1;
@@ -506,6 +524,56 @@ static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint
 	mm_buf_putc(b, '}');
 }
 
+/* "lexicon": {...}: what was loaded, from where, how */
+static void json_lexicon(mm_buf *bp, const mm_lexicon *lx, const char *path, const mm_lexcache_info *lc)
+{
+	mm_buf_puts(bp, "  \"lexicon\": {\n    \"path\": ");
+	mm_buf_json(bp, path);
+	mm_buf_printf(bp, ",\n    \"concepts\": %d,\n    \"names\": %llu,\n    \"patterns\": %d,\n    \"types\": [", lx->n_concept,
+	              (unsigned long long)lx->n_names, lx->n_pattern);
+	for (int t = 0; t < lx->n_type; ++t) { if (t) mm_buf_puts(bp, ", "); mm_buf_json(bp, lx->type[t]); }
+	mm_buf_puts(bp, "],\n    \"files\": [");
+	for (int i = 0; i < lx->n_file; ++i) {
+		mm_buf_puts(bp, i ? ",\n      {\"path\": " : "\n      {\"path\": ");
+		mm_buf_json(bp, lx->file[i].path);
+		mm_buf_printf(bp, ", \"bytes\": %llu, \"concepts\": %d, \"crc32\": \"%08x\"}", (unsigned long long)lx->file[i].bytes,
+		              lx->file[i].concepts, lx->file[i].crc32);
+	}
+	mm_buf_puts(bp, "\n    ],\n    \"blocklist\": ");
+	if (lx->blocklist_path) {
+		mm_buf_puts(bp, "{\"path\": ");
+		mm_buf_json(bp, lx->blocklist_path);
+		mm_buf_printf(bp, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
+	} else mm_buf_puts(bp, "null");
+	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
+	mm_buf_printf(bp, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[lc->state]);
+	if (lc->file) mm_buf_json(bp, lc->file);
+	else mm_buf_puts(bp, "null");
+}
+
+/* "inputs": [...]: every file, its status, counts and first messages;
+ * n_st[status] counts the files of each status */
+static void json_inputs(mm_buf *bp, const mm_filelist *fl, int *n_st)
+{
+	mm_buf_puts(bp, "\n  },\n  \"inputs\": [");
+	for (int i = 0; i < fl->n; ++i) {
+		const mm_infile *f = &fl->a[i];
+		n_st[f->status]++;
+		mm_buf_puts(bp, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		mm_buf_json(bp, f->path);
+		mm_buf_printf(bp, ", \"status\": \"%s\", \"format\": \"%s\", \"bytes\": %llu, \"uncompressed_bytes\": %llu, "
+		                  "\"records\": %llu, \"documents\": %llu, \"failed\": %llu, \"deleted_listed\": %llu, "
+		                  "\"invalid_utf8\": %llu, \"bad_character_references\": %llu, \"errors\": %d, \"messages\": [",
+		              status_of(f), f->status == MM_FS_OK || f->status == MM_FS_ERROR ? mm_format_name(f->fmt) : "unknown",
+		              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
+		              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
+		              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
+		int shown = f->n_err < MM_MAX_ERRORS_SHOWN ? f->n_err : MM_MAX_ERRORS_SHOWN;
+		for (int k = 0; k < shown; ++k) { if (k) mm_buf_puts(bp, ", "); mm_buf_json(bp, f->err[k]); }
+		mm_buf_puts(bp, "]}");
+	}
+}
+
 int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
 {
 	const mm_opts *o = w->o;
@@ -517,51 +585,11 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	mm_buf_json(&b, o->cmdline ? o->cmdline : "");
 	mm_buf_printf(&b, ",\n  \"exit_status\": %d,\n  \"threads\": %d,\n  \"level\": \"%s\",\n", exit_status, threads,
 	              o->level_sentence ? "sentence" : "document");
-	mm_buf_puts(&b, "  \"lexicon\": {\n    \"path\": ");
-	mm_buf_json(&b, o->lexicon);
-	mm_buf_printf(&b, ",\n    \"concepts\": %d,\n    \"names\": %llu,\n    \"patterns\": %d,\n    \"types\": [", lx->n_concept,
-	              (unsigned long long)lx->n_names, lx->n_pattern);
-	for (int t = 0; t < lx->n_type; ++t) { if (t) mm_buf_puts(&b, ", "); mm_buf_json(&b, lx->type[t]); }
-	mm_buf_puts(&b, "],\n    \"files\": [");
-	for (int i = 0; i < lx->n_file; ++i) {
-		mm_buf_puts(&b, i ? ",\n      {\"path\": " : "\n      {\"path\": ");
-		mm_buf_json(&b, lx->file[i].path);
-		mm_buf_printf(&b, ", \"bytes\": %llu, \"concepts\": %d, \"crc32\": \"%08x\"}", (unsigned long long)lx->file[i].bytes,
-		              lx->file[i].concepts, lx->file[i].crc32);
-	}
-	mm_buf_puts(&b, "\n    ],\n    \"blocklist\": ");
-	if (lx->blocklist_path) {
-		mm_buf_puts(&b, "{\"path\": ");
-		mm_buf_json(&b, lx->blocklist_path);
-		mm_buf_printf(&b, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
-	} else mm_buf_puts(&b, "null");
-	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
-	mm_buf_printf(&b, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[ap->lc.state]);
-	if (ap->lc.file) mm_buf_json(&b, ap->lc.file);
-	else mm_buf_puts(&b, "null");
-	mm_buf_puts(&b, "\n  },\n  \"inputs\": [");
-	int n_ok = 0, n_err = 0, n_failed = 0, n_skipped = 0;
-	for (int i = 0; i < ap->fl->n; ++i) {
-		const mm_infile *f = &ap->fl->a[i];
-		n_ok += f->status == MM_FS_OK;
-		n_err += f->status == MM_FS_ERROR;
-		n_failed += f->status == MM_FS_FAILED;
-		n_skipped += f->status == MM_FS_SKIPPED;
-		mm_buf_puts(&b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
-		mm_buf_json(&b, f->path);
-		mm_buf_printf(&b, ", \"status\": \"%s\", \"format\": \"%s\", \"bytes\": %llu, \"uncompressed_bytes\": %llu, "
-		                  "\"records\": %llu, \"documents\": %llu, \"failed\": %llu, \"deleted_listed\": %llu, "
-		                  "\"invalid_utf8\": %llu, \"bad_character_references\": %llu, \"errors\": %d, \"messages\": [",
-		              status_of(f), f->status == MM_FS_OK || f->status == MM_FS_ERROR ? mm_format_name(f->fmt) : "unknown",
-		              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
-		              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
-		              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
-		int shown = f->n_err < MM_MAX_ERRORS_SHOWN ? f->n_err : MM_MAX_ERRORS_SHOWN;
-		for (int k = 0; k < shown; ++k) { if (k) mm_buf_puts(&b, ", "); mm_buf_json(&b, f->err[k]); }
-		mm_buf_puts(&b, "]}");
-	}
+	json_lexicon(&b, lx, o->lexicon, &ap->lc);
+	int n_st[MM_FS_SKIPPED + 1] = {0};
+	json_inputs(&b, ap->fl, n_st);
 	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
-	              ap->fl->n, n_ok, n_err, n_failed, n_skipped);
+	              ap->fl->n, n_st[MM_FS_OK], n_st[MM_FS_ERROR], n_st[MM_FS_FAILED], n_st[MM_FS_SKIPPED]);
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
 	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
