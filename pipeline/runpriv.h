@@ -73,6 +73,10 @@ void mm_files_free(mm_filelist *fl);
 
 /* ---- batches (run.c fills them, apply.c applies them) ---------------------- */
 
+/* An item: a record, a record that could not be cut out (BAD), an error
+ * that ends the file (FATAL), the end of a file, or a file that could not
+ * be opened.  The read step fills its first fields, the worker step a
+ * record's results (allocated), which the apply step uses and frees. */
 typedef enum { MM_IT_REC, MM_IT_BAD, MM_IT_FATAL, MM_IT_FILE_END, MM_IT_OPEN_FAIL } mm_item_type;
 
 typedef struct mm_item {
@@ -105,6 +109,7 @@ typedef struct mm_item {
 	int chunk_mcs;            /* its root is <MedlineCitationSet> */
 } mm_item;
 
+/* A batch: the items of one read of one file, in one scheduler slot. */
 typedef struct {
 	mm_item *it;
 	size_t n, m;
@@ -115,7 +120,6 @@ typedef struct {
 	uint64_t in_pos, out_pos;  /* position in its file after this batch (progress) */
 	double t_read;             /* seconds spent reading it */
 } mm_batch;
-
 
 /* ---- partial results (partial.c) ------------------------------------------- */
 
