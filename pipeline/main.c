@@ -24,9 +24,11 @@ static const char usage_text[] =
 "Find antibody, drug, symptom and disease mentions (any lexicon types) in\n"
 "PubMed/MEDLINE abstracts and write co-occurrence matrices.\n"
 "\n"
-"INPUT is a file, a directory (searched recursively for *.xml *.xml.gz *.txt\n"
-"*.txt.gz *.medline *.pubtator and their .gz forms, read in sorted name order)\n"
-"or - for standard input. gzip (also multi-member) and plain files are read.\n"
+"INPUT is a file, a directory searched recursively (in sorted name order) for\n";
+/* ... the file name endings of mm_input_exts, then: */
+static const char usage_text2[] =
+"or - for standard input (piped, not a terminal). gzip (also multi-member)\n"
+"and plain files are read.\n"
 "\n"
 "Options:\n"
 "  -o, --output DIR        output directory (default: myomine-out)\n"
@@ -75,6 +77,19 @@ static const char usage_text[] =
 "(nothing run); 3 output could not be written (no output changed);\n"
 "130/143 interrupted (no output changed).\n";
 
+static void print_usage(FILE *fp)
+{
+	fputs(usage_text, fp);
+	int col = 0;
+	for (int i = 0; mm_input_exts[i]; ++i) {
+		int w = (int)strlen(mm_input_exts[i]) + 2;
+		if (col && col + w > 79) { fputc('\n', fp); col = 0; }
+		col += fprintf(fp, "%s*%s", col ? " " : "  ", mm_input_exts[i]);
+	}
+	fputc('\n', fp);
+	fputs(usage_text2, fp);
+}
+
 static int finish_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) { fprintf(stderr, "myomine: error writing to standard output\n"); return 3; }
@@ -102,32 +117,76 @@ static long parse_long(const char *s, const char *what, long lo, long hi)
 	return v;
 }
 
+/* ---- the default lexicons ------------------------------------------------------ */
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The shipped lexicons: $MYOMINE_LEXICONS; beside the program (a build
+ * tree); ../share/myomine/lexicons from it (an install, also relocated);
+ * the lexicons/ of the checkout the program was built in (the nearest
+ * directory above it with both lexicons/ and pipeline/: ./myomine,
+ * build/isal/myomine); the installed MM_LEXDIR.  NULL, after saying every
+ * place it looked, when none exists. */
 static char *default_lexicon(void)
 {
 	const char *env = getenv("MYOMINE_LEXICONS");
-	if (env && *env) return strdup(env);
+	if (env && *env) return mm_strdup(env);
+	mm_buf looked = {0}, p = {0};
+	mm_buf_puts(&looked, "  $MYOMINE_LEXICONS (not set)\n");
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *sl = strrchr(exe, '/');
-		if (sl) {
-			*sl = 0;
-			/* beside the program (a build tree), or in ../share (an install,
-			 * also when relocated) */
-			static const char *rel[] = { "%s/lexicons", "%s/../share/myomine/lexicons" };
-			for (int k = 0; k < 2; ++k) {
-				char p[PATH_MAX + 32];
-				snprintf(p, sizeof p, rel[k], exe);
-				struct stat st;
-				if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) return strdup(p);
-			}
+	char *sl = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
+	if (sl) {
+		sl[sl == exe] = 0; /* the program's directory ("/" stays) */
+		static const char *const rel[] = { "lexicons", "../share/myomine/lexicons" };
+		for (int k = 0; k < 2; ++k) {
+			p.l = 0;
+			mm_buf_path(&p, exe, rel[k]);
+			if (is_dir(p.s)) goto found;
+			mm_buf_printf(&looked, "  %s\n", p.s);
+		}
+		mm_buf_printf(&looked, "  lexicons/ beside pipeline/ (a checkout) in %s and every directory above it\n", exe);
+		/* the checkout: walk up from the program's directory */
+		for (char *up;;) {
+			mm_buf q = {0};
+			p.l = 0;
+			mm_buf_path(&p, exe, "lexicons");
+			mm_buf_path(&q, exe, "pipeline");
+			int ok = is_dir(p.s) && is_dir(q.s);
+			mm_buf_free(&q);
+			if (ok) goto found;
+			if (strcmp(exe, "/") == 0 || !(up = strrchr(exe, '/'))) break;
+			up[up == exe] = 0;
 		}
 	}
-	return strdup(MM_LEXDIR);
+	if (is_dir(MM_LEXDIR)) { p.l = 0; mm_buf_puts(&p, MM_LEXDIR); goto found; }
+	mm_buf_printf(&looked, "  %s (the installed lexicons)\n", MM_LEXDIR);
+	fprintf(stderr, "myomine: cannot find the lexicons; looked in:\n%s"
+	                "Give them with -l PATH or $MYOMINE_LEXICONS, or install them (make install).\n", looked.s);
+	mm_buf_free(&looked);
+	mm_buf_free(&p);
+	return NULL;
+found:
+	mm_buf_free(&looked);
+	return p.s;
 }
 
-int main(int argc, char **argv)
+/* ---- options ------------------------------------------------------------------- */
+
+/* What the options say beyond mm_opts (lex and cache are owned) */
+typedef struct {
+	const char *mentions_arg;
+	int want_mentions, no_cache;
+	char *lex, *cache;
+} cli;
+
+/* Parse the options into o and c.  Returns -1 to go on, or the exit status
+ * of --help or --version; exits 2 on a usage error. */
+static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
 	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE };
 	static const struct option lo[] = {
@@ -154,6 +213,64 @@ int main(int argc, char **argv)
 		{ "version", no_argument, 0, O_VERSION },
 		{ 0, 0, 0, 0 }
 	};
+	int ch;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":o:t:l:qh", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'o': o->outdir = optarg; break;
+		case 't': o->threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
+		case 'l': free(c->lex); c->lex = mm_strdup(optarg); break;
+		case 'q': o->quiet = 1; mm_verbose = 0; break;
+		case 'h': print_usage(stdout); return finish_stdout();
+		case O_VERSION: printf("myomine %s (gzip inflate: %s)\n", MM_VERSION, mm_reader_backend()); return finish_stdout();
+		case O_FORMAT:
+			if (!strcmp(optarg, "auto")) o->format = MM_FMT_AUTO;
+			else if (!strcmp(optarg, "pubmed")) o->format = MM_FMT_PUBMED;
+			else if (!strcmp(optarg, "medline")) o->format = MM_FMT_MEDLINE;
+			else if (!strcmp(optarg, "pubtator")) o->format = MM_FMT_PUBTATOR;
+			else usage_error("unknown format '%s' (auto, pubmed, medline or pubtator)", optarg);
+			break;
+		case O_LEVEL:
+			if (!strcmp(optarg, "document")) o->level_sentence = 0;
+			else if (!strcmp(optarg, "sentence")) o->level_sentence = 1;
+			else usage_error("unknown level '%s' (document or sentence)", optarg);
+			break;
+		case O_MENTIONS: c->want_mentions = 1; c->mentions_arg = optarg; break;
+		case O_MFORMAT:
+			if (!strcmp(optarg, "tsv")) o->mentions_pubtator = 0;
+			else if (!strcmp(optarg, "pubtator")) o->mentions_pubtator = 1;
+			else usage_error("unknown mentions format '%s' (tsv or pubtator)", optarg);
+			c->want_mentions = 1;
+			break;
+		case O_BATCH: o->batch_bytes = (size_t)parse_long(optarg, "batch size", 1, 4096) << 20; break;
+		case O_MAXREC: o->max_record = (size_t)parse_long(optarg, "record size", 1, 4096) << 20; break;
+		case O_DENSE: o->dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
+		case O_MINDOCS: o->min_docs = parse_long(optarg, "document count", 0, LONG_MAX); break;
+		case O_BYYEAR: o->by_year = 1; break;
+		case O_PARTIAL: o->partial = 1; break;
+		case O_KEEPNEG: o->keep_negated = 1; break;
+		case O_EVIDENCE: o->evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
+		case O_EVTEXT: o->evidence_text = 1; break;
+		case O_CACHEDIR: free(c->cache); c->cache = mm_strdup(optarg); break;
+		case O_NOCACHE: c->no_cache = 1; break;
+		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
+		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
+		}
+	}
+	return -1;
+}
+
+/* Refuse to wait for records typed at a terminal. */
+static void check_stdin(const mm_opts *o)
+{
+	for (int i = 0; i < o->n_inputs; ++i)
+		if (strcmp(o->inputs[i], "-") == 0 && isatty(0))
+			usage_error("%s", "INPUT - is standard input, which is a terminal here; pipe records into it\n"
+			                  "(zcat pubmed.xml.gz | myomine -) or give the files as INPUT");
+}
+
+int main(int argc, char **argv)
+{
 	if (argc > 1 && strcmp(argv[1], "report") == 0) return mm_report_main(argc - 1, argv + 1);
 	int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
 	if (merge) { argv[1] = argv[0]; argv++; argc--; }
@@ -163,68 +280,26 @@ int main(int argc, char **argv)
 	o.batch_bytes = 8u << 20;
 	o.max_record = (size_t)16 << 20;
 	o.dense_max = 4000000;
-	const char *mentions_arg = NULL;
-	int want_mentions = 0;
-	char *lex = NULL, *cache = NULL;
-	int c, no_cache = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:t:l:qh", lo, NULL)) != -1) {
-		switch (c) {
-		case 'o': o.outdir = optarg; break;
-		case 't': o.threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
-		case 'l': free(lex); lex = strdup(optarg); break;
-		case 'q': o.quiet = 1; mm_verbose = 0; break;
-		case 'h': fputs(usage_text, stdout); return finish_stdout();
-		case O_VERSION: printf("myomine %s (gzip inflate: %s)\n", MM_VERSION, mm_reader_backend()); return finish_stdout();
-		case O_FORMAT:
-			if (!strcmp(optarg, "auto")) o.format = MM_FMT_AUTO;
-			else if (!strcmp(optarg, "pubmed")) o.format = MM_FMT_PUBMED;
-			else if (!strcmp(optarg, "medline")) o.format = MM_FMT_MEDLINE;
-			else if (!strcmp(optarg, "pubtator")) o.format = MM_FMT_PUBTATOR;
-			else usage_error("unknown format '%s' (auto, pubmed, medline or pubtator)", optarg);
-			break;
-		case O_LEVEL:
-			if (!strcmp(optarg, "document")) o.level_sentence = 0;
-			else if (!strcmp(optarg, "sentence")) o.level_sentence = 1;
-			else usage_error("unknown level '%s' (document or sentence)", optarg);
-			break;
-		case O_MENTIONS: want_mentions = 1; mentions_arg = optarg; break;
-		case O_MFORMAT:
-			if (!strcmp(optarg, "tsv")) o.mentions_pubtator = 0;
-			else if (!strcmp(optarg, "pubtator")) o.mentions_pubtator = 1;
-			else usage_error("unknown mentions format '%s' (tsv or pubtator)", optarg);
-			want_mentions = 1;
-			break;
-		case O_BATCH: o.batch_bytes = (size_t)parse_long(optarg, "batch size", 1, 4096) << 20; break;
-		case O_MAXREC: o.max_record = (size_t)parse_long(optarg, "record size", 1, 4096) << 20; break;
-		case O_DENSE: o.dense_max = parse_long(optarg, "cell count", 0, LONG_MAX); break;
-		case O_MINDOCS: o.min_docs = parse_long(optarg, "document count", 0, LONG_MAX); break;
-		case O_BYYEAR: o.by_year = 1; break;
-		case O_PARTIAL: o.partial = 1; break;
-		case O_KEEPNEG: o.keep_negated = 1; break;
-		case O_EVIDENCE: o.evidence = (int)parse_long(optarg, "evidence count", 0, 1000); break;
-		case O_EVTEXT: o.evidence_text = 1; break;
-		case O_CACHEDIR: free(cache); cache = strdup(optarg); break;
-		case O_NOCACHE: no_cache = 1; break;
-		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
-		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
-		}
-	}
+	cli c = { 0 };
+	int rc = parse_options(argc, argv, &o, &c);
+	if (rc >= 0) { free(c.lex); free(c.cache); return rc; }
 	if (optind >= argc) usage_error("%s", merge ? "no DIR given" : "no INPUT given");
 	if (o.evidence_text && !o.evidence) o.evidence = 3;
-	if (want_mentions) o.mentions = mentions_arg && *mentions_arg ? mentions_arg : o.mentions_pubtator ? "mentions.pubtator" : "mentions.tsv";
+	if (c.want_mentions) o.mentions = c.mentions_arg && *c.mentions_arg ? c.mentions_arg : o.mentions_pubtator ? "mentions.pubtator" : "mentions.tsv";
 	o.inputs = argv + optind;
 	o.n_inputs = argc - optind;
-	o.lexicon = lex ? lex : (lex = default_lexicon());
-	if (no_cache) { free(cache); cache = NULL; }
-	else if (!cache) cache = mm_lexcache_default_dir();
-	o.cache_dir = cache;
+	if (!merge) check_stdin(&o);
+	if (!c.lex && !(c.lex = default_lexicon())) { free(c.cache); return 2; }
+	o.lexicon = c.lex;
+	if (c.no_cache) { free(c.cache); c.cache = NULL; }
+	else if (!c.cache) c.cache = mm_lexcache_default_dir();
+	o.cache_dir = c.cache;
 	mm_buf cmd = {0};
 	for (int i = 0; i < argc; ++i) { if (i) mm_buf_putc(&cmd, ' '); mm_buf_puts(&cmd, argv[i]); }
 	o.cmdline = cmd.s;
-	int rc = merge ? mm_merge(&o) : mm_run(&o);
+	rc = merge ? mm_merge(&o) : mm_run(&o);
 	mm_buf_free(&cmd);
-	free(lex);
-	free(cache);
+	free(c.lex);
+	free(c.cache);
 	return rc;
 }

@@ -47,7 +47,7 @@ mm_outfile *mm_out_open(const char *name, int gz, mm_buf *err)
 	mm_outfile *f = mm_calloc(1, sizeof *f);
 	mm_buf p = {0}, t = {0};
 	if (strchr(name, '/')) mm_buf_puts(&p, name);
-	else mm_buf_printf(&p, "%s/%s", g_dir, name);
+	else mm_buf_path(&p, g_dir, name);
 	const char *slash = strrchr(p.s, '/');
 	mm_buf_printf(&t, "%.*s/.%s.myomine-tmp.%ld", (int)(slash - p.s), p.s, slash + 1, (long)getpid());
 	f->final = p.s;
@@ -186,7 +186,7 @@ int mm_out_commit(mm_buf *err)
 			}
 			if (!mine) {
 				mm_buf p = {0};
-				mm_buf_printf(&p, "%s/%s", g_dir, de->d_name);
+				mm_buf_path(&p, g_dir, de->d_name);
 				unlink(p.s);
 				mm_buf_free(&p);
 			}
@@ -212,10 +212,18 @@ void mm_out_free(void)
 	g_dir = NULL;
 }
 
+static volatile sig_atomic_t g_progress;
+
+void mm_out_progress(int on)
+{
+	g_progress = on;
+}
+
 static void on_signal(int sig)
 {
 	/* async-signal-safe: unlink and write only */
 	for (int i = 0; i < g_n; ++i) if (g_tmp[i]) unlink(g_tmp[i]);
+	if (g_progress) { ssize_t w = write(2, "\n", 1); (void)w; }
 	const char *m = sig == SIGINT ? "myomine: interrupted; no output written\n" : "myomine: terminated; no output written\n";
 	ssize_t w = write(2, m, strlen(m));
 	(void)w;

@@ -19,10 +19,12 @@
 typedef struct mm_outfile mm_outfile;
 
 /* Create the directory if needed. -1 with a message on failure. */
-int mm_out_init(const char *dir, mm_buf *err);
+MM_WUR int mm_out_init(const char *dir, mm_buf *err);
 /* Open NAME (a file name inside the directory, or a path with '/').
  * gz != 0 writes gzip. NULL with a message on failure. */
-mm_outfile *mm_out_open(const char *name, int gz, mm_buf *err);
+MM_WUR mm_outfile *mm_out_open(const char *name, int gz, mm_buf *err);
+/* Write n bytes: 0, or -1 on error.  An error is remembered and reported
+ * by mm_out_close(), so a caller may check only the close. */
 int mm_out_write(mm_outfile *f, const void *p, size_t n);
 static inline int mm_out_buf(mm_outfile *f, mm_buf *b)
 {
@@ -31,13 +33,17 @@ static inline int mm_out_buf(mm_outfile *f, mm_buf *b)
 	return r;
 }
 /* Flush and close (checked). -1 with a message when anything failed. */
-int mm_out_close(mm_outfile *f, mm_buf *err);
-int mm_out_commit(mm_buf *err);
+MM_WUR int mm_out_close(mm_outfile *f, mm_buf *err);
+/* Rename every file into place (see above): 0, or -1 with a message. */
+MM_WUR int mm_out_commit(mm_buf *err);
 void mm_out_abort(void);
 /* Forget every file (after commit or abort); frees the registry. */
 void mm_out_free(void);
 /* Install SIGINT/SIGTERM/SIGHUP handlers that abort and exit 130/143. */
 void mm_out_signals(void);
+/* on != 0: stderr ends in a progress line (no newline), which the signal
+ * handler ends before its message. */
+void mm_out_progress(int on);
 const char *mm_out_dir(void);
 
 #endif

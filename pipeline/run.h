@@ -38,11 +38,15 @@ typedef struct {
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from
  * everything readable), 2 configuration error (nothing run), 3 output error
  * (no output changed). */
-int mm_run(const mm_opts *o);
+MM_WUR int mm_run(const mm_opts *o);
 
 /* myomine merge: combine the partial results (o->inputs are the output
  * directories of runs made with --partial) into the outputs one run over
  * all their files would give. Same exit statuses. */
-int mm_merge(const mm_opts *o);
+MM_WUR int mm_merge(const mm_opts *o);
+
+/* The endings of the file names that a directory INPUT is searched for
+ * (NULL-terminated); other files in directories are not read. */
+extern const char *const mm_input_exts[];
 
 #endif

@@ -6,7 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-enum { SL_FREE, SL_READING, SL_READY, SL_MERGING };
+enum { SL_FREE, SL_READING, SL_READY, SL_APPLYING };
 
 typedef struct {
 	int state, stream;
@@ -15,7 +15,7 @@ typedef struct {
 } slot;
 
 typedef struct {
-	unsigned n_read, n_merged; /* batches read, merged */
+	unsigned n_read, n_applied; /* batches read, applied */
 	int reading, ended;        /* a read runs; the last batch has been read */
 } stream;
 
@@ -26,15 +26,15 @@ typedef struct {
 	pthread_cond_t cv;
 	slot *sl;
 	stream *st;
-	int head;                  /* first stream not completely merged */
-	int merging;
+	int head;                  /* first stream not completely applied */
+	int applying;
 	int prep;                  /* prepare(): P_TODO .. P_FAILED */
 	int prep_rc;
 } sched;
 
 enum { P_TODO, P_RUNNING, P_DONE, P_FAILED };
 
-typedef enum { J_NONE, J_DONE, J_PREPARE, J_MERGE, J_READ, J_PROCESS } job_kind;
+typedef enum { J_NONE, J_DONE, J_PREPARE, J_APPLY, J_READ, J_PROCESS } job_kind;
 typedef struct { job_kind kind; int slot; size_t from, to; } job;
 
 static int free_slot(const sched *x)
@@ -61,7 +61,7 @@ static job start_read(sched *x, int s)
 	return (job){ J_READ, i, 0, 0 };
 }
 
-/* The next job, by priority: preparing; merging frees a slot; reading the
+/* The next job, by priority: preparing; applying frees a slot; reading the
  * first stream is the critical path; processing; reading ahead in later
  * streams (never into the last free slot: that one is the first stream's).
  * Until prepare() is done only reads run.  Called with the lock held. */
@@ -74,16 +74,16 @@ static job pick(sched *x)
 		return (job){ J_PREPARE, -1, 0, 0 };
 	}
 	int ready = x->prep == P_DONE;
-	while (x->head < s->n_streams && x->st[x->head].ended && x->st[x->head].n_merged == x->st[x->head].n_read) x->head++;
+	while (x->head < s->n_streams && x->st[x->head].ended && x->st[x->head].n_applied == x->st[x->head].n_read) x->head++;
 	if (x->head == s->n_streams) return (job){ J_DONE, -1, 0, 0 };
 	stream *h = &x->st[x->head];
-	if (ready && !x->merging)
+	if (ready && !x->applying)
 		for (int i = 0; i < s->n_slots; ++i) {
 			slot *b = &x->sl[i];
-			if (b->state == SL_READY && b->stream == x->head && b->seq == h->n_merged && b->done == b->n) {
-				b->state = SL_MERGING;
-				x->merging = 1;
-				return (job){ J_MERGE, i, 0, 0 };
+			if (b->state == SL_READY && b->stream == x->head && b->seq == h->n_applied && b->done == b->n) {
+				b->state = SL_APPLYING;
+				x->applying = 1;
+				return (job){ J_APPLY, i, 0, 0 };
 			}
 		}
 	int nf = n_free(x);
@@ -135,7 +135,7 @@ static void worker(sched *x, int thread)
 		int last = 0;
 		if (j.kind == J_READ) last = s->read(s->ctx, b->stream, j.slot, &n);
 		else if (j.kind == J_PROCESS) s->process(s->ctx, j.slot, j.from, j.to, thread);
-		else s->merge(s->ctx, j.slot);
+		else s->apply(s->ctx, j.slot);
 		pthread_mutex_lock(&x->mu);
 		if (j.kind == J_READ) {
 			stream *st = &x->st[b->stream];
@@ -148,9 +148,9 @@ static void worker(sched *x, int thread)
 		} else if (j.kind == J_PROCESS) {
 			b->done += j.to - j.from;
 		} else {
-			x->st[b->stream].n_merged++;
+			x->st[b->stream].n_applied++;
 			b->state = SL_FREE;
-			x->merging = 0;
+			x->applying = 0;
 		}
 		pthread_cond_broadcast(&x->cv);
 	}

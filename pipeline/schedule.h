@@ -4,27 +4,27 @@
  * Three kinds of work, run by a team of threads:
  *   read     fill a free batch slot with the next batch of one stream; the
  *            reads of one stream run one at a time, in order; up to
- *            max_open streams (the first ones not yet merged) are read at
+ *            max_open streams (the first ones not yet applied) are read at
  *            once, so several files inflate in parallel;
  *   process  items of any batch that has been read, in parallel;
- *   merge    whole batches, one at a time, strictly in order: stream by
+ *   apply    whole batches, one at a time, strictly in order: stream by
  *            stream, and within a stream in the order they were read.
- * So the merge sees exactly the sequence that one thread reading the
+ * So the apply step sees exactly the sequence that one thread reading the
  * streams one after the other would produce, whatever the thread count.
  *
  * Memory: n_slots batches at most exist at once. One slot is always left
- * for the first unmerged stream (the others may not take the last free
- * one), so the merge can always advance: no deadlock for n_slots >= 2.
+ * for the first unapplied stream (the others may not take the last free
+ * one), so the apply step can always advance: no deadlock for n_slots >= 2.
  *
  * Preparation: an optional prepare() (e.g. loading the lexicon) runs once,
  * first, on one thread; reads (into at most threads + 1 slots) run beside
- * it, process() and merge() only after it has succeeded.  If it fails, no
+ * it, process() and apply() only after it has succeeded.  If it fails, no
  * further job starts.
  *
  * Threads: mm_sched_run() starts `threads` threads (OpenMP) and returns when
- * every stream has been read, processed and merged, or prepare() failed.
+ * every stream has been read, processed and applied, or prepare() failed.
  * The callbacks run concurrently with each other, except that read() of one
- * stream and merge() are each never run twice at once. */
+ * stream and apply() are each never run twice at once. */
 #ifndef MM_SCHEDULE_H
 #define MM_SCHEDULE_H
 
@@ -42,16 +42,16 @@ typedef struct {
 	/* Process items [from, to) of slot; thread is 0..threads-1. */
 	void (*process)(void *ctx, int slot, size_t from, size_t to, int thread);
 	/* Apply slot's results; the slot is free again afterwards. */
-	void (*merge)(void *ctx, int slot);
-	/* Optional (may be NULL): run once before any process() or merge();
+	void (*apply)(void *ctx, int slot);
+	/* Optional (may be NULL): run once before any process() or apply();
 	 * returns 0, or non-zero to stop. */
 	int (*prepare)(void *ctx);
 } mm_sched;
 
 /* Returns prepare()'s result: 0 (also without a prepare()) when every
- * stream has been read, processed and merged; non-zero when prepare()
+ * stream has been read, processed and applied; non-zero when prepare()
  * failed, after which batches may have been read but none processed or
- * merged. */
+ * applied. */
 int mm_sched_run(const mm_sched *s, int threads) MM_WUR;
 
 #endif

@@ -338,3 +338,35 @@ void mm_stats_assoc(const mm_table2 *t, mm_assoc *out)
 	out->fisher_p = exp(out->fisher_lnp);
 	out->jaccard = mm_stats_jaccard(t);
 }
+
+/* ---- the pairs of a run ---------------------------------------------------------- */
+
+void mm_stats_bh_by_family(const mm_stats_pair *pr, size_t n, int n_type, size_t *order, double *wp, size_t *widx,
+                           double *q)
+{
+	for (int g = 0; g < n_type * n_type; ++g) {
+		size_t m = 0;
+		for (size_t k = 0; k < n; ++k)
+			if (mm_stats_family(pr[k].ta, pr[k].tb, n_type) == g) { widx[m] = k; wp[m++] = pr[k].p; }
+		if (!m) continue;
+		mm_stats_bh(wp, m, order, wp);
+		for (size_t x = 0; x < m; ++x) q[widx[x]] = wp[x];
+	}
+}
+
+void mm_stats_cooc_margins(const mm_stats_pair *pr, size_t n, int n_concept, int n_type, double *row, double *all)
+{
+	for (size_t i = 0; i < (size_t)n_concept * (size_t)n_type; ++i) row[i] = 0;
+	for (size_t i = 0; i < (size_t)n_type * (size_t)n_type; ++i) all[i] = 0;
+	for (size_t k = 0; k < n; ++k) {
+		row[(size_t)pr[k].a * n_type + pr[k].tb] += pr[k].c;
+		row[(size_t)pr[k].b * n_type + pr[k].ta] += pr[k].c;
+		all[mm_stats_family(pr[k].ta, pr[k].tb, n_type)] += pr[k].c;
+	}
+}
+
+double mm_stats_pair_score(const mm_stats_pair *pr, int n_type, const double *row, const double *all)
+{
+	return mm_stats_cooc_score(pr->c, row[(size_t)pr->a * n_type + pr->tb], row[(size_t)pr->b * n_type + pr->ta],
+	                           all[mm_stats_family(pr->ta, pr->tb, n_type)]);
+}

@@ -28,6 +28,8 @@
 #ifndef MM_STATS_H
 #define MM_STATS_H
 
+#include "util.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,8 +46,7 @@ typedef struct {
  * Returns 0 on success.  Returns -1, and sets *t to the all-zero table
  * (for which every measure below takes its neutral value), when the counts
  * are inconsistent: a > n_i, a > n_j, n_i + n_j - a > n, or n > 2^53. */
-int mm_stats_table(mm_table2 *t, uint64_t a, uint64_t n_i, uint64_t n_j, uint64_t n)
-	__attribute__((warn_unused_result));
+MM_WUR int mm_stats_table(mm_table2 *t, uint64_t a, uint64_t n_i, uint64_t n_j, uint64_t n);
 
 /* Expected count under independence, E = n_i n_j / N.  0 when N = 0. */
 double mm_stats_expected(const mm_table2 *t);
@@ -167,6 +168,41 @@ double mm_stats_cooc_count(uint64_t docs, uint64_t sec_docs, uint64_t sent_docs)
  * the pairs of the matrix being scored (one type pair).
  * 0 when any argument is <= 0 (or NaN): no co-occurrence, no score. */
 double mm_stats_cooc_score(double c_ij, double c_i, double c_j, double c_all);
+
+/* ---- the pairs of a run: one family per type pair ------------------------------
+ * pairs.tsv takes Benjamini-Hochberg within each type pair (the pairs of one
+ * matrix are one family of tests), and the co-occurrence score's marginals
+ * C_i., C_.j and C_.. within the type pair too.  A pair is two concepts a
+ * and b of types ta and tb (0 <= ta, tb < n_type), its count C_ab and its
+ * p-value.  Pure like everything here: the caller owns every array, and
+ * nothing is allocated. */
+typedef struct {
+	uint32_t a, b;        /* concept indices (< n_concept) */
+	int ta, tb;           /* their types (< n_type) */
+	double c;             /* C_ab, mm_stats_cooc_count() */
+	double p;             /* p-value (Fisher), for BH */
+} mm_stats_pair;
+
+/* The family of a pair of types: the unordered pair {ta, tb} as
+ * min * n_type + max, in [0, n_type^2). */
+static inline int mm_stats_family(int ta, int tb, int n_type)
+{
+	return ta < tb ? ta * n_type + tb : tb * n_type + ta;
+}
+
+/* BH q-values within each family: q[k] is pr[k]'s q-value among the pairs
+ * of its family (mm_stats_bh over them, in the order of pr).  order, wp and
+ * widx are scratch of n entries each.  O(n_type^2 n + n log n). */
+void mm_stats_bh_by_family(const mm_stats_pair *pr, size_t n, int n_type, size_t *order, double *wp, size_t *widx,
+                           double *q);
+
+/* The score's marginals: row[i * n_type + t] = C_i. over i's partners of
+ * type t (n_concept * n_type entries), all[f] = C_.. of family f (n_type^2
+ * entries); both are set (zeroed first), summing pr[0..n-1] in order. */
+void mm_stats_cooc_margins(const mm_stats_pair *pr, size_t n, int n_concept, int n_type, double *row, double *all);
+
+/* mm_stats_cooc_score() of one pair with the marginals of its family. */
+double mm_stats_pair_score(const mm_stats_pair *pr, int n_type, const double *row, const double *all);
 
 /* ---- everything at once ------------------------------------------------------ */
 

@@ -265,3 +265,12 @@ const char *mm_find(const char *hay, size_t n, const char *needle, size_t nn)
 		if (hay[i + a] == needle[a] && hay[i + b] == needle[b] && memcmp(hay + i, needle, nn) == 0) return hay + i;
 	return NULL;
 }
+
+void mm_buf_path(mm_buf *b, const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/') --n;
+	mm_buf_put(b, dir, n);
+	if (!(n == 1 && dir[0] == '/')) mm_buf_putc(b, '/');
+	mm_buf_puts(b, name);
+}

@@ -39,6 +39,9 @@ char *mm_strdup(const char *s);
 /* mkdir -p: create path and its missing parents; 0 (also when it exists),
  * or -1 with errno set. */
 int mm_mkdir_p(const char *path) MM_WUR;
+/* Append the path of name inside dir to b: dir without its trailing
+ * slashes ("/" stays "/"), one slash, name. */
+void mm_buf_path(mm_buf *b, const char *dir, const char *name);
 char *mm_strndup(const char *s, size_t n);
 
 /* The mm_buf functions never fail (allocation failure exits): grow makes

@@ -75,6 +75,19 @@ if [ -e "$T/never/entities.tsv" ]; then ko "lexicon error still wrote outputs"; 
 sed 's/\\-/-/g' docs/myomine.1 | grep -o -- '--[a-z][a-z-]*' | sort -u > "$T/opts.man"
 if [ -s "$T/opts.help" ] && cmp -s "$T/opts.help" "$T/opts.man"; then ok; else ko "--help and docs/myomine.1 list different options"; diff "$T/opts.help" "$T/opts.man" | sed 's/^/  | /'; fi
 
+# the default lexicons: a copy of the program in the checkout (as
+# build/*/myomine) finds lexicons/ beside pipeline/ above it; outside any
+# checkout, the error names every place it looked
+mkdir -p "$T/lexwalk/build/x" && cp "$BIN" "$T/lexwalk/build/x/myomine"
+expect 0 "a build/*/myomine finds the checkout's lexicons" env -u MYOMINE_LEXICONS "$T/lexwalk/build/x/myomine" -q -o "$T/lexwalk/out" corpus/
+has "$T/lexwalk/out/summary.json" "\"path\": \"$PWD/lexicons\"" "build/*/myomine uses the checkout's lexicons"
+lw=$(mktemp -d "${TMPDIR:-/tmp}/myomine-lexwalk.XXXXXX") && cp "$BIN" "$lw/myomine"
+env -u MYOMINE_LEXICONS "$lw/myomine" -q -o "$lw/out" corpus/ >"$T/out" 2>"$T/err"; rc=$?
+if [ $rc -eq 2 ]; then has "$T/err" "looked in:" "no lexicons: the error says where it looked"; has "$T/err" "$lw/lexicons" "no lexicons: the error names the program's directory"
+elif [ $rc -eq 0 ]; then skip "no lexicons found: installed lexicons are present"
+else ko "no lexicons found: exit $rc, expected 2"; fi
+rm -rf "$lw"
+
 # ---- golden test on the shipped corpus ------------------------------------------
 echo "== golden (corpus/)"
 expect 0 "run on corpus/" "$BIN" -q -t 2 -o "$T/g" --mentions corpus/

@@ -16,7 +16,7 @@ FUZZ_CC     ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_ARGS   ?=
 FUZZ_CFLAGS ?= -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
-FUZZ_ALL     = fuzz_reader fuzz_pubmed fuzz_medline fuzz_pubtator fuzz_text fuzz_lexicon fuzz_match $(if $(wildcard $(FUZZ_SRCDIR)/lexcache.c),fuzz_lexcache) $(if $(wildcard $(FUZZ_SRCDIR)/report.c),fuzz_report)
+FUZZ_ALL     = fuzz_reader fuzz_pubmed fuzz_medline fuzz_pubtator fuzz_text fuzz_lexicon fuzz_match $(if $(wildcard $(FUZZ_SRCDIR)/lexcache.c),fuzz_lexcache) $(if $(wildcard $(FUZZ_SRCDIR)/partial.c),fuzz_partial) $(if $(wildcard $(FUZZ_SRCDIR)/report.c),fuzz_report)
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 
 # pipeline sources compiled into each target, and its -max_len
@@ -33,6 +33,7 @@ FUZZ_SRC_fuzz_lexicon  = util doc text $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_match    = util doc text $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_lexcache = util gzcrc doc text lexcache $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_report   = util report report_parse report_html report_panels
+FUZZ_SRC_fuzz_partial  = util $(FUZZ_GZCRC) input split doc output inputs partial
 FUZZ_LEN_fuzz_reader   = 16384
 FUZZ_LEN_fuzz_pubmed   = 8192
 FUZZ_LEN_fuzz_medline  = 4096
@@ -42,6 +43,7 @@ FUZZ_LEN_fuzz_lexicon  = 4096
 FUZZ_LEN_fuzz_match    = 4096
 FUZZ_LEN_fuzz_lexcache = 16384
 FUZZ_LEN_fuzz_report   = 32768
+FUZZ_LEN_fuzz_partial  = 4096
 
 .PHONY: fuzz fuzz-build fuzz-regress fuzz-clean
 
@@ -63,7 +65,8 @@ fuzz: fuzz-build
 	  case $$t in \
 	    fuzz_reader) len=$(FUZZ_LEN_fuzz_reader) ;; fuzz_pubmed) len=$(FUZZ_LEN_fuzz_pubmed) ;; \
 	    fuzz_medline) len=$(FUZZ_LEN_fuzz_medline) ;; fuzz_pubtator) len=$(FUZZ_LEN_fuzz_pubtator) ;; \
-	    fuzz_text) len=$(FUZZ_LEN_fuzz_text) ;; fuzz_lexicon) len=$(FUZZ_LEN_fuzz_lexicon) ;; fuzz_lexcache) len=$(FUZZ_LEN_fuzz_lexcache) ;; fuzz_report) len=$(FUZZ_LEN_fuzz_report) ;; *) len=$(FUZZ_LEN_fuzz_match) ;; \
+	    fuzz_text) len=$(FUZZ_LEN_fuzz_text) ;; fuzz_lexicon) len=$(FUZZ_LEN_fuzz_lexicon) ;; fuzz_lexcache) len=$(FUZZ_LEN_fuzz_lexcache) ;; \
+	    fuzz_partial) len=$(FUZZ_LEN_fuzz_partial) ;; fuzz_report) len=$(FUZZ_LEN_fuzz_report) ;; *) len=$(FUZZ_LEN_fuzz_match) ;; \
 	  esac; \
 	  dict=; [ -f $(FUZZ_DIR)/dict/$$t.dict ] && dict=-dict=$(FUZZ_DIR)/dict/$$t.dict; \
 	  echo "== $$t: $(FUZZ_SECONDS) s, -max_len=$$len $$dict"; \

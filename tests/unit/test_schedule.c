@@ -1,6 +1,6 @@
 /* The ordered batch scheduler (schedule.h): every item processed once, batches
- * merged in stream order and read order, one read per stream at a time and
- * one merge at a time, for any thread, slot and open-stream count. */
+ * applied in stream order and read order, one read per stream at a time and
+ * one apply at a time, for any thread, slot and open-stream count. */
 #include "test.h"
 #include "../../pipeline/schedule.h"
 
@@ -21,7 +21,7 @@ typedef struct {
 	tslot slot[MAX_SLOTS];
 	int next_seq[N_STREAMS];
 	atomic_int reading[N_STREAMS];
-	atomic_int merging, bad, prepared, processed;
+	atomic_int applying, bad, prepared, processed;
 	int prep_rc;
 	int log_stream[1024], log_seq[1024], n_log;
 	unsigned long spin;
@@ -55,7 +55,7 @@ static int t_read(void *ctx, int stream, int slot, size_t *n)
 	return last;
 }
 
-/* prepare(): slow, so that reads run beside it; process and merge check
+/* prepare(): slow, so that reads run beside it; process and apply check
  * it has finished */
 static int t_prepare(void *ctx)
 {
@@ -73,15 +73,15 @@ static void t_process(void *ctx, int slot, size_t from, size_t to, int thread)
 	for (size_t i = from; i < to; ++i) { atomic_fetch_add(&c->slot[slot].done[i], 1); busy(c, (int)(i % 3)); }
 }
 
-static void t_merge(void *ctx, int slot)
+static void t_apply(void *ctx, int slot)
 {
 	tctx *c = ctx;
-	if (atomic_fetch_add(&c->merging, 1) != 0) atomic_store(&c->bad, 1);
+	if (atomic_fetch_add(&c->applying, 1) != 0) atomic_store(&c->bad, 1);
 	if (!atomic_load(&c->prepared)) atomic_store(&c->bad, 1);
 	tslot *s = &c->slot[slot];
 	for (size_t i = 0; i < s->n; ++i) if (atomic_load(&s->done[i]) != 1) atomic_store(&c->bad, 1);
 	if (c->n_log < 1024) { c->log_stream[c->n_log] = s->stream; c->log_seq[c->n_log] = s->seq; c->n_log++; }
-	atomic_fetch_sub(&c->merging, 1);
+	atomic_fetch_sub(&c->applying, 1);
 }
 
 void test_sched(void)
@@ -92,7 +92,7 @@ void test_sched(void)
 			for (int o = 0; o < 3; ++o)
 			for (int p = 0; p < 2; ++p) {
 				tctx *c = calloc(1, sizeof *c);
-				mm_sched s = { c, N_STREAMS, slots[b], open[o], t_read, t_process, t_merge, p ? t_prepare : NULL };
+				mm_sched s = { c, N_STREAMS, slots[b], open[o], t_read, t_process, t_apply, p ? t_prepare : NULL };
 				if (!p) atomic_store(&c->prepared, 1);
 				int rc = mm_sched_run(&s, threads[a]);
 				int ok = !atomic_load(&c->bad) && rc == 0, k = 0;
@@ -104,11 +104,11 @@ void test_sched(void)
 				CHECK(ok);
 				free(c);
 			}
-	/* a failing prepare(): its status back, nothing processed or merged */
+	/* a failing prepare(): its status back, nothing processed or applied */
 	for (int a = 0; a < 4; ++a) {
 		tctx *c = calloc(1, sizeof *c);
 		c->prep_rc = 5;
-		mm_sched s = { c, N_STREAMS, 3, 2, t_read, t_process, t_merge, t_prepare };
+		mm_sched s = { c, N_STREAMS, 3, 2, t_read, t_process, t_apply, t_prepare };
 		CHECK_INT(mm_sched_run(&s, threads[a]), 5);
 		CHECK_INT(c->n_log, 0);
 		CHECK_INT(atomic_load(&c->processed), 0);
@@ -116,7 +116,7 @@ void test_sched(void)
 	}
 	/* no streams at all */
 	tctx *c = calloc(1, sizeof *c);
-	mm_sched s = { c, 0, 2, 1, t_read, t_process, t_merge, NULL };
+	mm_sched s = { c, 0, 2, 1, t_read, t_process, t_apply, NULL };
 	CHECK_INT(mm_sched_run(&s, 2), 0);
 	CHECK_INT(c->n_log, 0);
 	free(c);

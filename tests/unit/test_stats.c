@@ -363,6 +363,58 @@ static void test_cooc(void)
 	CHECK_NEAR(mm_stats_cooc_score(3e5, 2e7, 3e7, 1e9), 3e5 * pow(1e9 / 2e7 / 3e7, 0.4), 1e-14);
 }
 
+/* the pairs of a run: BH and the score's marginals within each type pair */
+static void test_pairs(void)
+{
+	/* concepts 0, 1 of type 0; 2, 3 of type 1: families {0,0} = 0, {0,1} = 1 */
+	const mm_stats_pair pr[5] = {
+		{ 0, 1, 0, 0, 3.0, 0.01 },  /* family 0 */
+		{ 0, 2, 0, 1, 1.0, 0.04 },  /* family 1 */
+		{ 3, 1, 1, 0, 4.2, 0.03 },  /* family 1, types in the other order */
+		{ 1, 2, 0, 1, 3.2, 0.50 },  /* family 1 */
+		{ 2, 3, 1, 1, 1.0, 0.20 },  /* family 3 = {1,1} */
+	};
+	CHECK_INT(mm_stats_family(0, 1, 2), 1);
+	CHECK_INT(mm_stats_family(1, 0, 2), 1);
+	CHECK_INT(mm_stats_family(1, 1, 2), 3);
+	size_t order[5], widx[5];
+	double wp[5], q[5];
+	mm_stats_bh_by_family(pr, 5, 2, order, wp, widx, q);
+	/* a family of one keeps its p; family 1 is mm_stats_bh of its three */
+	CHECK_NEAR(q[0], 0.01, 1e-15);
+	CHECK_NEAR(q[4], 0.20, 1e-15);
+	double fp[3] = { 0.04, 0.03, 0.50 }, fq[3];
+	mm_stats_bh(fp, 3, order, fq);
+	CHECK_NEAR(q[1], fq[0], 1e-15);
+	CHECK_NEAR(q[2], fq[1], 1e-15);
+	CHECK_NEAR(q[3], fq[2], 1e-15);
+	CHECK_NEAR(q[1], 0.06, 1e-15);   /* 0.04 * 3 / 2 */
+	/* marginals: row[i * 2 + t] sums C over i's partners of type t */
+	double row[4 * 2], all[2 * 2];
+	for (int i = 0; i < 8; ++i) row[i] = -1;   /* set, not added to */
+	mm_stats_cooc_margins(pr, 5, 4, 2, row, all);
+	CHECK_NEAR(row[0 * 2 + 0], 3.0, 1e-15);        /* 0 with 1 */
+	CHECK_NEAR(row[0 * 2 + 1], 1.0, 1e-15);        /* 0 with 2 */
+	CHECK_NEAR(row[1 * 2 + 0], 3.0, 1e-15);        /* 1 with 0 */
+	CHECK_NEAR(row[1 * 2 + 1], 4.2 + 3.2, 1e-15);  /* 1 with 3 and 2 */
+	CHECK_NEAR(row[2 * 2 + 0], 1.0 + 3.2, 1e-15);
+	CHECK_NEAR(row[2 * 2 + 1], 1.0, 1e-15);
+	CHECK_NEAR(row[3 * 2 + 0], 4.2, 1e-15);
+	CHECK_NEAR(row[3 * 2 + 1], 1.0, 1e-15);
+	CHECK_NEAR(all[0], 3.0, 1e-15);
+	CHECK_NEAR(all[1], 1.0 + 4.2 + 3.2, 1e-15);
+	CHECK(all[2] == 0);
+	CHECK_NEAR(all[3], 1.0, 1e-15);
+	/* the score of pair (3, 1): C_31 = 4.2, C_3. (partners of type 0) = 4.2,
+	 * C_.1 (partners of type 1) = 7.4, C.. = 8.4 */
+	CHECK_NEAR(mm_stats_pair_score(&pr[2], 2, row, all), mm_stats_cooc_score(4.2, 4.2, 7.4, 8.4), 1e-15);
+	CHECK_NEAR(mm_stats_pair_score(&pr[2], 2, row, all), 4.2 * pow(8.4 / (4.2 * 7.4), 0.4), 1e-14);
+	/* no pairs */
+	mm_stats_bh_by_family(NULL, 0, 2, NULL, NULL, NULL, NULL);
+	mm_stats_cooc_margins(NULL, 0, 4, 2, row, all);
+	CHECK(row[3] == 0 && all[1] == 0);
+}
+
 void test_stats(void)
 {
 	test_small();
@@ -371,4 +423,5 @@ void test_stats(void)
 	test_large();
 	test_bh();
 	test_cooc();
+	test_pairs();
 }

@@ -1,0 +1,126 @@
+/* merge.c -- myomine merge: the partial results of several runs to the
+ * outputs of one run over all their files (run.h).  The file blocks of the
+ * partial results are replayed in file-name order into one store, as the
+ * apply step of one run would have built it. */
+#include "runpriv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Open every partial result.  0, or -1 after saying why (a usage error:
+ * nothing is run). */
+static int open_all(mm_partial_in *in, int n, char **dirs, const mm_lexicon *lx)
+{
+	uint64_t fp = mm_partial_fingerprint(lx);
+	mm_buf err = {0};
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; ++i) {
+		if (mm_partial_in_open(&in[i], dirs[i], fp, lx->n_concept, &err) < 0) {
+			mm_warn("%s", err.s);
+			rc = -1;
+		}
+	}
+	mm_buf_free(&err);
+	return rc;
+}
+
+/* The partial result whose next block comes first in file-name order, or
+ * -1 when every one has ended. */
+static int next_block(const mm_partial_in *in, int n)
+{
+	int best = -1;
+	for (int i = 0; i < n; ++i) {
+		if (in[i].ended || in[i].rec.type != MM_PREC_FILE) continue;
+		if (best < 0 || mm_path_cmp(in[i].rec.text, in[best].rec.text) < 0) best = i;
+	}
+	return best;
+}
+
+/* Replay the records of one file block into the store (f is NULL for a
+ * file already read from another partial result: its records are skipped).
+ * 1 when the next block follows, 0 at #end, -1 after saying why the partial
+ * result cannot be read further. */
+static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
+{
+	mm_buf err = {0};
+	int rc, shown = 0;
+	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
+		const mm_partial_rec *r = &in->rec;
+		if (!f) continue;
+		switch (r->type) {
+		case MM_PREC_ARTICLE:
+			mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
+			                 r->art.hit, r->art.n_hit, ++ap->seq);
+			if (ap->part.f) mm_partial_article(&ap->part, &r->art);
+			break;
+		case MM_PREC_DELETE:
+			mm_store_delete(ap->store, r->pmid);
+			if (ap->part.f) mm_partial_delete(&ap->part, r->pmid);
+			break;
+		case MM_PREC_END_FILE:
+			mm_partial_copy_end(f, &r->file);
+			break;
+		case MM_PREC_MESSAGE:
+			if (shown < MM_MAX_ERRORS_SHOWN && shown < f->n_err) f->err[shown++] = mm_strdup(r->text);
+			break;
+		default:
+			break;
+		}
+	}
+	if (rc < 0) mm_warn("%s", err.s);
+	mm_buf_free(&err);
+	if (!f) return rc;
+	/* messages an E line counts but the block lacks are empty */
+	for (int k = shown; k < f->n_err && k < MM_MAX_ERRORS_SHOWN; ++k) f->err[k] = mm_strdup("");
+	if (ap->part.f) mm_partial_end_file(&ap->part, f);
+	mm_tally_add_file(&ap->n, f);
+	return rc;
+}
+
+int mm_merge(const mm_opts *o)
+{
+	double t_start = mm_realtime();
+	if (o->mentions || o->evidence_text) { mm_warn("merge: --mentions and --evidence-text are not available when merging partial results"); return 2; }
+	mm_filelist fl = {0};
+	mm_applier ap = {0};
+	mm_buf err = {0};
+	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap.lc, &err);
+	if (!lx) { mm_warn("%s", err.s); mm_buf_free(&err); free(ap.lc.file); return 2; }
+	int n_in = o->n_inputs, rc = 0;
+	mm_partial_in *in = mm_calloc((size_t)n_in, sizeof *in);
+	if (open_all(in, n_in, o->inputs, lx) < 0) rc = 2;
+	else if (mm_out_init(o->outdir, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
+	else {
+		mm_out_signals();
+		ap.part.file = -1;
+		if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
+	}
+	mm_buf_free(&err);
+	if (rc) {
+		for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
+		free(in);
+		mm_lexicon_free(lx);
+		free(ap.lc.file);
+		return rc;
+	}
+	ap.fl = &fl;
+	ap.store = mm_store_new();
+	int failed = 0, best;
+	while ((best = next_block(in, n_in)) >= 0) {
+		mm_partial_in *p = &in[best];
+		const char *path = p->rec.text;
+		mm_infile *f = NULL;
+		if (mm_files_find(&fl, path) >= 0) mm_warn("%s: %s is in more than one partial result; read once", p->dir, path);
+		else {
+			f = mm_files_add(&fl, path, 0);
+			if (ap.part.f) mm_partial_begin_file(&ap.part, fl.n - 1, f->path);
+		}
+		int r = merge_block(&ap, p, f);
+		if (r <= 0) p->ended = 1;
+		failed += r < 0;
+	}
+	for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
+	free(in);
+	if (failed) ap.n.failed++; /* makes the exit status 1: the result is incomplete */
+	return mm_run_finish(o, lx, &fl, &ap, 1, t_start);
+}

@@ -1,0 +1,282 @@
+/* runpriv.h -- private to the driver of a run: the types and functions that
+ * run.c (read and worker steps), apply.c (the in-order step and the end of a
+ * run), write.c (output files), partial.c (the partial-result format),
+ * merge.c (myomine merge) and inputs.c (the input file list) share.
+ * Nothing outside these files includes it.  Not thread-safe unless a
+ * function says so: the main thread owns the file list, the apply state and
+ * the output. */
+#ifndef MM_RUNPRIV_H
+#define MM_RUNPRIV_H
+
+#include "run.h"
+#include "doc.h"
+#include "input.h"
+#include "split.h"
+#include "lexcache.h"
+#include "output.h"
+#include "store.h"
+#include "match.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/types.h>
+
+#define MM_MAX_ERRORS_SHOWN 10
+
+static inline int mm_ends_with(const char *s, const char *e)
+{
+	size_t a = strlen(s), b = strlen(e);
+	return a >= b && strcmp(s + a - b, e) == 0;
+}
+
+/* ---- input files (inputs.c) ------------------------------------------------ */
+
+enum { MM_FS_PENDING = 0, MM_FS_OK, MM_FS_ERROR, MM_FS_FAILED, MM_FS_SKIPPED };
+extern const char *const mm_fs_name[]; /* by status: "pending", "ok", ... */
+
+typedef struct {
+	char *path;
+	char *preset_err;       /* could not even be listed/opened */
+	int from_dir, gz_name;
+	uint64_t size;
+	dev_t dev;
+	ino_t ino;
+	/* filled by the apply step */
+	int status;
+	mm_format fmt;
+	uint64_t in_bytes, out_bytes, records, docs, failed, deletes, bad_utf8, bad_refs;
+	int n_err;
+	char *err[MM_MAX_ERRORS_SHOWN];
+} mm_infile;
+
+typedef struct { mm_infile *a; int n, m; } mm_filelist;
+
+/* The file's name in messages for humans ("-" is "standard input"). */
+static inline const char *mm_infile_name(const mm_infile *f)
+{
+	return strcmp(f->path, "-") ? f->path : "standard input";
+}
+
+/* INPUT arguments (files, directories searched recursively, "-") to fl:
+ * sorted by file name then path, the same file listed once. */
+void mm_files_collect(mm_filelist *fl, char **inputs, int n);
+/* Append a file (path copied); its counts are zero. */
+mm_infile *mm_files_add(mm_filelist *fl, const char *path, int from_dir);
+/* The input order of two paths: by file name, then by path. */
+int mm_path_cmp(const char *a, const char *b);
+/* The index of the file with this path, or -1. */
+int mm_files_find(const mm_filelist *fl, const char *path);
+/* Free every file's path and messages, and the list. */
+void mm_files_free(mm_filelist *fl);
+
+/* ---- batches (run.c fills them, apply.c applies them) ---------------------- */
+
+/* An item: a record, a record that could not be cut out (BAD), an error
+ * that ends the file (FATAL), the end of a file, or a file that could not
+ * be opened.  The read step fills its first fields, the worker step a
+ * record's results (allocated), which the apply step uses and frees. */
+typedef enum { MM_IT_REC, MM_IT_BAD, MM_IT_FATAL, MM_IT_FILE_END, MM_IT_OPEN_FAIL } mm_item_type;
+
+typedef struct mm_item {
+	mm_item_type type;
+	mm_rec_kind kind;
+	uint32_t file;
+	uint64_t offset, line;
+	size_t off, len;          /* record bytes in data, or message in the arena */
+	uint64_t in_bytes, out_bytes;
+	mm_format fmt;
+	/* results */
+	int ok;
+	uint32_t pmid;
+	int version, year, has_abs;
+	uint32_t n_sent;
+	mm_hit *hit;
+	uint32_t n_hit;
+	uint32_t *del;
+	int n_del;
+	char *out;
+	size_t out_len;
+	char *evtext;             /* "sentence<TAB>text\n" for sentences with 2+ concepts */
+	size_t evtext_len;
+	char *err;
+	int bad_utf8, bad_refs;
+	/* a chunk (kind MM_REC_CHUNK): its records and messages, split by the
+	 * worker that processes it */
+	struct mm_item *sub;
+	size_t n_sub;
+	int chunk_mcs;            /* its root is <MedlineCitationSet> */
+} mm_item;
+
+/* A batch: the items of one read of one file, in one scheduler slot. */
+typedef struct {
+	mm_item *it;
+	size_t n, m;
+	mm_buf arena;             /* messages */
+	char *data;               /* records: the splitter's buffer (mm_splitter_take) */
+	size_t data_cap;
+	uint64_t bytes;
+	uint64_t in_pos, out_pos;  /* position in its file after this batch (progress) */
+	double t_read;             /* seconds spent reading it */
+} mm_batch;
+
+/* ---- partial results (partial.c) ------------------------------------------- */
+
+#define MM_PARTIAL_NAME "partial.myomine.gz"
+
+/* One line of a partial result (the format: partial.c). */
+typedef enum {
+	MM_PREC_FILE,       /* F: text is the path; a file block begins */
+	MM_PREC_ARTICLE,    /* A: art (pmid, version, year, has_abs, n_sent, hit, n_hit) */
+	MM_PREC_DELETE,     /* D: pmid */
+	MM_PREC_END_FILE,   /* E: file's status, fmt, counts and n_err */
+	MM_PREC_MESSAGE,    /* M: text is one of the file's messages */
+	MM_PREC_TRAILER     /* #end */
+} mm_prec_type;
+
+typedef struct {
+	mm_prec_type type;
+	const char *text;   /* F, M: NUL-terminated; parsed: points into the line */
+	mm_item art;        /* A; parsed: art.hit is owned by the record */
+	uint32_t pmid;      /* D */
+	mm_infile file;     /* E: only the fields of an E line */
+} mm_partial_rec;
+
+/* Append r as one line (with its newline) to b.  M text has its tabs and
+ * newlines written as spaces. */
+void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r);
+/* Parse line l[0..n) (no newline; l[n] == 0: the text of F and M records
+ * points into l) into r, which must be zeroed before the first call (its
+ * previous hits are freed).  0, or -1 with *why saying what
+ * is malformed (a static string).  Numbers are plain decimals in range; an
+ * A line's concepts are < n_concept.  What parses is written back by
+ * mm_partial_put_rec() to a line that parses to the same record. */
+MM_WUR int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec *r, const char **why);
+void mm_partial_rec_free(mm_partial_rec *r);
+/* Copy the fields of an E line (status, format, counts, n_err). */
+void mm_partial_copy_end(mm_infile *dst, const mm_infile *src);
+
+/* The header: the format line and "#lexicon <fingerprint> <concepts>". */
+uint64_t mm_partial_fingerprint(const mm_lexicon *lx);
+void mm_partial_put_header(mm_buf *b, uint64_t fingerprint, int n_concept);
+/* Parse a "#lexicon" line; 0 or -1. */
+MM_WUR int mm_partial_parse_lexicon(const char *l, size_t n, uint64_t *fingerprint, int *n_concept);
+
+/* Writing: the apply step's partial.myomine.gz (an output file, output.h). */
+typedef struct {
+	mm_outfile *f;      /* NULL: no partial result is written */
+	mm_buf buf;
+	int file;           /* the file whose block is open, -1 none */
+} mm_partial_out;
+
+MM_WUR int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err);
+/* Begin file's block unless it is open already. */
+void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
+/* The file's E line and messages; closes its block. */
+void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
+void mm_partial_article(mm_partial_out *p, const mm_item *it);
+void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+/* Write #end and close the file: 0, or -1 with a message. */
+MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
+
+/* Reading: one partial result of myomine merge, a line at a time. */
+typedef struct {
+	const char *dir;
+	int n_concept;
+	mm_reader *rd;
+	char *buf;
+	size_t len, pos, cap;
+	mm_buf line;        /* the current line (no newline) */
+	uint64_t lineno;
+	int eof, ended;     /* ended: #end read, or an error */
+	mm_partial_rec rec; /* the current line, parsed */
+} mm_partial_in;
+
+/* Open DIR/partial.myomine.gz, check its header against the lexicon and
+ * read its first record into in->rec (in->ended when it is #end).  0, or
+ * -1 with a message in err; close in either way. */
+MM_WUR int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint, int n_concept, mm_buf *err);
+/* The next record into in->rec: 1, 0 at #end, -1 with a message in err (a
+ * read error, a malformed line, or the end of the file before #end). */
+MM_WUR int mm_partial_in_next(mm_partial_in *in, mm_buf *err);
+void mm_partial_in_close(mm_partial_in *in);
+
+/* ---- the in-order step (apply.c) ------------------------------------------- */
+
+/* The counts of a run over all its files (summary.json: documents,
+ * warnings, bytes). */
+typedef struct {
+	uint64_t records, failed, docs_read, deletes;
+	uint64_t bad_utf8, bad_refs;
+	uint64_t out_bytes;          /* uncompressed bytes read */
+} mm_tally;
+
+/* Add a file's counts (myomine merge: a file of a partial result). */
+void mm_tally_add_file(mm_tally *t, const mm_infile *f);
+
+/* Seconds spent in each step (summary.json: timings_s).  read, parse and
+ * match are summed over the threads; apply, count and write are the main
+ * thread's. */
+typedef struct {
+	double read, parse, match, apply, count, write;
+} mm_timings;
+
+/* The state of the apply step: everything that depends on input order. */
+typedef struct {
+	mm_filelist *fl;
+	mm_store *store;
+	FILE *spool;                 /* --mentions: each document's lines */
+	FILE *evspool;               /* --evidence-text: sentences of co-occurrence */
+	uint64_t seq;                /* documents applied */
+	mm_tally n;
+	mm_timings t;
+	mm_partial_out part;         /* --partial (part.f: NULL without) */
+	mm_lexcache_info lc;         /* how the lexicon was loaded */
+	/* progress */
+	int progress;
+	double t_start, t_last;
+	uint64_t total_size;
+	uint64_t in_pos, out_pos;    /* bytes read up to the last applied batch */
+	uint64_t in_done, out_done;  /* ... of the files already applied */
+	int files_done;
+} mm_applier;
+
+/* Apply batch b, its items in input order (main thread, one batch at a time). */
+void mm_apply_batch(mm_applier *ap, mm_batch *b);
+/* The progress line on stderr (at most every 0.5 s unless force). */
+void mm_progress_line(mm_applier *ap, int force);
+/* End the progress line, so that a message starts on a line of its own. */
+void mm_progress_clear(mm_applier *ap);
+/* The common end of a run and of a merge: count, write every output,
+ * commit, print the final line; frees fl, ap's state and lx.  Returns the
+ * exit status (run.h). */
+MM_WUR int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier *ap, int threads, double t_start);
+
+/* ---- output files (write.c) ------------------------------------------------ */
+
+typedef struct {
+	const mm_lexicon *lx;
+	const mm_counts *cn;
+	const mm_opts *o;
+	mm_buf err;                  /* the message of a failed write */
+} mm_writer;
+
+/* Every output file of the run but summary.json, into the output
+ * directory (output.h): 0, or -1 with a message in w->err. */
+MM_WUR int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped);
+/* summary.json: 0, or -1 with a message in w->err. */
+MM_WUR int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall,
+                            int dense_skipped);
+/* A document's mentions, as lines of mentions.tsv or as its PubTator
+ * record, appended to o.  Thread-safe (the worker step calls them). */
+void mm_format_mentions_tsv(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_mention *mt, size_t nm);
+void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_mention *mt, size_t nm);
+/* --evidence-text: "sentence<TAB>text" lines of the sentences that hold two
+ * or more of the document's n_hit hits (sorted by concept).  Thread-safe. */
+void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit);
+/* An anonymous spool file beside the outputs: it vanishes on any exit.
+ * NULL with errno set. */
+FILE *mm_spool_open(const char *dir);
+
+#endif
