@@ -83,6 +83,11 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		uint64_t seq = ++ap->seq;
 		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
 		if (ap->part.f) mm_partial_article(&ap->part, it);
+		if (it->fail) {
+			if (applied) mm_store_filter_out(ap->store, it->pmid, it->fail);
+			if (ap->part.f) mm_partial_filtered(&ap->part, it->fail);
+		}
+		if (applied && it->docrow_len && ap->docspool) mm_documents_spool(ap, it->pmid, seq, it->docrow, it->docrow_len);
 		if (applied && it->evtext_len && ap->evspool) {
 			fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
 			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
@@ -143,8 +148,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		apply_record(ap, f, it);
 		break;
 	}
-	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
-	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->docrow);
+	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL; it->docrow = NULL;
 }
 
 void mm_apply_batch(mm_applier *ap, mm_batch *b)
@@ -194,11 +199,13 @@ static void final_line(const mm_opts *o, const mm_filelist *fl, const mm_applier
                        double t_start, int written)
 {
 	const mm_store_stats *st = mm_store_get_stats(ap->store);
-	fprintf(stderr, "myomine %s: %d file%s, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed), "
+	char passed[64] = "";
+	if (mm_filter_kinds(ap->filter)) snprintf(passed, sizeof passed, ", %llu passed the filters", (unsigned long long)(st->live - st->filtered));
+	fprintf(stderr, "myomine %s: %d file%s, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed)%s, "
 	                "%llu mentions; %.2f s wall, %.2f s CPU, %.1f MB peak RSS%s%s\n",
 	        MM_VERSION, fl->n, fl->n == 1 ? "" : "s", (unsigned long long)ap->n.docs_read, (unsigned long long)st->live,
 	        (unsigned long long)(st->superseded + st->older_ignored), (unsigned long long)st->deleted,
-	        (unsigned long long)ap->n.failed, (unsigned long long)cn->mentions, mm_realtime() - t_start, mm_cputime(),
+	        (unsigned long long)ap->n.failed, passed, (unsigned long long)cn->mentions, mm_realtime() - t_start, mm_cputime(),
 	        mm_peakrss_kb() / 1024.0, written ? "; results in " : "", written ? o->outdir : "");
 }
 
@@ -229,6 +236,8 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	if (!o->quiet) final_line(o, fl, ap, &cn, t_start, !werr);
 	if (ap->spool) fclose(ap->spool);
 	if (ap->evspool) fclose(ap->evspool);
+	if (ap->docspool) fclose(ap->docspool);
+	free(ap->docseq);
 	mm_counts_free(&cn);
 	mm_store_free(ap->store);
 	mm_files_free(fl);

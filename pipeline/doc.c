@@ -22,6 +22,8 @@ void mm_doc_reset(mm_doc *d)
 	d->keep_ws = 0;
 	d->err.l = 0;
 	if (d->err.s) d->err.s[0] = 0;
+	d->meta.n = 0;
+	d->meta.str.l = 0;
 }
 
 void mm_doc_free(mm_doc *d)
@@ -37,6 +39,8 @@ void mm_doc_free(mm_doc *d)
 	mm_buf_free(&d->f.decoded);
 	free(d->sec);
 	free(d->del_pmid);
+	mm_buf_free(&d->meta.str);
+	free(d->meta.t);
 	memset(d, 0, sizeof *d);
 }
 
@@ -159,6 +163,48 @@ void mm_doc_end_section(mm_doc *d)
 		d->n_sec--;
 		if (d->text.l > 0 && d->text.s[d->text.l - 1] == ' ') d->text.s[--d->text.l] = 0;
 	}
+}
+
+/* s[0..n) trimmed of white space (ASCII) */
+static const char *trim(const char *s, size_t *n)
+{
+	while (*n && isspace((unsigned char)*s)) ++s, --*n;
+	while (*n && isspace((unsigned char)s[*n - 1])) --*n;
+	return s;
+}
+
+static uint32_t put_str(mm_meta *m, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)m->str.l;
+	mm_buf_put(&m->str, s, n);
+	mm_buf_putc(&m->str, 0);
+	return off;
+}
+
+int mm_doc_add_term(mm_doc *d, mm_term_kind k, const char *ui, size_t ui_n, const char *name, size_t name_n, unsigned flags)
+{
+	mm_meta *m = &d->meta;
+	if (m->n == m->m) {
+		m->m = m->m ? m->m * 2 : 32;
+		m->t = mm_realloc(m->t, (size_t)m->m * sizeof *m->t);
+	}
+	ui = trim(ui ? ui : "", &ui_n);
+	name = trim(name ? name : "", &name_n);
+	mm_term *t = &m->t[m->n];
+	t->kind = (uint8_t)k;
+	t->flags = (uint8_t)flags;
+	t->ui_n = (uint32_t)ui_n;
+	t->ui = put_str(m, ui, ui_n);
+	t->name_n = (uint32_t)name_n;
+	t->name = put_str(m, name, name_n);
+	return m->n++;
+}
+
+void mm_doc_term_name(mm_doc *d, int i, const char *name, size_t name_n)
+{
+	name = trim(name ? name : "", &name_n);
+	d->meta.t[i].name_n = (uint32_t)name_n;
+	d->meta.t[i].name = put_str(&d->meta, name, name_n);
 }
 
 int mm_parse_pmid(const char *s, size_t n, uint32_t *out)

@@ -18,6 +18,10 @@ static int open_all(mm_partial_in *in, int n, char **dirs, const mm_lexicon *lx)
 		if (mm_partial_in_open(&in[i], dirs[i], fp, lx->n_concept, &err) < 0) {
 			mm_warn("%s", err.s);
 			rc = -1;
+		} else if (i > 0 && strcmp(in[i].filters.s ? in[i].filters.s : "", in[0].filters.s ? in[0].filters.s : "")) {
+			mm_warn("%s and %s were made with different filters (%s; %s); merge partial results made with the same filters",
+			        dirs[0], dirs[i], in[0].filters.l ? in[0].filters.s + 1 : "none", in[i].filters.l ? in[i].filters.s + 1 : "none");
+			rc = -1;
 		}
 	}
 	mm_buf_free(&err);
@@ -43,15 +47,21 @@ static int next_block(const mm_partial_in *in, int n)
 static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 {
 	mm_buf err = {0};
-	int rc, shown = 0;
+	int rc, shown = 0, applied = 0;
+	uint32_t pmid = 0;
 	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
 		const mm_partial_rec *r = &in->rec;
 		if (!f) continue;
 		switch (r->type) {
 		case MM_PREC_ARTICLE:
-			mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
-			                 r->art.hit, r->art.n_hit, ++ap->seq);
+			applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
+			                           r->art.hit, r->art.n_hit, ++ap->seq);
+			pmid = r->art.pmid;
 			if (ap->part.f) mm_partial_article(&ap->part, &r->art);
+			break;
+		case MM_PREC_FILTERED: /* the article before fails the filters */
+			if (applied && pmid) mm_store_filter_out(ap->store, pmid, r->fail);
+			if (ap->part.f) mm_partial_filtered(&ap->part, r->fail);
 			break;
 		case MM_PREC_DELETE:
 			mm_store_delete(ap->store, r->pmid);
@@ -75,6 +85,27 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 	if (ap->part.f) mm_partial_end_file(&ap->part, f);
 	mm_tally_add_file(&ap->n, f);
 	return rc;
+}
+
+/* The filters of the shards' "#filters" text ("\t--option=key"...), to
+ * describe in summary.json (each value is its key); NULL for none. */
+static mm_filter *shard_filters(const char *text)
+{
+	if (!text || !*text) return NULL;
+	mm_filter *f = mm_filter_new();
+	for (const char *s = text; *s == '\t';) {
+		const char *e = strchr(s + 1, '\t'), *eq = memchr(s + 1, '=', e ? (size_t)(e - s - 1) : strlen(s + 1));
+		if (!e) e = s + strlen(s);
+		if (eq) {
+			char *opt = mm_strndup(s + 1, (size_t)(eq - s - 1)), *key = mm_strndup(eq + 1, (size_t)(e - eq - 1));
+			for (int k = 0; k < MM_FILT_N; ++k)
+				if (strcmp(opt, mm_filter_option[k]) == 0) mm_filter_describe(f, (mm_filter_kind)k, key);
+			free(opt);
+			free(key);
+		}
+		s = e;
+	}
+	return f;
 }
 
 int mm_merge(const mm_opts *o)
@@ -105,6 +136,9 @@ int mm_merge(const mm_opts *o)
 	}
 	ap.fl = &fl;
 	ap.store = mm_store_new();
+	mm_filter *filt = shard_filters(in[0].filters.s);
+	ap.filter = filt;
+	if (ap.part.f) mm_partial_put_filters(&ap.part.buf, filt);
 	int failed = 0, best;
 	while ((best = next_block(in, n_in)) >= 0) {
 		mm_partial_in *p = &in[best];
@@ -122,5 +156,7 @@ int mm_merge(const mm_opts *o)
 	for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
 	free(in);
 	if (failed) ap.n.failed++; /* makes the exit status 1: the result is incomplete */
-	return mm_run_finish(o, lx, &fl, &ap, 1, t_start);
+	rc = mm_run_finish(o, lx, &fl, &ap, 1, t_start);
+	mm_filter_free(filt);
+	return rc;
 }

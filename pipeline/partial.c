@@ -9,7 +9,9 @@
  *   D<TAB>pmid                      a DeleteCitation entry
  *   E<TAB>status<TAB>format<TAB>bytes<TAB>uncompressed<TAB>records<TAB>documents<TAB>failed<TAB>deleted_listed<TAB>invalid_utf8<TAB>bad_refs<TAB>errors
  *   M<TAB>message                   the file's first messages (no tab)
+ *   X<TAB>mask                      the A line before fails these filters (filter.h)
  *   #end
+ * With filters, a line "#filters<TAB>--option=key..." follows #lexicon.
  * Replaying the blocks of several partials in file-name order gives the
  * store, and so the outputs, of one run over all their files. */
 #include "runpriv.h"
@@ -135,6 +137,14 @@ void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 	case MM_PREC_TRAILER:
 		mm_buf_puts(b, "#end");
 		break;
+	case MM_PREC_FILTERED:
+		mm_buf_puts(b, "X\t");
+		mm_buf_putu(b, r->fail);
+		break;
+	case MM_PREC_FILTERS:
+		mm_buf_puts(b, "#filters");
+		mm_buf_puts(b, r->text);
+		break;
 	}
 	mm_buf_putc(b, '\n');
 }
@@ -176,13 +186,14 @@ void mm_partial_rec_free(mm_partial_rec *r)
 int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec *r, const char **why)
 {
 	static const char *const bad[] = { "malformed F line", "malformed A line", "malformed D line", "malformed E line",
-	                                   "malformed M line", "unknown line" };
+	                                   "malformed M line", "unknown line", "malformed X line" };
 	const char *end = l + n;
 	int which = 5;
 	mm_partial_rec_free(r);
 	memset(r, 0, sizeof *r);
 	if (memchr(l, 0, n)) goto fail;
 	if (n == 4 && memcmp(l, "#end", 4) == 0) { r->type = MM_PREC_TRAILER; return 0; }
+	if (n > 9 && memcmp(l, "#filters\t", 9) == 0) { r->type = MM_PREC_FILTERS; r->text = l + 8; return 0; }
 	if (n < 2 || l[1] != '\t') goto fail;
 	switch (l[0]) {
 	case 'F':
@@ -209,6 +220,14 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		r->type = MM_PREC_END_FILE;
 		if (parse_end(l + 1, end, &r->file) < 0) goto fail;
 		return 0;
+	case 'X': {
+		static const field mask = { 0, F_U32 };
+		const char *s = l + 2;
+		which = 6;
+		r->type = MM_PREC_FILTERED;
+		if (parse_field(&s, end, &r->fail, &mask) < 0 || s != end || r->fail >= 1u << MM_STORE_FILTER_BITS) goto fail;
+		return 0;
+	}
 	case 'M':
 		which = 4;
 		r->type = MM_PREC_MESSAGE;
@@ -314,6 +333,24 @@ void mm_partial_article(mm_partial_out *p, const mm_item *it)
 	out_flush(p);
 }
 
+void mm_partial_filtered(mm_partial_out *p, unsigned fail)
+{
+	mm_partial_rec r = { .type = MM_PREC_FILTERED, .fail = fail };
+	mm_partial_put_rec(&p->buf, &r);
+}
+
+void mm_partial_put_filters(mm_buf *b, const mm_filter *f)
+{
+	unsigned kinds = mm_filter_kinds(f);
+	if (!kinds) return;
+	mm_buf t = {0};
+	for (int k = 0; k < MM_FILT_N; ++k)
+		if (kinds >> k & 1) mm_buf_printf(&t, "\t%s=%s", mm_filter_option[k], mm_filter_key(f, (mm_filter_kind)k));
+	mm_partial_rec r = { .type = MM_PREC_FILTERS, .text = t.s };
+	mm_partial_put_rec(b, &r);
+	mm_buf_free(&t);
+}
+
 void mm_partial_delete(mm_partial_out *p, uint32_t pmid)
 {
 	mm_partial_rec r = { .type = MM_PREC_DELETE, .pmid = pmid };
@@ -400,6 +437,10 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 		return -1;
 	}
 	int rc = mm_partial_in_next(in, err);
+	if (rc == 1 && in->rec.type == MM_PREC_FILTERS) {
+		mm_buf_puts(&in->filters, in->rec.text);
+		rc = mm_partial_in_next(in, err);
+	}
 	if (rc < 0) return -1;
 	in->ended = rc == 0;
 	return 0;
@@ -410,6 +451,7 @@ void mm_partial_in_close(mm_partial_in *in)
 	mm_reader_close(in->rd);
 	free(in->buf);
 	mm_buf_free(&in->line);
+	mm_buf_free(&in->filters);
 	mm_partial_rec_free(&in->rec);
 	in->rd = NULL;
 	in->buf = NULL;

@@ -17,6 +17,7 @@
 #include "store.h"
 #include "match.h"
 #include "text.h"
+#include "filter.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -107,6 +108,9 @@ typedef struct mm_item {
 	struct mm_item *sub;
 	size_t n_sub;
 	int chunk_mcs;            /* its root is <MedlineCitationSet> */
+	unsigned fail;            /* the filters the record fails (filter.h; 0: passes) */
+	char *docrow;             /* --documents: its row */
+	size_t docrow_len;
 } mm_item;
 
 /* A batch: the items of one read of one file, in one scheduler slot. */
@@ -132,7 +136,9 @@ typedef enum {
 	MM_PREC_DELETE,     /* D: pmid */
 	MM_PREC_END_FILE,   /* E: file's status, fmt, counts and n_err */
 	MM_PREC_MESSAGE,    /* M: text is one of the file's messages */
-	MM_PREC_TRAILER     /* #end */
+	MM_PREC_TRAILER,    /* #end */
+	MM_PREC_FILTERED,   /* X: the article before fails the filters of mask fail */
+	MM_PREC_FILTERS     /* #filters: text is the filters of the run (mm_partial_put_filters) */
 } mm_prec_type;
 
 typedef struct {
@@ -141,6 +147,7 @@ typedef struct {
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
 	uint32_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
+	unsigned fail;      /* X */
 } mm_partial_rec;
 
 /* Append r as one line (with its newline) to b.  M text has its tabs and
@@ -177,6 +184,11 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
 void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+/* The X line after an article that fails the filters of mask fail. */
+void mm_partial_filtered(mm_partial_out *p, unsigned fail);
+/* The "#filters" line of filter set f (nothing when f has no filter), after
+ * the header; its text names each option and its canonical key. */
+void mm_partial_put_filters(mm_buf *b, const mm_filter *f);
 /* Write #end and close the file: 0, or -1 with a message. */
 MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
 
@@ -191,6 +203,7 @@ typedef struct {
 	uint64_t lineno;
 	int eof, ended;     /* ended: #end read, or an error */
 	mm_partial_rec rec; /* the current line, parsed */
+	mm_buf filters;     /* the text of its #filters line (empty: none) */
 } mm_partial_in;
 
 /* Open DIR/partial.myomine.gz, check its header against the lexicon and
@@ -222,6 +235,9 @@ typedef struct {
 	double read, parse, match, apply, count, write;
 } mm_timings;
 
+/* A row of the documents spool: a document and its processing rank. */
+typedef struct { uint32_t pmid; uint64_t seq; } mm_docseq;
+
 /* The state of the apply step: everything that depends on input order. */
 typedef struct {
 	mm_filelist *fl;
@@ -233,6 +249,10 @@ typedef struct {
 	mm_timings t;
 	mm_partial_out part;         /* --partial (part.f: NULL without) */
 	mm_lexcache_info lc;         /* how the lexicon was loaded */
+	const mm_filter *filter;     /* the filters (summary.json); NULL: none */
+	FILE *docspool;              /* --documents: rows of documents that pass */
+	mm_docseq *docseq;           /* ... their (pmid, seq) */
+	size_t n_docseq, m_docseq;
 	/* progress */
 	int progress;
 	double t_start, t_last;
@@ -275,6 +295,14 @@ void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *
 /* --evidence-text: "sentence<TAB>text" lines of the sentences that hold two
  * or more of the document's n_hit hits (sorted by concept).  Thread-safe. */
 void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit);
+/* --documents (documents.c): the header and a document's row (thread-safe;
+ * hit: its hits, counted per type when not negated), and the file of the
+ * final documents that pass, from the spool: 0, or -1 with a message. */
+void mm_documents_header(mm_buf *o, const mm_lexicon *lx);
+void mm_documents_row(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_hit *hit, uint32_t n_hit);
+MM_WUR int mm_write_documents(mm_writer *w, const mm_applier *ap);
+/* The apply step: spool the row of document pmid, applied as record seq. */
+void mm_documents_spool(mm_applier *ap, uint32_t pmid, uint64_t seq, const char *row, size_t len);
 /* An anonymous spool file beside the outputs: it vanishes on any exit.
  * NULL with errno set. */
 FILE *mm_spool_open(const char *dir);

@@ -123,6 +123,7 @@ struct mm_store {
 	docent *doc;
 	size_t n_doc, m_doc;
 	mm_store_stats st;
+	bitmap out, fail[MM_STORE_FILTER_BITS]; /* live PMIDs that fail the filters, and which */
 };
 
 mm_store *mm_store_new(void) { return mm_calloc(1, sizeof(mm_store)); }
@@ -131,6 +132,8 @@ void mm_store_free(mm_store *s)
 {
 	if (!s) return;
 	bm_free(&s->seen); bm_free(&s->live); bm_free(&s->abs);
+	bm_free(&s->out);
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k) bm_free(&s->fail[k]);
 	for (size_t i = 0; i < s->nsent.n_page; ++i) free(s->nsent.page[i]);
 	free(s->nsent.page); free(s->nsent.big.k); free(s->nsent.big.v);
 	for (size_t i = 0; i < s->year.n_page; ++i) free(s->year.page[i]);
@@ -149,8 +152,36 @@ static int current_version(mm_store *s, uint32_t pmid)
 	return v && *v ? (int)*v : 1;
 }
 
+/* pmid leaves the documents that fail the filters (unlive follows) */
+static void filter_back(mm_store *s, uint32_t pmid)
+{
+	bm_set(&s->out, pmid, 0);
+	s->st.filtered--;
+	s->st.filtered_sentences -= bytes_get(&s->nsent, pmid);
+	s->year_docs[bytes_get(&s->year, pmid) & 255]++;
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k)
+		if (bm_get(&s->fail[k], pmid)) { bm_set(&s->fail[k], pmid, 0); s->st.filtered_by[k]--; }
+}
+
+void mm_store_filter_out(mm_store *s, uint32_t pmid, unsigned mask)
+{
+	if (!mask || !bm_get(&s->live, pmid) || bm_get(&s->out, pmid)) return;
+	bm_set(&s->out, pmid, 1);
+	s->st.filtered++;
+	s->st.filtered_sentences += bytes_get(&s->nsent, pmid);
+	s->year_docs[bytes_get(&s->year, pmid) & 255]--;
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k)
+		if (mask >> k & 1) { bm_set(&s->fail[k], pmid, 1); s->st.filtered_by[k]++; }
+}
+
+int mm_store_passes(const mm_store *s, uint32_t pmid)
+{
+	return bm_get(&s->live, pmid) && !bm_get(&s->out, pmid);
+}
+
 static void unlive(mm_store *s, uint32_t pmid)
 {
+	if (bm_get(&s->out, pmid)) filter_back(s, pmid);
 	bm_set(&s->live, pmid, 0);
 	s->st.live--;
 	s->st.live_sentences -= bytes_get(&s->nsent, pmid);
@@ -466,8 +497,8 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_mentions = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_negated = mm_calloc((size_t)n_concept, sizeof(uint64_t));
-	out->n_docs = s->st.live;
-	out->n_sents = s->st.live_sentences;
+	out->n_docs = s->st.live - s->st.filtered;
+	out->n_sents = s->st.live_sentences - s->st.filtered_sentences;
 	int keep = opt && opt->keep_negated;
 	pairmap pm = {0};
 	uint32_t *uc = NULL;

@@ -26,6 +26,8 @@ typedef struct {
 
 typedef struct mm_store mm_store;
 
+#define MM_STORE_FILTER_BITS 16
+
 typedef struct {
 	uint64_t applied;          /* article records applied */
 	uint64_t superseded;       /* records replaced by a later or newer version */
@@ -35,6 +37,9 @@ typedef struct {
 	uint64_t live;             /* documents in the result */
 	uint64_t live_abstract;    /* ... of which with an abstract */
 	uint64_t live_sentences;   /* sentences of the live documents */
+	uint64_t filtered;         /* live documents that fail the filters (mm_store_filter_out) */
+	uint64_t filtered_sentences;
+	uint64_t filtered_by[MM_STORE_FILTER_BITS]; /* ... that fail filter k (bit 1 << k of their mask) */
 } mm_store_stats;
 
 /* A new, empty store; never NULL (allocation failure exits, util.h). */
@@ -48,6 +53,15 @@ void mm_store_free(mm_store *s);
  * and are counted in the store's stats. */
 int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq);
+/* The article just applied for pmid (mm_store_article returned 1) fails the
+ * filters of mask (bits below 1 << MM_STORE_FILTER_BITS): it stays the
+ * final version of pmid (a later record or a deletion replaces it as
+ * usual) but is no document of the counts: apply it without hits.  The
+ * counts' documents, sentences and years are those of the documents that
+ * pass. */
+void mm_store_filter_out(mm_store *s, uint32_t pmid, unsigned mask);
+/* 1 when pmid is live and its final version passes the filters. */
+int mm_store_passes(const mm_store *s, uint32_t pmid) MM_WUR;
 /* Withdraw pmid (DeleteCitation); a PMID not live is only counted. */
 void mm_store_delete(mm_store *s, uint32_t pmid);
 /* The store's running counts (owned by the store). */

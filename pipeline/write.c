@@ -503,6 +503,7 @@ int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped)
 	if (o->mentions && write_mentions(w, ap) < 0) return -1;
 	if (o->by_year && write_by_year(w) < 0) return -1;
 	if (o->evidence > 0 && write_evidence(w, ap) < 0) return -1;
+	if (o->documents && mm_write_documents(w, ap) < 0) return -1;
 	return 0;
 }
 
@@ -574,6 +575,29 @@ static void json_inputs(mm_buf *bp, const mm_filelist *fl, int *n_st)
 	}
 }
 
+/* "filters": {...}: the filters, the final documents each one removed
+ * (a document failing two is counted by both) and how many passed all;
+ * nothing without filters */
+static void json_filters(mm_buf *b, const mm_filter *f, const mm_store_stats *st)
+{
+	unsigned kinds = mm_filter_kinds(f);
+	if (!kinds) return;
+	mm_buf_printf(b, "  \"filters\": {\"final\": %llu, \"removed\": %llu, \"passed\": %llu, \"by_filter\": [",
+	              (unsigned long long)st->live, (unsigned long long)st->filtered, (unsigned long long)(st->live - st->filtered));
+	int n = 0;
+	for (int k = 0; k < MM_FILT_N; ++k) {
+		if (!(kinds >> k & 1)) continue;
+		mm_buf_puts(b, n++ ? ",\n    {\"option\": " : "\n    {\"option\": ");
+		mm_buf_json(b, mm_filter_option[k]);
+		mm_buf_puts(b, ", \"value\": ");
+		mm_buf_json(b, mm_filter_value(f, (mm_filter_kind)k));
+		mm_buf_puts(b, ", \"key\": ");
+		mm_buf_json(b, mm_filter_key(f, (mm_filter_kind)k));
+		mm_buf_printf(b, ", \"removed\": %llu}", (unsigned long long)st->filtered_by[k]);
+	}
+	mm_buf_puts(b, "\n  ]},\n");
+}
+
 int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
 {
 	const mm_opts *o = w->o;
@@ -598,6 +622,7 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
 	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
 	              (unsigned long long)st->live_sentences);
+	json_filters(&b, ap->filter, st);
 	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, lx);
 	mm_buf_puts(&b, ",\n");
 	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, lx);
