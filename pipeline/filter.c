@@ -116,7 +116,7 @@ static int known_pubtype(const char *name, const char **near)
 static int add_list(mm_filter *f, mm_filter_kind k, const char *value, mm_buf *err)
 {
 	flist *l = &f->l[k];
-	int warned = 0;
+	int warned = 0, n0 = l->n; /* an invalid value adds nothing */
 	const char *opt = mm_filter_option[k];
 	for (const char *s = value;;) {
 		const char *e = s;
@@ -127,7 +127,7 @@ static int add_list(mm_filter *f, mm_filter_kind k, const char *value, mm_buf *e
 		size_t n = (size_t)(b - a);
 		if (n == 0) {
 			mm_buf_printf(err, "%s '%s': an empty item in the list", opt, value);
-			return -1;
+			goto fail;
 		}
 		char *v = mm_strndup(a, n);
 		int ui = (k == MM_FILT_MESH || k == MM_FILT_MESH_MAJOR || k == MM_FILT_PUBTYPE) && is_ui(v, n);
@@ -139,7 +139,7 @@ static int add_list(mm_filter *f, mm_filter_kind k, const char *value, mm_buf *e
 		if (k == MM_FILT_LANG && (n != 3 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]) || !isalpha((unsigned char)v[2]))) {
 			mm_buf_printf(err, "--lang '%.*s': a language is a three-letter code as PubMed gives it (eng, fre, ger, ...)", (int)n, a);
 			free(v);
-			return -1;
+			goto fail;
 		}
 		if (k == MM_FILT_JOURNAL) { /* full stops ignored */
 			size_t j = 0;
@@ -165,6 +165,9 @@ static int add_list(mm_filter *f, mm_filter_kind k, const char *value, mm_buf *e
 	mm_buf_puts(&l->value, value);
 	make_key(l);
 	return warned;
+fail:
+	while (l->n > n0) free(l->v[--l->n].s);
+	return -1;
 }
 
 /* FROM-TO, either end open; a single year is FROM-FROM. */

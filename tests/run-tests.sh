@@ -644,6 +644,88 @@ PY
 fi
 # -- end: inflate backends --
 
+# ---- focus: filters and documents.tsv ---------------------------------------------
+# Update semantics with a filter (pass -> fail, fail -> pass, deleted), MEDLINE
+# MH lines with '*' and qualifiers, PubTator with an indexing filter, bad
+# values, determinism and shard-and-merge with filters, and an independent
+# reader (tests/filters/check_filters.py) over the shared corpus.
+echo "== focus (filters)"
+FD=$T/filt
+mkdir -p "$FD/in"
+# mesh_rec PMID VERSION YEAR MESH...: a PubmedArticle indexed with MESH (UI:name)
+mesh_rec() {
+	pm=$1 v=$2 y=$3; shift 3
+	printf '<PubmedArticle><MedlineCitation><PMID Version="%s">%s</PMID><Article><Journal><JournalIssue><PubDate><Year>%s</Year></PubDate></JournalIssue></Journal><ArticleTitle>Anti-HMGCR myopathy and statins.</ArticleTitle><Language>eng</Language><PublicationTypeList><PublicationType UI="D002363">Case Reports</PublicationType></PublicationTypeList></Article><MedlineJournalInfo><MedlineTA>J Test</MedlineTA></MedlineJournalInfo><MeshHeadingList>' "$v" "$pm" "$y"
+	for m in "$@"; do printf '<MeshHeading><DescriptorName UI="%s" MajorTopicYN="N">%s</DescriptorName></MeshHeading>' "${m%%:*}" "${m#*:}"; done
+	printf '</MeshHeadingList></MedlineCitation></PubmedArticle>\n'
+}
+{ echo '<PubmedArticleSet>'
+  mesh_rec 1 1 2015 D009220:Myositis; mesh_rec 2 1 2015 D006801:Humans; mesh_rec 3 1 2015 D009220:Myositis
+  mesh_rec 4 1 2015 D009220:Myositis; echo '</PubmedArticleSet>'; } >"$FD/in/test26n0001.xml"
+{ echo '<PubmedArticleSet>'
+  mesh_rec 1 1 2015 D006801:Humans; mesh_rec 2 1 2015 D009220:Myositis D006801:Humans
+  echo '<DeleteCitation><PMID Version="1">3</PMID></DeleteCitation></PubmedArticleSet>'; } >"$FD/in/test26n0002.xml"
+expect 0 "filters: update semantics" "$BIN" -q -o "$FD/u" --mesh Myositis --documents "$FD/in"
+if [ "$(cut -f1 "$FD/u/documents.tsv" | tail -n +2 | sort -n | tr '\n' ' ')" = "2 4 " ] &&
+   [ "$(json "$FD/u/summary.json" "d['filters']['passed'], d['filters']['removed'], d['documents']['final']")" = "2 1 3" ] &&
+   [ "$(json "$FD/u/summary.json" "d['documents']['deleted']")" = 1 ]; then ok
+else ko "filters: update semantics (expected PMIDs 2 and 4: 1 fails in its update, 2 passes in it, 3 is deleted)"; sed 's/^/  | /' "$FD/u/documents.tsv" | head -5; fi
+# statistics' universe: N is the documents that pass
+if [ "$(awk -F'\t' 'NR > 1 { s += $4 } END { print s }' "$FD/u/entities.tsv")" -ge 1 ] &&
+   [ "$(json "$FD/u/summary.json" "d['documents']['with_mentions']")" = 2 ]; then ok; else ko "filters: counts of the documents that pass"; fi
+# MEDLINE text: '*' before a descriptor or a qualifier makes a major topic
+printf 'PMID- 11\nTI  - Statin myopathy.\nDP  - 2012\nMH  - Myositis/*chemically induced\nMH  - Humans\n\nPMID- 12\nTI  - Other.\nDP  - 2012\nMH  - Myositis/chemically induced\nMH  - *Humans\n' >"$FD/in2.txt"
+expect 0 "filters: MEDLINE MH" "$BIN" -q -o "$FD/m" --mesh-major myositis --documents "$FD/in2.txt"
+if [ "$(tail -n +2 "$FD/m/documents.tsv" | cut -f1,8,9 | tr '\t\n' ',;')" = "11,Myositis|Humans,Myositis;" ]; then ok
+else ko "filters: MEDLINE MH major through a qualifier"; sed 's/^/  | /' "$FD/m/documents.tsv"; fi
+# PubTator has no indexing: refused, never silently dropped
+printf '5|t|Statin myopathy.\n5|a|Anti-HMGCR.\n\n' >"$FD/pt.txt"
+expect 2 "filters: --format pubtator with --mesh refused" "$BIN" -q -o "$FD/pt" --format pubtator --mesh Myositis "$FD/pt.txt"
+has "$T/err" "PubTator has no MeSH" "filters: PubTator refusal message"
+expect 1 "filters: PubTator input with --years fails its records" "$BIN" -o "$FD/pt" --years 2010- "$FD/pt.txt"
+has "$T/err" "PubTator has no MeSH headings.*--years cannot judge" "filters: PubTator record message"
+expect 0 "filters: PubTator with --require" "$BIN" -q -o "$FD/pt" --require antibody "$FD/pt.txt"
+# bad values: clear errors naming the value (and file:line)
+expect 2 "filters: --years 2020-2010" "$BIN" -q -o "$FD/x" --years 2020-2010 "$FD/in"
+has "$T/err" "'2020-2010': the first year is after the last" "filters: --years message"
+printf '1\n2\nPMID 3\n' >"$FD/bad-pmids.txt"
+expect 2 "filters: garbage PMID line" "$BIN" -q -o "$FD/x" --pmids "$FD/bad-pmids.txt" "$FD/in"
+has "$T/err" "bad-pmids.txt:3: 'PMID 3' is not a PMID" "filters: PMID file message"
+expect 2 "filters: --lang english" "$BIN" -q -o "$FD/x" --lang english "$FD/in"
+expect 2 "filters: --require unknown" "$BIN" -q -o "$FD/x" --require antibody:NOSUCH "$FD/in"
+has "$T/err" "antibody:nosuch" "filters: --require message"
+expect 0 "filters: unknown publication type is a warning" "$BIN" -o "$FD/x" --pubtype "Case Report" "$FD/in"
+has "$T/err" "did you mean 'Case Reports'" "filters: publication type suggestion"
+expect 2 "filters: merge takes no filter" "$BIN" merge -q -o "$FD/x" --mesh Myositis "$FD/u"
+# determinism and shard-and-merge with filters
+FI="corpus/"
+[ -d "$SHARED/pubmed-xml/pmparser" ] && FI="$SHARED/pubmed-xml/pmparser"
+FO="--mesh Humans;Myositis --years 2000- --documents --by-year --evidence 2"
+expect 0 "filters -t 1" "$BIN" -q -t 1 $FO -o "$FD/t1" "$FI"
+expect 0 "filters -t 2" "$BIN" -q -t 2 --batch-mb 1 $FO -o "$FD/t2" "$FI"
+same_dir "$FD/t1" "$FD/t2" "filters: -t 1 and -t 2 differ"
+set -- $(find "$FI" -name '*.xml*' | sort)
+h=$(( $# / 2 ))
+A=$(echo "$@" | tr ' ' '\n' | head -n $h) B=$(echo "$@" | tr ' ' '\n' | tail -n +$((h + 1)))
+expect 0 "filters: shard a" "$BIN" -q --partial --mesh "Humans;Myositis" --years 2000- -o "$FD/sa" $A
+expect 0 "filters: shard b" "$BIN" -q --partial --mesh "Myositis;Humans" --years 2000- -o "$FD/sb" $B
+expect 0 "filters: merge" "$BIN" merge -q --by-year --evidence 2 -o "$FD/mg" "$FD/sb" "$FD/sa"
+rm -f "$FD/t1/documents.tsv"
+same_dir "$FD/t1" "$FD/mg" "filters: merge differs from one run"
+if [ "$(json "$FD/mg/summary.json" "d['filters']['passed']")" = "$(json "$FD/t1/summary.json" "d['filters']['passed']")" ]; then ok
+else ko "filters: merged summary.json passed count"; fi
+expect 0 "filters: shard with other filters" "$BIN" -q --partial --mesh Humans -o "$FD/sc" $B
+expect 2 "filters: merge refuses different filters" "$BIN" merge -q -o "$FD/x" "$FD/sa" "$FD/sc"
+has "$T/err" "different filters" "filters: merge refusal message"
+# the independent reader over the real files, update files included
+if [ -d "$SHARED/pubmed-xml/pmparser" ]; then
+	S=$SHARED/pubmed-xml
+	script "filters: independent reader (shared corpus)" "$FD/reader.log" python3 tests/filters/check_filters.py "$BIN" "$FD" \
+		"$S/pmparser" "$S/exports" "$S/tipplerow" "$S/biopython" "$S/medline16n0902.xml.gz" "$S/test_current_medline.xml.gz" \
+		"$S/pubmed-29768149.xml" "$SHARED/medline-txt"
+else skip "filters: independent reader needs the shared corpus ($SHARED)"; fi
+# -- end: focus --
+
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
 # its timings, threads, paths and cache state change from run to run; to
