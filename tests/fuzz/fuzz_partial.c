@@ -22,7 +22,10 @@ static int same_rec(const mm_partial_rec *a, const mm_partial_rec *b)
 	switch (a->type) {
 	case MM_PREC_FILE:
 	case MM_PREC_MESSAGE:
+	case MM_PREC_FILTERS:
 		return strcmp(a->text, b->text) == 0;
+	case MM_PREC_FILTERED:
+		return a->fail == b->fail;
 	case MM_PREC_ARTICLE:
 		return a->art.pmid == b->art.pmid && a->art.version == b->art.version && a->art.year == b->art.year &&
 		       a->art.has_abs == b->art.has_abs && a->art.n_sent == b->art.n_sent && a->art.n_hit == b->art.n_hit &&
