@@ -247,7 +247,7 @@ static int capture_end(mm_doc *d, int cap, const fields *b, size_t i, int *got_p
  * skipped in one search for its end tag (none of them nests inside itself
  * in the DTD; their content is not checked for well-formedness). Returns
  * the offset after the end tag, or 0 (err). */
-static size_t skip_subtree(const char *p, size_t n, size_t i, size_t te, sref name, mm_doc *d)
+static inline __attribute__((always_inline)) size_t skip_subtree(const char *p, size_t n, size_t i, size_t te, sref name, mm_doc *d)
 {
 	char endtag[40]; /* skippable() names have at most 23 bytes */
 	size_t el = (size_t)name.n + 3;
@@ -269,7 +269,7 @@ static int meta_list(sref name)
 
 /* The term field (F_META + kind) that the start tag name under parent par
  * begins, or F_NONE. */
-static int meta_field(sref name, sref par)
+static __attribute__((noinline)) int meta_field(sref name, sref par)
 {
 	static const struct { const char *name, *par; int kind; } tab[] = {
 		{ "DescriptorName", "MeshHeading", MM_TERM_MESH }, { "QualifierName", "MeshHeading", MM_TERM_QUAL },
@@ -286,7 +286,7 @@ static int meta_field(sref name, sref par)
 
 /* A term field begins: the term, with its UI and major flag from the start
  * tag t[0..tn), is added now and named at its end. */
-static void meta_begin(int f, const char *t, size_t tn, const fields *b, mm_doc *d)
+static __attribute__((noinline)) void meta_begin(int f, const char *t, size_t tn, const fields *b, mm_doc *d)
 {
 	int kind = f - F_META;
 	unsigned flags = 0;
@@ -306,11 +306,12 @@ static void meta_begin(int f, const char *t, size_t tn, const fields *b, mm_doc 
 /* <PubmedData>, whose start tag ends at te: the record's PMC id, from its
  * ArticleIdList (the first one: the others are its references'), and the
  * offset after </PubmedData>, or 0 (err). */
-static size_t pubmed_data(const char *p, size_t n, size_t i, size_t te, const fields *b, mm_doc *d)
+static __attribute__((noinline)) size_t pubmed_data(const char *p, size_t n, size_t i, size_t te, const fields *b, mm_doc *d)
 {
-	size_t end = skip_subtree(p, n, i, te, (sref){ "PubmedData", 10 }, d);
-	if (!end) return 0;
-	const char *s = p + te + 1, *e = p + end;
+	const char *e = mm_find(p + te + 1, n - te - 1, "</PubmedData>", 13);
+	if (!e) { mm_buf_printf(&d->err, "byte %zu: <PubmedData> is not closed", i); return 0; }
+	size_t end = (size_t)(e - p) + 13;
+	const char *s = p + te + 1;
 	const char *l = mm_find(s, (size_t)(e - s), "<ArticleIdList>", 15);
 	const char *le = l ? mm_find(l, (size_t)(e - l), "</ArticleIdList>", 16) : NULL;
 	for (const char *a = l; le && (a = mm_find(a, (size_t)(le - a), "<ArticleId ", 11)) != NULL; ++a) {
@@ -428,10 +429,12 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 		}
 		if (!self_close && cap == F_NONE) {
 			if (skippable(name)) {
-				if (!d->want_meta || !meta_list(name)) {
-					if (d->want_meta && is(name, "PubmedData")) i = pubmed_data(p, n, i, te, &b, d);
-					else i = skip_subtree(p, n, i, te, name, d);
-					if (!i) return -1;
+				if (!d->want_meta) {
+					if (!(i = skip_subtree(p, n, i, te, name, d))) return -1;
+					continue;
+				}
+				if (!meta_list(name)) { /* the indexing is read */
+					if (!(i = is(name, "PubmedData") ? pubmed_data(p, n, i, te, &b, d) : skip_subtree(p, n, i, te, name, d))) return -1;
 					continue;
 				}
 			}
