@@ -414,7 +414,7 @@ static void prune(const char *dir)
 		int tmp = strstr(de->d_name, ".mmlc.tmp.") != NULL;
 		if (!tmp && (l < 13 || strcmp(de->d_name + l - 5, ".mmlc") != 0)) continue;
 		mm_buf p = {0};
-		mm_buf_printf(&p, "%s/%s", dir, de->d_name);
+		mm_buf_path(&p, dir, de->d_name);
 		struct stat st;
 		if (stat(p.s, &st) < 0) { mm_buf_free(&p); continue; }
 		if (tmp) { /* left by a run that was killed while writing */

@@ -172,7 +172,7 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	lx->blocked = mm_calloc((size_t)lx->n_concept + 1, 1);
 	if (!S_ISDIR(st->st_mode)) return 0;
 	mm_buf p = {0};
-	mm_buf_printf(&p, "%s/blocklist.txt", path);
+	mm_buf_path(&p, path, "blocklist.txt");
 	FILE *fp = fopen(p.s, "rb");
 	if (!fp) { mm_buf_free(&p); return 0; }
 	lx->blocklist_path = p.s;
@@ -257,7 +257,7 @@ char **mm_lexicon_sources(const char *path, int *n_files, struct stat *st, mm_bu
 			size_t l = strlen(de->d_name);
 			if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.') {
 				mm_buf p = {0};
-				mm_buf_printf(&p, "%s/%s", path, de->d_name);
+				mm_buf_path(&p, path, de->d_name);
 				files = mm_realloc(files, (size_t)(nf + 1) * sizeof *files);
 				files[nf++] = p.s;
 			}

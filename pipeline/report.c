@@ -34,7 +34,7 @@ static int rfile_open(const rsrc *src, const char *name, rfile *f, mm_buf *err)
 	f->s = "";
 	if (src->loc) {
 		if (!src->loc(src->ud, name, &path)) { mm_buf_free(&path); return 0; }
-	} else mm_buf_printf(&path, "%s/%s", src->dir, name);
+	} else mm_buf_path(&path, src->dir, name);
 	int fd = open(path.s, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		int e = errno;

@@ -87,6 +87,9 @@ if [ $rc -eq 2 ]; then has "$T/err" "looked in:" "no lexicons: the error says wh
 elif [ $rc -eq 0 ]; then skip "no lexicons found: installed lexicons are present"
 else ko "no lexicons found: exit $rc, expected 2"; fi
 rm -rf "$lw"
+# paths joined from a directory given with a trailing slash have one slash
+expect 0 "run with -l lexicons/ and corpus/" "$BIN" -q -l lexicons/ -o "$T/slash" corpus/
+if grep -q '[^:]//' "$T/slash/summary.json"; then ko "doubled slash in summary.json paths"; grep '[^:]//' "$T/slash/summary.json" | head -3 | sed 's/^/  | /'; else ok; fi
 
 # ---- golden test on the shipped corpus ------------------------------------------
 echo "== golden (corpus/)"
