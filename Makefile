@@ -122,7 +122,7 @@ clean:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/myomine/lexicons $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 myomine $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 lexicons/*.tsv lexicons/blocklist.txt $(DESTDIR)$(PREFIX)/share/myomine/lexicons/
+	install -m 644 lexicons/*.tsv lexicons/blocklist.txt lexicons/negation.txt $(DESTDIR)$(PREFIX)/share/myomine/lexicons/
 	install -m 644 docs/myomine.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 # unit tests: one binary over the pipeline objects (main.o excluded)

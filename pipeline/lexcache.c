@@ -145,6 +145,9 @@ static int source_key(const char *path, uint64_t min, uint64_t *key, uint64_t *b
 		mm_buf_printf(&bl, "%s/blocklist.txt", path);
 		struct stat bs;
 		if (stat(bl.s, &bs) == 0 && hash_file(bl.s, &h, bytes) < 0) rc = -1;
+		bl.l = 0;
+		mm_buf_printf(&bl, "%s/negation.txt", path);
+		if (!rc && stat(bl.s, &bs) == 0 && hash_file(bl.s, &h, bytes) < 0) rc = -1;
 		mm_buf_free(&bl);
 	}
 	*key = h;
@@ -456,6 +459,11 @@ mm_lexicon *mm_lexicon_open(const char *path, const char *dir, mm_lexcache_info 
 	mm_buf_printf(&f, "%s/lexicon-%016llx.mmlc", dir, (unsigned long long)key);
 	info->file = f.s;
 	mm_lexicon *lx = mm_lexcache_read(f.s, &key, &why);
+	if (lx && mm_lexicon_load_negation(lx, path, err) < 0) { /* not cached: read each time */
+		mm_lexicon_free(lx);
+		mm_buf_free(&why);
+		return NULL;
+	}
 	if (lx) {
 		info->state = MM_LC_HIT;
 		utimensat(AT_FDCWD, f.s, NULL, 0); /* recently used: kept by prune() */

@@ -634,7 +634,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 	select_mentions(m, t);
 	abbreviations(m, d, t);
 	blocklist(m, t);
-	mm_negate(t, m->out, m->n_out);
+	mm_negate(m->lx->neg, t, m->out, m->n_out);
 	*out = m->out;
 	return m->n_out;
 }
