@@ -241,6 +241,7 @@ uint64_t mm_partial_fingerprint(const mm_lexicon *lx)
 	mm_buf b = {0};
 	for (int i = 0; i < lx->n_concept; ++i) mm_buf_printf(&b, "%s\t%s\n", lx->c[i].id, lx->c[i].type);
 	for (int i = 0; i < lx->n_file; ++i) mm_buf_printf(&b, "%08x %llu\n", lx->file[i].crc32, (unsigned long long)lx->file[i].bytes);
+	if (lx->negation_path) mm_buf_printf(&b, "negation %08x\n", lx->negation_crc32); /* other negation, other counts */
 	uint64_t h = mm_fnv1a(b.s, b.l);
 	mm_buf_free(&b);
 	return h;

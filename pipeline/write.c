@@ -1,5 +1,6 @@
 /* write.c -- every output file of a run (runpriv.h). */
 #include "runpriv.h"
+#include "negate.h"
 #include "stats.h"
 
 #include <stdlib.h>
@@ -545,6 +546,12 @@ static void json_lexicon(mm_buf *bp, const mm_lexicon *lx, const char *path, con
 		mm_buf_json(bp, lx->blocklist_path);
 		mm_buf_printf(bp, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
 	} else mm_buf_puts(bp, "null");
+	mm_buf_puts(bp, ",\n    \"negation\": ");
+	if (lx->negation_path) {
+		mm_buf_puts(bp, "{\"path\": ");
+		mm_buf_json(bp, lx->negation_path);
+		mm_buf_printf(bp, ", \"rules\": %d, \"crc32\": \"%08x\"}", mm_negrules_count(lx->neg), lx->negation_crc32);
+	} else mm_buf_puts(bp, "\"built-in\"");
 	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
 	mm_buf_printf(bp, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[lc->state]);
 	if (lc->file) mm_buf_json(bp, lc->file);

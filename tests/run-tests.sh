@@ -647,6 +647,43 @@ PY
 fi
 # -- end: inflate backends --
 
+# ---- negation (issue 18) ---------------------------------------------------------
+# The rules of lexicons/negation.txt: the built-in rules are the shipped
+# file's; a faulty file is a lexicon error; a negated sentence never supplies
+# evidence; precision and recall on the judged set (tests/negation/).
+echo "== negation"
+NG="$T/neg"
+rm -rf "$NG" && mkdir -p "$NG/lex"
+cp lexicons/*.tsv lexicons/blocklist.txt "$NG/lex/"
+expect 0 "lexicons without negation.txt (built-in rules)" "$BIN" -q --no-cache -l "$NG/lex" --mentions -o "$NG/builtin" corpus/
+expect 0 "lexicons with negation.txt" "$BIN" -q --no-cache --mentions -o "$NG/file" corpus/
+if cmp -s "$NG/builtin/mentions.tsv" "$NG/file/mentions.tsv"; then ok; else ko "built-in negation rules differ from lexicons/negation.txt"; fi
+got=$(json "$NG/builtin/summary.json" "d['lexicon']['negation']")
+if [ "$got" = "built-in" ]; then ok; else ko "summary.json lexicon.negation without a file: $got"; fi
+got=$(json "$NG/file/summary.json" "d['lexicon']['negation']['rules']")
+want=$(grep -c '^[a-z]' lexicons/negation.txt)
+if [ "$got" = "$want" ]; then ok; else ko "summary.json lexicon.negation.rules: $got, expected $want"; fi
+printf 'pre\tno\nbogus\tnot\n' > "$NG/lex/negation.txt"
+expect 2 "a bad negation.txt is a lexicon error" "$BIN" -q --no-cache -l "$NG/lex" -o "$NG/bad" corpus/
+has "$T/err" "negation.txt:2: expected kind" "the bad line is named"
+grep -v '^pre	none$' lexicons/negation.txt > "$NG/lex/negation.txt"
+expect 0 "negation.txt without 'none'" "$BIN" -q --no-cache -l "$NG/lex" --mentions -o "$NG/nonone" corpus/
+if awk -F'\t' '$1 == 90000064 && $6 == "anti-PL-7" && $9 == 0' "$NG/nonone/mentions.tsv" | grep -q . &&
+   awk -F'\t' '$1 == 90000064 && $6 == "anti-PL-7" && $9 == 1' "$NG/file/mentions.tsv" | grep -q .; then ok
+else ko "negation.txt is not what decides (\"None had anti-PL-7\" in 90000064)"; fi
+# "None had anti-Jo-1, anti-PL-7, anti-PL-12, ..." is negated: no evidence from it
+expect 0 "evidence with text" "$BIN" -q --evidence 5 --evidence-text -o "$NG/ev" corpus/
+if [ -s "$NG/ev/evidence.tsv" ] && ! grep -q "None had anti-Jo-1" "$NG/ev/evidence.tsv"; then ok
+else ko "evidence.tsv quotes a negated sentence (None had anti-Jo-1 ...)"; fi
+if [ -d "$SHARED/pubmed-xml" ] && [ -d "$SHARED/gold/bc5cdr" ]; then
+	expect 1 "mentions for the judged negation set" "$BIN" -q --mentions -o "$NG/judged" "$SHARED/pubmed-xml" "$SHARED/medline-txt" \
+		"$SHARED/gold/bc5cdr/CDR_DevelopmentSet.PubTator.txt" "$SHARED/gold/bc5cdr/CDR_TrainingSet.PubTator.txt" \
+		"$SHARED/gold/ncbi-disease/NCBIdevelopset_corpus.txt" "$SHARED/gold/ncbi-disease/NCBItrainset_corpus.txt"
+	script "negation flag on the judged set: precision and recall >= 0.95 (tests/negation/score.py)" "$NG/score.log" \
+		python3 tests/negation/score.py tests/negation/judged.tsv "$NG/judged/mentions.tsv" --min-p 0.95 --min-r 0.95
+else skip "negation judged set: $SHARED not found"; fi
+# -- end: negation --
+
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
 # its timings, threads, paths and cache state change from run to run; to
