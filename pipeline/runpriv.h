@@ -89,12 +89,12 @@ typedef struct mm_item {
 	mm_format fmt;
 	/* results */
 	int ok;
-	uint32_t pmid;
+	uint64_t pmid;
 	int version, year, has_abs;
 	uint32_t n_sent;
 	mm_hit *hit;
 	uint32_t n_hit;
-	uint32_t *del;
+	uint64_t *del;
 	int n_del;
 	char *out;
 	size_t out_len;
@@ -139,7 +139,7 @@ typedef struct {
 	mm_prec_type type;
 	const char *text;   /* F, M: NUL-terminated; parsed: points into the line */
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
-	uint32_t pmid;      /* D */
+	uint64_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
 } mm_partial_rec;
 
@@ -176,7 +176,7 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 /* The file's E line and messages; closes its block. */
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
-void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+void mm_partial_delete(mm_partial_out *p, uint64_t pmid);
 /* Write #end and close the file: 0, or -1 with a message. */
 MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
 

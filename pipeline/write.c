@@ -336,12 +336,11 @@ static int write_mentions(mm_writer *w, const mm_applier *ap)
 	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\tnegated\n");
 	if (ap->spool) {
 		rewind(ap->spool);
-		unsigned long long seq;
-		unsigned pmid;
+		unsigned long long seq, pmid;
 		size_t len;
 		char *tmp = NULL;
 		size_t mt = 0;
-		while (fscanf(ap->spool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+		while (fscanf(ap->spool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
 			if (fread(tmp, 1, len, ap->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
 			if (mm_store_is_final(ap->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
@@ -392,12 +391,13 @@ static int write_by_year(mm_writer *w)
 
 /* --evidence K: up to K supporting documents per pair, most recent first
  * (year, then PMID), with a sentence they share when there is one. */
-typedef struct { uint64_t key; char *text; } evtext_slot; /* key = pmid<<32 | sentence */
+typedef struct { uint64_t pmid; uint32_t sent; char *text; } evtext_slot; /* pmid 0: empty */
 
-static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
+/* the slot of (pmid, sent): its own, or the empty one where it goes */
+static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t pmid, uint32_t sent)
 {
-	size_t h = mm_hash64(key) & (cap - 1);
-	while (t[h].key && t[h].key != key) h = (h + 1) & (cap - 1);
+	size_t h = mm_hash64(pmid ^ mm_hash64(sent)) & (cap - 1);
+	while (t[h].pmid && (t[h].pmid != pmid || t[h].sent != sent)) h = (h + 1) & (cap - 1);
 	return &t[h];
 }
 
@@ -415,15 +415,16 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 {
 	size_t need = cn->n_pair * (size_t)cn->evidence_k;
 	for (size_t k = 0; k < need; ++k)
-		if (cn->evidence[k].pmid && cn->evidence[k].sent)
-			evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
-				(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
+		if (cn->evidence[k].pmid && cn->evidence[k].sent) {
+			evtext_slot *s = evtext_find(tab, cap, cn->evidence[k].pmid, cn->evidence[k].sent);
+			s->pmid = cn->evidence[k].pmid;
+			s->sent = cn->evidence[k].sent;
+		}
 	rewind(ap->evspool);
-	unsigned long long seq;
-	unsigned pmid;
+	unsigned long long seq, pmid;
 	size_t len, mt = 0;
 	char *buf = NULL;
-	while (fscanf(ap->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+	while (fscanf(ap->evspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 		if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
 		if (fread(buf, 1, len, ap->evspool) != len) break;
 		buf[len] = 0;
@@ -433,9 +434,9 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 			if (!nl) break;
 			*nl = 0;
 			uint32_t sn = (uint32_t)strtoul(l, NULL, 10);
-			evtext_slot *s = evtext_find(tab, cap, (uint64_t)pmid << 32 | sn);
+			evtext_slot *s = evtext_find(tab, cap, pmid, sn);
 			char *tabc = strchr(l, '\t');
-			if (s->key && !s->text && tabc) s->text = mm_strdup(tabc + 1);
+			if (s->pmid && !s->text && tabc) s->text = mm_strdup(tabc + 1);
 			l = nl + 1;
 		}
 	}
@@ -470,13 +471,13 @@ static int write_evidence(mm_writer *w, const mm_applier *ap)
 			if (p->docs < (uint64_t)w->o->min_docs) continue;
 			const mm_evidence *ev = cn->evidence + k * (size_t)cn->evidence_k;
 			for (int r = 0; r < cn->evidence_k && ev[r].pmid; ++r) {
-				mm_buf_printf(&b, "%s\t%s\t%d\t%u\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, ev[r].pmid);
+				mm_buf_printf(&b, "%s\t%s\t%d\t%llu\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, (unsigned long long)ev[r].pmid);
 				if (ev[r].year) mm_buf_printf(&b, "%d\t", ev[r].year); else mm_buf_puts(&b, "\t");
 				if (ev[r].sent) mm_buf_printf(&b, "%u", ev[r].sent);
 				if (with_text) {
 					mm_buf_putc(&b, '\t');
 					if (ev[r].sent) {
-						evtext_slot *s = evtext_find(tab, cap, (uint64_t)ev[r].pmid << 32 | ev[r].sent);
+						evtext_slot *s = evtext_find(tab, cap, ev[r].pmid, ev[r].sent);
 						if (s->text) mm_buf_puts(&b, s->text);
 					}
 				}
