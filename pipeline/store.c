@@ -461,10 +461,13 @@ static size_t distinct_concepts(const mm_hit *hit, uint32_t n, uint32_t *uc)
 }
 
 /* Sentence and section pairs of one document's hits (tmp: a copy, sorted
- * here): per sentence (counted), and whether the document has one at all
- * (counted once per document: last_* holds the document that counted it
- * last, doc_tag). */
-static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc_tag)
+ * here; uc: room for n concepts): per sentence (counted), and whether the
+ * document has one at all (counted once per document: last_* holds the
+ * document that counted it last, doc_tag).  The work is linear in the hits
+ * times the concepts that share a sentence or a section: hits are (concept,
+ * sentence) pairs, and a section's concepts are counted once each, however
+ * many of its sentences name them. */
+static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc_tag, uint32_t *uc)
 {
 	qsort(tmp, n, sizeof *tmp, cmp_hit_sent);
 	for (uint32_t a = 0; a < n;) {
@@ -482,10 +485,10 @@ static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc
 	for (uint32_t a = 0; a < n;) {
 		uint32_t b = a;
 		while (b < n && tmp[b].sec == tmp[a].sec) ++b;
-		for (uint32_t x = a; x < b; ++x)
-			for (uint32_t y = x + 1; y < b; ++y) {
-				if (tmp[x].concept == tmp[y].concept) continue;
-				pslot *p = pair_get(pm, tmp[x].concept, tmp[y].concept);
+		size_t nu = distinct_concepts(tmp + a, b - a, uc);
+		for (size_t x = 0; x < nu; ++x)
+			for (size_t y = x + 1; y < nu; ++y) {
+				pslot *p = pair_get(pm, uc[x], uc[y]);
 				if (p->last_sec != doc_tag) { p->last_sec = doc_tag; p->sec_docs++; }
 			}
 		a = b;
@@ -511,16 +514,26 @@ static void collect_pairs(pairmap *pm, mm_counts *out)
 	memset(pm, 0, sizeof *pm);
 }
 
-/* The first sentence (1-based) where concepts a and b both occur among
- * hit[0..n) (sorted by concept, then sentence), or 0. */
-static uint32_t shared_sentence(const mm_hit *hit, uint32_t n, uint32_t a, uint32_t b)
+/* The evidence rows of document pmid get the first sentence (1-based) that
+ * each pair shares there: hit[0..n) (sorted here by sentence) is swept in
+ * sentence order, and a row whose sentence is still 0 takes the current
+ * one.  Linear in the hits times the concepts per sentence, as counting. */
+static void shared_sentences(mm_counts *out, mm_hit *hit, uint32_t n, uint64_t pmid)
 {
-	for (uint32_t p = 0; p < n; ++p) {
-		if (hit[p].concept != a) continue;
-		for (uint32_t q = 0; q < n; ++q)
-			if (hit[q].concept == b && hit[q].sent == hit[p].sent) return hit[p].sent + 1;
+	int k = out->evidence_k;
+	qsort(hit, n, sizeof *hit, cmp_hit_sent);
+	for (uint32_t a = 0; a < n;) {
+		uint32_t b = a;
+		while (b < n && hit[b].sent == hit[a].sent) ++b;
+		for (uint32_t x = a; x < b; ++x)
+			for (uint32_t y = x + 1; y < b; ++y) {
+				if (hit[x].concept == hit[y].concept) continue;
+				mm_evidence *ev = out->evidence + pair_index(out, hit[x].concept, hit[y].concept) * (size_t)k;
+				for (int r = 0; r < k && ev[r].pmid; ++r)
+					if (ev[r].pmid == pmid) { if (!ev[r].sent) ev[r].sent = hit[a].sent + 1; break; }
+			}
+		a = b;
 	}
-	return 0;
 }
 
 /* The per-year rows of out->year from keys[0..nk) (year<<56 | a<<28 | b),
@@ -552,6 +565,7 @@ static void push_key(uint64_t **keys, size_t *nk, size_t *mk, uint64_t key)
  * live and uc hold as many entries as the largest document has hits. */
 static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm_counts *out, mm_hit *live, uint32_t *uc)
 {
+	int any = 0;
 	int k = opt->evidence;
 	if (k > 0) out->evidence = mm_calloc(out->n_pair * (size_t)k + 1, sizeof *out->evidence);
 	out->evidence_k = k;
@@ -568,11 +582,14 @@ static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm
 			if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF);
 			for (size_t z = x + 1; z < nu; ++z) {
 				if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | uc[z]);
-				if (k > 0)
-					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year,
-					             shared_sentence(live, nl, uc[x], uc[z]));
+				if (k > 0) {
+					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year, 0);
+					any = 1;
+				}
 			}
 		}
+		if (any) shared_sentences(out, live, nl, d->pmid);
+		any = 0;
 	}
 	year_rows(keys, nk, out);
 	free(keys);
@@ -623,7 +640,7 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 			for (size_t y = x + 1; y < nu; ++y) pair_get(&pm, uc[x], uc[y])->docs++;
 		}
 		memcpy(tmp, live, nl * sizeof *tmp);
-		count_local_pairs(&pm, tmp, nl, (uint64_t)i + 1);
+		count_local_pairs(&pm, tmp, nl, (uint64_t)i + 1, uc);
 	}
 	collect_pairs(&pm, out);
 	if (opt && (opt->by_year || opt->evidence > 0)) count_years_evidence(s, opt, out, live, uc);

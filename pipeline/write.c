@@ -15,6 +15,18 @@ static size_t cp_count(const char *s, size_t n)
 	return c;
 }
 
+/* The code points of text[base..pos), counted on from a cursor (*at, *cp:
+ * a byte position >= base and the code points before it), which moves to
+ * pos; it restarts at base when pos lies before it.  Mentions come in text
+ * order, so a document's offsets cost one pass over its text. */
+static size_t cp_upto(const char *text, size_t base, size_t pos, size_t *at, size_t *cp)
+{
+	if (*at < base || *at > pos) { *at = base; *cp = 0; }
+	*cp += cp_count(text + *at, pos - *at);
+	*at = pos;
+	return *cp;
+}
+
 void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit)
 {
 	/* hits are sorted by concept: mark the sentences seen twice */
@@ -47,9 +59,10 @@ void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *
 	mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|a|");
 	mm_buf_put(o, text + abs0, d->text.l - abs0);
 	mm_buf_putc(o, '\n');
+	size_t at = 0, cp = 0;
 	for (size_t i = 0; i < nm; ++i) {
 		const mm_mention *m = &mt[i];
-		size_t cs = m->start < abs0 ? cp_count(text, m->start) : tchars + 1 + cp_count(text + abs0, m->start - abs0);
+		size_t cs = m->start < abs0 ? cp_upto(text, 0, m->start, &at, &cp) : tchars + 1 + cp_upto(text, abs0, m->start, &at, &cp);
 		size_t ce = cs + cp_count(text + m->start, m->end - m->start);
 		const mm_concept *c = &lx->c[m->concept];
 		mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
