@@ -333,7 +333,8 @@ int mm_partial_close(mm_partial_out *p, mm_buf *err)
 
 /* ---- reading (myomine merge) -------------------------------------------------------- */
 
-/* The next line into in->line: 1 ok, 0 end of file, -1 read error. */
+/* The next line into in->line: 1 ok, 2 a last line without its newline (a
+ * truncated file), 0 end of file, -1 read error. */
 static int next_line(mm_partial_in *in)
 {
 	in->line.l = 0;
@@ -345,7 +346,7 @@ static int next_line(mm_partial_in *in)
 			in->pos = e + (nl != NULL);
 			if (nl) { in->lineno++; return 1; }
 		}
-		if (in->eof) { if (in->line.l) { in->lineno++; return 1; } return 0; }
+		if (in->eof) { if (in->line.l) { in->lineno++; return 2; } return 0; }
 		ssize_t n = mm_reader_read(in->rd, in->buf, in->cap);
 		if (n < 0) return -1;
 		if (n == 0) in->eof = 1;
@@ -371,6 +372,7 @@ int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
 		return -1;
 	}
 	if (rc == 0) return in_bad(in, err, "partial result ends without #end (truncated?)");
+	if (rc == 2) return in_bad(in, err, "partial result ends inside a line (truncated?)");
 	if (mm_partial_parse_rec(in->line.s, in->line.l, in->n_concept, &in->rec, &why) < 0) return in_bad(in, err, why);
 	return in->rec.type == MM_PREC_TRAILER ? 0 : 1;
 }

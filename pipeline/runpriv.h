@@ -222,6 +222,14 @@ typedef struct {
 	double read, parse, match, apply, count, write;
 } mm_timings;
 
+/* myomine merge: one partial result read (summary.json "shards"). */
+typedef struct {
+	const char *dir;             /* as given (owned by the options) */
+	char *msg;                   /* why it could not be read to its end; NULL: it was */
+	int files;                   /* file blocks taken from it */
+	int duplicates;              /* file blocks skipped: read from another partial result */
+} mm_shard;
+
 /* The state of the apply step: everything that depends on input order. */
 typedef struct {
 	mm_filelist *fl;
@@ -233,6 +241,8 @@ typedef struct {
 	mm_timings t;
 	mm_partial_out part;         /* --partial (part.f: NULL without) */
 	mm_lexcache_info lc;         /* how the lexicon was loaded */
+	const mm_shard *shard;       /* myomine merge: the partial results read (merge.c owns them) */
+	int n_shard;                 /* 0 for a run */
 	/* progress */
 	int progress;
 	double t_start, t_last;

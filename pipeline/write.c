@@ -588,6 +588,25 @@ static void json_inputs(mm_buf *bp, const mm_filelist *fl, int *n_st)
 	}
 }
 
+/* "shards": [...] (myomine merge): each partial result, whether it was read
+ * to its end, the file blocks taken from it and why it failed */
+static void json_shards(mm_buf *bp, const mm_shard *sh, int n)
+{
+	int n_failed = 0;
+	mm_buf_puts(bp, "  \"shards\": [");
+	for (int i = 0; i < n; ++i) {
+		mm_buf_puts(bp, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		mm_buf_json(bp, sh[i].dir);
+		mm_buf_printf(bp, ", \"status\": \"%s\", \"files\": %d, \"duplicate_files\": %d, \"message\": ",
+		              sh[i].msg ? "failed" : "ok", sh[i].files, sh[i].duplicates);
+		if (sh[i].msg) mm_buf_json(bp, sh[i].msg);
+		else mm_buf_puts(bp, "null");
+		mm_buf_putc(bp, '}');
+		n_failed += sh[i].msg != NULL;
+	}
+	mm_buf_printf(bp, "\n  ],\n  \"shards_failed\": %d,\n", n_failed);
+}
+
 int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
 {
 	const mm_opts *o = w->o;
@@ -604,6 +623,7 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	json_inputs(&b, ap->fl, n_st);
 	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
 	              ap->fl->n, n_st[MM_FS_OK], n_st[MM_FS_ERROR], n_st[MM_FS_FAILED], n_st[MM_FS_SKIPPED]);
+	if (ap->n_shard) json_shards(&b, ap->shard, ap->n_shard);
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
 	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
