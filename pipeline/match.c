@@ -391,9 +391,12 @@ static void blocklist(mm_matcher *m, const mm_text *t)
 			for (int b = 0; b < lx->n_block && !drop; ++b) {
 				const struct mm_block *bk = &lx->block[b];
 				if (bk->concept >= 0 && (uint32_t)bk->concept != x->concept) continue;
-				/* an occurrence of the phrase in the sentence covering [a, e) */
-				for (const char *p = t->norm.s + ss; p + bk->len <= t->norm.s + se;) {
-					const char *f = memmem(p, (size_t)(t->norm.s + se - p), bk->phrase, bk->len);
+				/* an occurrence of the phrase in the sentence covering [a, e):
+				 * it starts in [e - len, a], so only that window is searched */
+				uint32_t ws = e > ss + bk->len ? e - (uint32_t)bk->len : ss;
+				uint32_t we = a + bk->len < se ? a + (uint32_t)bk->len : se;
+				for (const char *p = t->norm.s + ws; p + bk->len <= t->norm.s + we;) {
+					const char *f = memmem(p, (size_t)(t->norm.s + we - p), bk->phrase, bk->len);
 					if (!f) break;
 					uint32_t fa = (uint32_t)(f - t->norm.s), fe = fa + (uint32_t)bk->len;
 					if (fa > a) break;
@@ -571,14 +574,24 @@ static void antibody_context(mm_matcher *m, const mm_text *t)
 		}
 	}
 	qsort(m->c, m->n, sizeof *m->c, cmp_cand);
+	/* candidates lie inside one sentence and are sorted by start, so those
+	 * that can be coordinated with c are a run around it: the work is
+	 * linear in the candidates times the candidates near each */
+	uint32_t maxlen = 0; /* the longest candidate */
+	for (size_t i = 0; any_pending && i < m->n; ++i) if (m->c[i].e - m->c[i].s > maxlen) maxlen = m->c[i].e - m->c[i].s;
 	for (int changed = any_pending; changed;) {
 		changed = 0;
 		for (size_t i = 0; i < m->n; ++i) {
 			cand *c = &m->c[i];
 			if (c->state != C_PENDING) continue;
-			for (size_t j = 0; j < m->n; ++j) {
+			/* coordinated() spans at most 40 bytes: the candidates of c's
+			 * sentence that start from 40 + maxlen before c to 40 after it */
+			size_t j0 = i, j1 = i + 1;
+			while (j0 > 0 && m->c[j0 - 1].sent == c->sent && m->c[j0 - 1].s + maxlen + 40 >= c->s) --j0;
+			while (j1 < m->n && m->c[j1].sent == c->sent && m->c[j1].s <= c->e + 40) ++j1;
+			for (size_t j = j0; j < j1; ++j) {
 				const cand *o = &m->c[j];
-				if (o->state != C_ACCEPT || o->sent != c->sent || lx->c[o->concept].type_idx != lx->antibody_type) continue;
+				if (o->state != C_ACCEPT || lx->c[o->concept].type_idx != lx->antibody_type) continue;
 				if ((o->e <= c->s && coordinated(t, o->e, c->s, 1)) || (c->e <= o->s && coordinated(t, c->e, o->s, 0))) {
 					c->state = C_ACCEPT;
 					changed = 1;

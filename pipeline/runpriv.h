@@ -89,12 +89,12 @@ typedef struct mm_item {
 	mm_format fmt;
 	/* results */
 	int ok;
-	uint32_t pmid;
+	uint64_t pmid;
 	int version, year, has_abs;
 	uint32_t n_sent;
 	mm_hit *hit;
 	uint32_t n_hit;
-	uint32_t *del;
+	uint64_t *del;
 	int n_del;
 	char *out;
 	size_t out_len;
@@ -139,7 +139,7 @@ typedef struct {
 	mm_prec_type type;
 	const char *text;   /* F, M: NUL-terminated; parsed: points into the line */
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
-	uint32_t pmid;      /* D */
+	uint64_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
 } mm_partial_rec;
 
@@ -176,7 +176,7 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 /* The file's E line and messages; closes its block. */
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
-void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+void mm_partial_delete(mm_partial_out *p, uint64_t pmid);
 /* Write #end and close the file: 0, or -1 with a message. */
 MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
 
@@ -222,6 +222,14 @@ typedef struct {
 	double read, parse, match, apply, count, write;
 } mm_timings;
 
+/* myomine merge: one partial result read (summary.json "shards"). */
+typedef struct {
+	const char *dir;             /* as given (owned by the options) */
+	char *msg;                   /* why it could not be read to its end; NULL: it was */
+	int files;                   /* file blocks taken from it */
+	int duplicates;              /* file blocks skipped: read from another partial result */
+} mm_shard;
+
 /* The state of the apply step: everything that depends on input order. */
 typedef struct {
 	mm_filelist *fl;
@@ -233,6 +241,8 @@ typedef struct {
 	mm_timings t;
 	mm_partial_out part;         /* --partial (part.f: NULL without) */
 	mm_lexcache_info lc;         /* how the lexicon was loaded */
+	const mm_shard *shard;       /* myomine merge: the partial results read (merge.c owns them) */
+	int n_shard;                 /* 0 for a run */
 	/* progress */
 	int progress;
 	double t_start, t_last;

@@ -683,6 +683,76 @@ if [ -d "$SHARED/pubmed-xml" ] && [ -d "$SHARED/gold/bc5cdr" ]; then
 		python3 tests/negation/score.py tests/negation/judged.tsv "$NG/judged/mentions.tsv" --min-p 0.95 --min-r 0.95
 else skip "negation judged set: $SHARED not found"; fi
 # -- end: negation --
+# ---- store bounds: memory by the number of ids, linear records, merge shards ------
+# Peak RSS and CPU seconds are measured (getrusage of the child), with generous
+# ceilings: they guard against memory that grows with the values of the ids
+# and against time quadratic in a record's mentions, not timings.
+echo "== store bounds"
+SB=$T/bounds; mkdir -p "$SB"
+# usage BIN ARGS...: run, then print "peak_kb cpu_s exit" of the child
+usage() {
+	python3 -c 'import resource, subprocess, sys
+st = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.ru_maxrss, round(r.ru_utime + r.ru_stime, 2), st)' "$@"
+}
+# bounded DESC MAX_KB MAX_CPU_S ARGS...: exit 0 within both ceilings
+bounded() {
+	desc=$1 mk=$2 mc=$3; shift 3
+	set -- $(usage "$BIN" "$@")
+	if [ "$3" -eq 0 ] && [ "$1" -lt "$mk" ] && python3 -c "import sys; sys.exit(not $2 < $mc)"; then ok
+	else ko "$desc: exit $3, peak $1 KB (ceiling $mk), $2 s CPU (ceiling $mc)"; fi
+}
+python3 tests/gen-records.py dense 10000 "$SB/dense.pubtator"
+for bits in 32 62; do
+	python3 tests/gen-records.py spread 10000 $bits "$SB/s$bits.pubtator"
+	bounded "10,000 ids spread over 2^$bits" 204800 30 -q -t 2 --evidence 2 -o "$SB/s$bits" "$SB/s$bits.pubtator"
+	# the same documents numbered 1..10,000: the same counts
+	[ -d "$SB/dense" ] || "$BIN" -q -t 2 --evidence 2 -o "$SB/dense" "$SB/dense.pubtator"
+	if [ "$(json "$SB/s$bits/summary.json" "d['documents']['final']")" = 10000 ] &&
+	   diff "$SB/dense/pairs.tsv" "$SB/s$bits/pairs.tsv" >/dev/null && diff "$SB/dense/entities.tsv" "$SB/s$bits/entities.tsv" >/dev/null
+	then ok; else ko "ids spread over 2^$bits: counts differ from the dense numbering"; fi
+done
+# ids up to 2^63 - 1 through the partial result and merge; 2^63 is refused, saying the limit
+printf '9223372036854775807|t|dermatomyositis and rituximab\n\n4294967297|t|dermatomyositis with rituximab\n\n' > "$SB/big.pubtator"
+expect 0 "ids up to 2^63 - 1" "$BIN" -q --evidence 3 --partial -o "$SB/big" "$SB/big.pubtator"
+has "$SB/big/evidence.tsv" "	9223372036854775807	" "the largest id in evidence.tsv"
+expect 0 "merge of ids up to 2^63 - 1" "$BIN" merge -q --evidence 3 -o "$SB/bigm" "$SB/big"
+if diff "$SB/big/evidence.tsv" "$SB/bigm/evidence.tsv" >/dev/null; then ok; else ko "merge changes ids above 2^32"; fi
+printf '9223372036854775808|t|dermatomyositis\n\n' > "$SB/over.pubtator"
+expect 1 "an id of 2^63" "$BIN" -q -o "$SB/over" "$SB/over.pubtator"
+has "$SB/over/summary.json" "is not a positive integer below 2^63" "the id limit in the message"
+# a record of 4 MB full of mentions: as PubTator, as PubMed XML, and as one 4 MB sentence
+python3 tests/gen-records.py big 4 "$SB/long.pubtator"
+python3 tests/gen-records.py bigxml 4 "$SB/long.xml"
+python3 tests/gen-records.py onesentence 4 "$SB/sentence.pubtator"
+for f in long.pubtator long.xml sentence.pubtator; do
+	bounded "a 4 MB record ($f)" 1048576 30 -q -t 2 --evidence 3 --evidence-text --by-year --mentions \
+		-o "$SB/o-$f" "$SB/$f"
+	bounded "a 4 MB record ($f), PubTator mentions, sentence level" 1048576 30 -q -t 1 --level sentence \
+		--mentions-format pubtator --mentions -o "$SB/p-$f" "$SB/$f"
+done
+# merge of a truncated shard: summary.json names it, keeps the files read, counts the failure
+"$BIN" -q --partial -o "$SB/sh1" corpus/ && "$BIN" -q --partial -o "$SB/sh2" "$SB/dense.pubtator"
+mkdir -p "$SB/cut"
+gzip -dc "$SB/sh1/partial.myomine.gz" | head -c 3000 | gzip > "$SB/cut/partial.myomine.gz"
+expect 1 "merge of a truncated shard" "$BIN" merge -q -o "$SB/mcut" "$SB/cut" "$SB/sh2"
+has "$T/err" "partial result ends inside a line (truncated?)" "the truncation is reported"
+script "summary.json of a merge with a truncated shard" "$SB/mcut.log" python3 - "$SB/mcut/summary.json" "$SB/cut" "$SB/sh2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sh = {s['path']: s for s in d['shards']}
+bad, good = sh[sys.argv[2]], sh[sys.argv[3]]
+assert bad['status'] == 'failed' and 'truncated' in bad['message'] and bad['files'] >= 1, bad
+assert good['status'] == 'ok' and good['message'] is None and good['files'] == 1, good
+assert d['shards_failed'] == 1 and d['exit_status'] == 1, d['shards_failed']
+st = [i['status'] for i in d['inputs']]
+assert 'pending' not in st and len(st) == bad['files'] + good['files'], st
+cut = [i for i in d['inputs'] if i['status'] in ('error', 'failed')]
+assert len(cut) == 1 and 'truncated' in cut[0]['messages'][0], cut
+assert d['files']['error'] + d['files']['failed'] == 1 and d['documents']['failed'] >= 1
+PY
+# -- end: store bounds --
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
