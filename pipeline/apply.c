@@ -89,11 +89,11 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		}
 		if (applied && it->docrow_len && ap->docspool) mm_documents_spool(ap, it->pmid, seq, it->docrow, it->docrow_len);
 		if (applied && it->evtext_len && ap->evspool) {
-			fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
+			fprintf(ap->evspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->evtext_len);
 			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
 		}
 		if (applied && it->out_len && ap->spool) {
-			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
+			fprintf(ap->spool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->out_len);
 			fwrite(it->out, 1, it->out_len, ap->spool);
 		}
 	}

@@ -207,18 +207,20 @@ void mm_doc_term_name(mm_doc *d, int i, const char *name, size_t name_n)
 	d->meta.t[i].name = put_str(&d->meta, name, name_n);
 }
 
-int mm_parse_pmid(const char *s, size_t n, uint32_t *out)
+int mm_parse_pmid(const char *s, size_t n, uint64_t *out)
 {
 	while (n && isspace((unsigned char)*s)) ++s, --n;
 	while (n && isspace((unsigned char)s[n - 1])) --n;
-	if (n == 0 || n > 10) return -1;
+	if (n == 0) return -1;
 	uint64_t v = 0;
 	for (size_t i = 0; i < n; ++i) {
 		if (!isdigit((unsigned char)s[i])) return -1;
-		v = v * 10 + (uint64_t)(s[i] - '0');
+		unsigned x = (unsigned)(s[i] - '0');
+		if (v > (MM_PMID_MAX - x) / 10) return -1;
+		v = v * 10 + x;
 	}
-	if (v == 0 || v > 0xFFFFFFFFu) return -1;
-	*out = (uint32_t)v;
+	if (v == 0) return -1;
+	*out = v;
 	return 0;
 }
 

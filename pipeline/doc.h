@@ -83,7 +83,7 @@ typedef struct {
 } mm_meta;
 
 typedef struct {
-	uint32_t pmid;
+	uint64_t pmid;
 	int version;
 	int year;             /* 0 when unknown */
 	int has_abstract;
@@ -91,7 +91,7 @@ typedef struct {
 	int n_sec, m_sec;
 	mm_section *sec;
 	int n_del, m_del;     /* DeleteCitation */
-	uint32_t *del_pmid;
+	uint64_t *del_pmid;
 	int bad_utf8;         /* invalid sequences replaced */
 	int bad_refs;         /* unknown or malformed character references */
 	int keep_ws;          /* keep leading/trailing white space (PubTator) */
@@ -137,9 +137,12 @@ void mm_doc_term_name(mm_doc *d, int i, const char *name, size_t name_n);
 static inline const char *mm_term_ui(const mm_doc *d, const mm_term *t) { return d->meta.str.s + t->ui; }
 static inline const char *mm_term_name(const mm_doc *d, const mm_term *t) { return d->meta.str.s + t->name; }
 
-/* A PMID: a positive decimal integer below 2^32, white space around it
+/* A PMID (or the id of a PubTator or local record): a decimal integer from
+ * 1 to 2^63 - 1 (MM_PMID_MAX), leading zeros and white space around it
  * allowed. Returns 0 and sets *out, or -1 (*out unchanged). */
-int mm_parse_pmid(const char *s, size_t n, uint32_t *out) MM_WUR;
+#define MM_PMID_MAX 0x7FFFFFFFFFFFFFFFULL
+#define MM_PMID_RANGE "a positive integer below 2^63"  /* for messages: "... is not " MM_PMID_RANGE */
+int mm_parse_pmid(const char *s, size_t n, uint64_t *out) MM_WUR;
 
 /* First plausible 4-digit year (1000-2999) in s, or 0. */
 int mm_first_year(const char *s, size_t n);

@@ -72,9 +72,9 @@ void mm_documents_row(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm
 	mm_buf_putc(o, '\n');
 }
 
-void mm_documents_spool(mm_applier *ap, uint32_t pmid, uint64_t seq, const char *row, size_t len)
+void mm_documents_spool(mm_applier *ap, uint64_t pmid, uint64_t seq, const char *row, size_t len)
 {
-	fprintf(ap->docspool, "%llu %u %zu\n", (unsigned long long)seq, pmid, len);
+	fprintf(ap->docspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)pmid, len);
 	fwrite(row, 1, len, ap->docspool);
 	if (ap->n_docseq == ap->m_docseq) {
 		ap->m_docseq = ap->m_docseq ? 2 * ap->m_docseq : 1024;
@@ -108,11 +108,10 @@ int mm_write_documents(mm_writer *w, const mm_applier *ap)
 	int rc = 0;
 	if (ap->docspool) {
 		rewind(ap->docspool);
-		unsigned long long seq;
-		unsigned pmid;
+		unsigned long long seq, pmid;
 		size_t len, mt = 0;
 		char *tmp = NULL;
-		while (fscanf(ap->docspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+		while (fscanf(ap->docspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
 			if (fread(tmp, 1, len, ap->docspool) != len) { rc = -1; break; }
 			size_t lo = 0, hi = u; /* the entry of pmid */

@@ -25,7 +25,7 @@ struct mm_filter {
 	unsigned kinds;
 	flist l[MM_FILT_N];
 	int y_from, y_to;                   /* --years (0: open) */
-	uint32_t *pmid[2];                  /* --pmids, --exclude-pmids: sorted, unique */
+	uint64_t *pmid[2];                  /* --pmids, --exclude-pmids: sorted, unique */
 	size_t n_pmid[2];
 	const mm_lexicon *lx;               /* --require, resolved */
 	uint8_t *req;                       /* per concept: 1 when it satisfies --require */
@@ -205,9 +205,9 @@ static int add_years(mm_filter *f, const char *value, mm_buf *err)
 	return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
+static int cmp_u64(const void *a, const void *b)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
 }
 
@@ -230,7 +230,7 @@ static int add_pmids(mm_filter *f, mm_filter_kind k, const char *path, mm_buf *e
 	}
 	mm_reader_close(rd);
 	size_t cap = f->n_pmid[which] + 1024;
-	uint32_t *a = mm_realloc(f->pmid[which], cap * sizeof *a);
+	uint64_t *a = mm_realloc(f->pmid[which], cap * sizeof *a);
 	size_t na = f->n_pmid[which];
 	long line = 0;
 	int rc = 0;
@@ -244,7 +244,7 @@ static int add_pmids(mm_filter *f, mm_filter_kind k, const char *path, mm_buf *e
 		while (sl && isspace((unsigned char)*s)) ++s, --sl;
 		while (sl && isspace((unsigned char)s[sl - 1])) --sl;
 		if (sl == 0 || *s == '#') continue;
-		uint32_t v;
+		uint64_t v;
 		if (mm_parse_pmid(s, sl, &v) < 0) {
 			mm_buf_printf(err, "%s %s:%ld: '%.*s' is not a PMID (one PMID a line; '#' begins a comment)", mm_filter_option[k],
 			              path, line, (int)(sl > 40 ? 40 : sl), s);
@@ -257,7 +257,7 @@ static int add_pmids(mm_filter *f, mm_filter_kind k, const char *path, mm_buf *e
 	mm_buf_free(&t);
 	f->pmid[which] = a;
 	if (rc < 0) return -1;
-	qsort(a, na, sizeof *a, cmp_u32);
+	qsort(a, na, sizeof *a, cmp_u64);
 	size_t u = 0;
 	for (size_t j = 0; j < na; ++j) if (!u || a[u - 1] != a[j]) a[u++] = a[j];
 	f->n_pmid[which] = u;
@@ -332,9 +332,9 @@ static int match_term(const flist *l, const mm_doc *d, const mm_term *t, int jou
 	return 0;
 }
 
-static int in_set(const uint32_t *a, size_t n, uint32_t v)
+static int in_set(const uint64_t *a, size_t n, uint64_t v)
 {
-	return n && bsearch(&v, a, n, sizeof *a, cmp_u32) != NULL;
+	return n && bsearch(&v, a, n, sizeof *a, cmp_u64) != NULL;
 }
 
 unsigned mm_filter_doc(const mm_filter *f, const mm_doc *d)

@@ -1,6 +1,7 @@
 /* lexicon.c -- read and check lexicon files (see lexicon.h); the matching
  * structures are built by lexbuild.c. */
 #include "lexpriv.h"
+#include "negate.h"
 #include "prefilter.h"
 #include "text.h"
 
@@ -172,7 +173,7 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	lx->blocked = mm_calloc((size_t)lx->n_concept + 1, 1);
 	if (!S_ISDIR(st->st_mode)) return 0;
 	mm_buf p = {0};
-	mm_buf_printf(&p, "%s/blocklist.txt", path);
+	mm_buf_path(&p, path, "blocklist.txt");
 	FILE *fp = fopen(p.s, "rb");
 	if (!fp) { mm_buf_free(&p); return 0; }
 	lx->blocklist_path = p.s;
@@ -209,6 +210,32 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	free(line);
 	fclose(fp);
 	return rc;
+}
+
+int mm_lexicon_load_negation(mm_lexicon *lx, const char *path, mm_buf *err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) return 0;
+	mm_buf p = {0}, text = {0};
+	mm_buf_path(&p, path, "negation.txt");
+	FILE *fp = fopen(p.s, "rb");
+	if (!fp) { mm_buf_free(&p); return 0; }
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) mm_buf_put(&text, buf, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		mm_buf_printf(err, "%s: cannot read: %s", p.s, strerror(errno));
+		mm_buf_free(&p); mm_buf_free(&text);
+		return -1;
+	}
+	lx->neg = mm_negrules_parse(text.s ? text.s : "", text.l, p.s, err);
+	lx->negation_crc32 = (uint32_t)crc32(crc32(0, NULL, 0), (const Bytef *)text.s, (uInt)text.l);
+	mm_buf_free(&text);
+	if (!lx->neg) { mm_buf_free(&p); return -1; }
+	lx->negation_path = p.s;
+	return 0;
 }
 
 int mm_lexicon_check(const mm_lexicon *lx)
@@ -257,7 +284,7 @@ char **mm_lexicon_sources(const char *path, int *n_files, struct stat *st, mm_bu
 			size_t l = strlen(de->d_name);
 			if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.') {
 				mm_buf p = {0};
-				mm_buf_printf(&p, "%s/%s", path, de->d_name);
+				mm_buf_path(&p, path, de->d_name);
 				files = mm_realloc(files, (size_t)(nf + 1) * sizeof *files);
 				files[nf++] = p.s;
 			}
@@ -349,7 +376,8 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	else {
 		b = mm_lexbuild_new();
 		set_types(lx, rc, n);
-		if (add_concepts(lx, rc, n, b, err) < 0 || load_blocklist(lx, path, &st, err) < 0) fail = 1;
+		if (add_concepts(lx, rc, n, b, err) < 0 || load_blocklist(lx, path, &st, err) < 0 ||
+		    mm_lexicon_load_negation(lx, path, err) < 0) fail = 1;
 		else mm_lexicon_build_litac(lx);
 	}
 	for (int i = 0; i < n; ++i) { free(rc[i].id); free(rc[i].type); free(rc[i].name); free(rc[i].syn); free(rc[i].xrefs); free(rc[i].pattern); free(rc[i].where); }
@@ -388,6 +416,8 @@ void mm_lexicon_free(mm_lexicon *lx)
 		free(lx->rows); free(lx->tok_bits); free(lx->blocked); free(lx->blocklist_path);
 		for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
 	}
+	mm_negrules_free(lx->neg);
+	free(lx->negation_path);
 	mm_litac_free(lx->litac);
 	free(lx->litac);
 	free(lx->block);

@@ -138,6 +138,11 @@ static inline uint64_t mm_tok_bit(const mm_lexicon *lx, uint64_t h, int cls)
  * removed; fold=0 keeps case. */
 void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out);
 
+/* Read PATH/negation.txt (when PATH is a directory holding one) into
+ * lx->neg, negation_path and negation_crc32; 0, or -1 with the reason in
+ * err. lexicon.c; the cache (lexcache.c) calls it after loading a file. */
+int mm_lexicon_load_negation(mm_lexicon *lx, const char *path, mm_buf *err);
+
 /* ---- building (lexbuild.c) ----------------------------------------------- */
 
 /* Names and synonyms gathered into a trie, then frozen into a lexicon.

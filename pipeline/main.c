@@ -21,6 +21,7 @@
 static const char usage_text[] =
 "Usage: myomine [options] INPUT...\n"
 "       myomine merge [options] DIR...\n"
+"       myomine report [-o FILE] OUTDIR\n"
 "\n"
 "Find antibody, drug, symptom and disease mentions (any lexicon types) in\n"
 "PubMed/MEDLINE abstracts and write co-occurrence matrices.\n"
@@ -89,6 +90,10 @@ static const char usage_text2[] =
 "myomine merge combines the output directories of runs made with --partial\n"
 "(any grouping of the input files; same lexicon) into exactly the outputs of\n"
 "one run over all their files; it takes the output options above.\n"
+"\n"
+"myomine report writes OUTDIR/report.html (or -o FILE) from the files of a\n"
+"finished run: one self-contained HTML page (antibody profiles, heatmaps, top\n"
+"pairs with PubMed links, trends, negation, the run); no network needed.\n"
 "\n"
 "Outputs in DIR (written atomically): entities.tsv, pairs.tsv,\n"
 "matrix.A-B.{mtx,rows,cols,csv} for every pair of types, summary.json, and\n"

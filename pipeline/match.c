@@ -1,8 +1,8 @@
 /* match.c -- see match.h */
 #include "match.h"
 #include "lexpriv.h"
+#include "negate.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -391,9 +391,12 @@ static void blocklist(mm_matcher *m, const mm_text *t)
 			for (int b = 0; b < lx->n_block && !drop; ++b) {
 				const struct mm_block *bk = &lx->block[b];
 				if (bk->concept >= 0 && (uint32_t)bk->concept != x->concept) continue;
-				/* an occurrence of the phrase in the sentence covering [a, e) */
-				for (const char *p = t->norm.s + ss; p + bk->len <= t->norm.s + se;) {
-					const char *f = memmem(p, (size_t)(t->norm.s + se - p), bk->phrase, bk->len);
+				/* an occurrence of the phrase in the sentence covering [a, e):
+				 * it starts in [e - len, a], so only that window is searched */
+				uint32_t ws = e > ss + bk->len ? e - (uint32_t)bk->len : ss;
+				uint32_t we = a + bk->len < se ? a + (uint32_t)bk->len : se;
+				for (const char *p = t->norm.s + ws; p + bk->len <= t->norm.s + we;) {
+					const char *f = memmem(p, (size_t)(t->norm.s + we - p), bk->phrase, bk->len);
 					if (!f) break;
 					uint32_t fa = (uint32_t)(f - t->norm.s), fe = fa + (uint32_t)bk->len;
 					if (fa > a) break;
@@ -405,190 +408,6 @@ static void blocklist(mm_matcher *m, const mm_text *t)
 		if (!drop) m->out[w++] = *x;
 	}
 	m->n_out = w;
-}
-
-/* ---- negation (NegEx-style) ------------------------------------------- */
-
-/* Phrases as space-separated tokens of the normalised text. */
-static const char *neg_pre[] = {
-	"no", "not", "without", "absence of", "absent", "negative for", "ruled out", "rule out", "rules out",
-	"denies", "denied", "deny", "free of", "lack of", "lacked", "lacking", "no evidence of", "no signs of",
-	"no sign of", "neither", "never", "excluded", "exclusion of", "unremarkable for", NULL
-};
-static const char *neg_post[] = {
-	"were negative", "was negative", "is negative", "are negative", "tested negative", "remained negative",
-	"was absent", "were absent", "is absent", "are absent", "absent", "unlikely", "was ruled out",
-	"were ruled out", "was excluded", "were excluded", "not detected", "was not detected",
-	"were not detected", "not found", "was not found", "were not found", "negative", NULL
-};
-static const char *neg_pseudo[] = {
-	"no increase", "no change", "no significant change", "not only", "no further", "not necessarily",
-	"not certain", "gram negative", "without difficulty", "no difference", "not always", "not just",
-	"not all", "whether or not", "no longer", "not been", "not significantly", "with and without",
-	"with or without", "and without", "or without", NULL
-};
-static const char *neg_stop[] = {
-	"but", "however", "although", "though", "yet", "except", "whereas", "while", "which", "who",
-	"apart", "aside", "nevertheless", "still", NULL
-};
-/* "... never taken X and had Y": a new clause ends a forward scope. */
-static const char *neg_verb[] = {
-	"had", "has", "have", "was", "were", "is", "are", "showed", "developed", "received", "presented",
-	"underwent", "required", "responded", "improved", "became", "experienced", "died", "needed", NULL
-};
-/* A forward scope also ends at the population it is about: in "No patient
- * with anti-Mi-2 had cancer" the antibody is not negated. */
-static const char *neg_pop[] = {
-	"patient", "patients", "case", "cases", "subject", "subjects", "individual", "individuals",
-	"child", "children", "adult", "adults", "participant", "participants", NULL
-};
-
-/* The phrase lists, compiled once into tokens with a table per list of
- * the first token's lengths by first byte, so that most tokens are
- * rejected by one lookup. */
-enum { L_PRE, L_POST, L_PSEUDO, L_STOP, L_POP, L_VERB, N_LIST };
-typedef struct { uint8_t n, len[4]; const char *tok[4]; } phrase;
-/* per list: phrases grouped by the first byte of their first token (they
- * start at p[at[c]], end at p[at[c + 1]]); first[c] has bit min(len, 31)
- * set for each length of a first token starting with c */
-static struct { phrase *p; int n; uint32_t first[256]; uint16_t at[257]; } lists[N_LIST];
-/* first[] of the three lists tried at every token of a sentence with a
- * mention (pseudo-triggers, pre- and post-triggers): one lookup rejects most */
-static uint32_t trig_first[256];
-static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
-
-static void compile_lists(void)
-{
-	const char **src[N_LIST] = { neg_pre, neg_post, neg_pseudo, neg_stop, neg_pop, neg_verb };
-	for (int l = 0; l < N_LIST; ++l) {
-		int n = 0;
-		while (src[l][n]) ++n;
-		lists[l].p = mm_calloc((size_t)n, sizeof(phrase));
-		lists[l].n = n;
-		for (int k = 0; k < n; ++k) {
-			phrase *ph = &lists[l].p[k];
-			for (const char *s = src[l][k]; *s && ph->n < 4;) {
-				const char *sp = strchr(s, ' ');
-				size_t len = sp ? (size_t)(sp - s) : strlen(s);
-				ph->tok[ph->n] = s;
-				ph->len[ph->n++] = (uint8_t)len;
-				s += len;
-				while (*s == ' ') ++s;
-			}
-			lists[l].first[(unsigned char)src[l][k][0]] |= 1u << (ph->len[0] < 31 ? ph->len[0] : 31);
-		}
-		/* group by first byte (a stable counting sort) */
-		phrase *g = mm_malloc((size_t)(n ? n : 1) * sizeof *g);
-		uint16_t cnt[257] = {0};
-		for (int k = 0; k < n; ++k) cnt[(unsigned char)lists[l].p[k].tok[0][0] + 1]++;
-		for (int c = 0; c < 256; ++c) cnt[c + 1] = (uint16_t)(cnt[c + 1] + cnt[c]);
-		memcpy(lists[l].at, cnt, sizeof cnt);
-		for (int k = 0; k < n; ++k) g[cnt[(unsigned char)lists[l].p[k].tok[0][0]]++] = lists[l].p[k];
-		free(lists[l].p);
-		lists[l].p = g;
-	}
-	for (int c = 0; c < 256; ++c) trig_first[c] = lists[L_PSEUDO].first[c] | lists[L_PRE].first[c] | lists[L_POST].first[c];
-}
-
-/* Tokens matched by the longest phrase of list l at token i, 0 if none. */
-static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, int l)
-{
-	uint32_t l0 = t->tok_e.a[i] - t->tok_s.a[i];
-	unsigned char c0 = (unsigned char)t->norm.s[t->tok_s.a[i]];
-	if (!(lists[l].first[c0] >> (l0 < 31 ? l0 : 31) & 1)) return 0;
-	uint32_t best = 0;
-	for (int k = lists[l].at[c0]; k < lists[l].at[c0 + 1]; ++k) {
-		const phrase *ph = &lists[l].p[k];
-		if (i + ph->n > end || ph->n <= best) continue;
-		uint32_t j = 0;
-		for (; j < ph->n; ++j) {
-			size_t tl = t->tok_e.a[i + j] - t->tok_s.a[i + j];
-			if (tl != ph->len[j] || memcmp(t->norm.s + t->tok_s.a[i + j], ph->tok[j], tl) != 0) break;
-		}
-		if (j == ph->n) best = j;
-	}
-	return best;
-}
-
-static int tok_is(const mm_text *t, uint32_t i, const char *w)
-{
-	size_t l = strlen(w);
-	return t->tok_e.a[i] - t->tok_s.a[i] == l && memcmp(t->norm.s + t->tok_s.a[i], w, l) == 0;
-}
-
-/* A scope ends at ';', ':' or ')' between two tokens. */
-static int clause_break(const mm_text *t, uint32_t a, uint32_t b)
-{
-	for (uint32_t x = t->tok_e.a[a]; x < t->tok_s.a[b]; ++x)
-		if (t->norm.s[x] == ';' || t->norm.s[x] == ':' || t->norm.s[x] == ')') return 1;
-	return 0;
-}
-
-#define NEG_WINDOW 4 /* words in a scope that are neither mentions nor list words */
-
-static void negate(const mm_text *t, mm_mention *mt, size_t n)
-{
-	if (!n) return;
-	pthread_once(&lists_once, compile_lists);
-	for (size_t i = 0; i < n;) {
-		/* the mentions of one sentence: [i, j) */
-		uint32_t s = mt[i].sent;
-		size_t j = i;
-		while (j < n && mt[j].sent == s) ++j;
-		uint32_t ts = mt[i].tok0, te = mt[i].tok0;
-		while (ts > 0 && t->tok_sent.a[ts - 1] == s) --ts;
-		while (te < t->tok_s.n && t->tok_sent.a[te] == s) ++te;
-		/* in_mention[k]: token k is part of a mention of this sentence */
-		for (uint32_t k = ts; k < te;) {
-			uint32_t l0 = t->tok_e.a[k] - t->tok_s.a[k];
-			if (!(trig_first[(unsigned char)t->norm.s[t->tok_s.a[k]]] >> (l0 < 31 ? l0 : 31) & 1)) { ++k; continue; }
-			uint32_t pl = any_phrase(t, k, te, L_PSEUDO);
-			if (pl) { k += pl; continue; }
-			int post = 0;
-			uint32_t tl = any_phrase(t, k, te, L_PRE);
-			uint32_t pt = any_phrase(t, k, te, L_POST);
-			if (pt >= tl && pt) { post = 1; tl = pt; }
-			if (!tl) { ++k; continue; }
-			/* skip triggers inside a mention (e.g. a name containing "no") */
-			int inside = 0;
-			for (size_t x = i; x < j; ++x) if (k >= mt[x].tok0 && k < mt[x].tok1) inside = 1;
-			if (inside) { k += tl; continue; }
-			if (!post) {
-				uint32_t other = 0, q = k + tl;
-				/* "No patient with anti-SRP had cancer": the population and
-				 * what qualifies it are not negated; the scope starts after
-				 * the verb */
-				if (q < te && any_phrase(t, q, te, L_POP)) {
-					uint32_t v = q;
-					while (v < te && v < q + 10 && !any_phrase(t, v, te, L_VERB)) ++v;
-					q = v < te && v < q + 10 ? v + 1 : te;
-				}
-				for (; q < te && other <= NEG_WINDOW; ++q) {
-					if (q > k + tl && clause_break(t, q - 1, q)) break;
-					if (any_phrase(t, q, te, L_STOP) || any_phrase(t, q, te, L_POP)) break;
-					if (q + 1 < te && (tok_is(t, q, "and") || tok_is(t, q, "or")) && any_phrase(t, q + 1, te, L_VERB)) break;
-					int in_m = 0;
-					for (size_t x = i; x < j; ++x)
-						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
-					if (!in_m && !tok_is(t, q, "and") && !tok_is(t, q, "or") && !tok_is(t, q, "nor") && !tok_is(t, q, "anti")) other++;
-				}
-			} else {
-				uint32_t other = 0;
-				for (uint32_t q = k; q-- > ts && other <= NEG_WINDOW;) {
-					if (clause_break(t, q, q + 1)) break;
-					if (any_phrase(t, q, te, L_STOP) || tok_is(t, q, "positive") || tok_is(t, q, "positivity")) break;
-					int in_m = 0;
-					for (size_t x = i; x < j; ++x)
-						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
-					if (!in_m && !tok_is(t, q, "and") && !tok_is(t, q, "or") && !tok_is(t, q, "nor") && !tok_is(t, q, "anti") &&
-					    !tok_is(t, q, "were") && !tok_is(t, q, "was") && !tok_is(t, q, "antibodies") && !tok_is(t, q, "antibody"))
-						other++;
-				}
-			}
-			k += tl;
-		}
-		i = j;
-	}
 }
 
 /* Mark the sentence holding the literal that ends at byte i: the first
@@ -755,14 +574,24 @@ static void antibody_context(mm_matcher *m, const mm_text *t)
 		}
 	}
 	qsort(m->c, m->n, sizeof *m->c, cmp_cand);
+	/* candidates lie inside one sentence and are sorted by start, so those
+	 * that can be coordinated with c are a run around it: the work is
+	 * linear in the candidates times the candidates near each */
+	uint32_t maxlen = 0; /* the longest candidate */
+	for (size_t i = 0; any_pending && i < m->n; ++i) if (m->c[i].e - m->c[i].s > maxlen) maxlen = m->c[i].e - m->c[i].s;
 	for (int changed = any_pending; changed;) {
 		changed = 0;
 		for (size_t i = 0; i < m->n; ++i) {
 			cand *c = &m->c[i];
 			if (c->state != C_PENDING) continue;
-			for (size_t j = 0; j < m->n; ++j) {
+			/* coordinated() spans at most 40 bytes: the candidates of c's
+			 * sentence that start from 40 + maxlen before c to 40 after it */
+			size_t j0 = i, j1 = i + 1;
+			while (j0 > 0 && m->c[j0 - 1].sent == c->sent && m->c[j0 - 1].s + maxlen + 40 >= c->s) --j0;
+			while (j1 < m->n && m->c[j1].sent == c->sent && m->c[j1].s <= c->e + 40) ++j1;
+			for (size_t j = j0; j < j1; ++j) {
 				const cand *o = &m->c[j];
-				if (o->state != C_ACCEPT || o->sent != c->sent || lx->c[o->concept].type_idx != lx->antibody_type) continue;
+				if (o->state != C_ACCEPT || lx->c[o->concept].type_idx != lx->antibody_type) continue;
 				if ((o->e <= c->s && coordinated(t, o->e, c->s, 1)) || (c->e <= o->s && coordinated(t, c->e, o->s, 0))) {
 					c->state = C_ACCEPT;
 					changed = 1;
@@ -818,7 +647,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 	select_mentions(m, t);
 	abbreviations(m, d, t);
 	blocklist(m, t);
-	negate(t, m->out, m->n_out);
+	mm_negate(m->lx->neg, t, m->out, m->n_out);
 	*out = m->out;
 	return m->n_out;
 }

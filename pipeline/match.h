@@ -14,15 +14,7 @@
  * and later in the document, a mention of the long form's concept; a
  * lexicon mention of SF with another sense is dropped in the document.
  *
- * Negation (NegEx-style, Chapman et al. 2001): a mention is negated when it
- * lies in the scope of a trigger in its sentence -- after a pre-trigger
- * ("no", "without", "negative for", "ruled out", "denies", ...) or before a
- * post-trigger ("were negative", "was absent", "unlikely", ...); a scope
- * ends at the sentence end, at ';', ':' or ')', at a conjunction (but,
- * however, although, ...), after 4 words that are not mentions or list
- * words (a mention with at most 4 such words between it and the trigger is
- * in the scope), and, going backwards, at "positive". Pseudo-triggers ("no increase", "not only", "gram
- * negative", ...) are not negations.
+ * Negation: negate.h.
  *
  * A mm_matcher is per thread; the lexicon it points to is shared. */
 #ifndef MM_MATCH_H

@@ -98,7 +98,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		cur = NULL;
 		if (tl == 4 && memcmp(l, "PMID", 4) == 0) {
 			if (mm_parse_pmid(v, vl, &d->pmid) < 0) {
-				mm_buf_printf(&d->err, "line +%d: PMID \"%.*s\" is not a positive integer", lineno - 1, (int)(vl > 40 ? 40 : vl), v);
+				mm_buf_printf(&d->err, "line +%d: PMID \"%.*s\" is not " MM_PMID_RANGE, lineno - 1, (int)(vl > 40 ? 40 : vl), v);
 				return -1;
 			}
 			got_pmid = 1;

@@ -43,17 +43,20 @@ static int next_block(const mm_partial_in *in, int n)
 /* Replay the records of one file block into the store (f is NULL for a
  * file already read from another partial result: its records are skipped).
  * 1 when the next block follows, 0 at #end, -1 after saying why the partial
- * result cannot be read further. */
-static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
+ * result cannot be read further: the message goes to sh->msg and, when it
+ * cuts f's block short, to f (status error, or failed when none of its
+ * records was read), whose records replayed so far stay applied. */
+static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard *sh)
 {
 	mm_buf err = {0};
-	int rc, shown = 0, applied = 0;
-	uint32_t pmid = 0;
+	int rc, shown = 0, ended = 0, applied = 0;
+	uint64_t n_art = 0, n_del = 0, pmid = 0;
 	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
 		const mm_partial_rec *r = &in->rec;
 		if (!f) continue;
 		switch (r->type) {
 		case MM_PREC_ARTICLE:
+			n_art++;
 			applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
 			                           r->art.hit, r->art.n_hit, ++ap->seq);
 			pmid = r->art.pmid;
@@ -64,11 +67,13 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 			if (ap->part.f) mm_partial_filtered(&ap->part, r->fail);
 			break;
 		case MM_PREC_DELETE:
+			n_del++;
 			mm_store_delete(ap->store, r->pmid);
 			if (ap->part.f) mm_partial_delete(&ap->part, r->pmid);
 			break;
 		case MM_PREC_END_FILE:
 			mm_partial_copy_end(f, &r->file);
+			ended = 1;
 			break;
 		case MM_PREC_MESSAGE:
 			if (shown < MM_MAX_ERRORS_SHOWN && shown < f->n_err) f->err[shown++] = mm_strdup(r->text);
@@ -77,7 +82,20 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 			break;
 		}
 	}
-	if (rc < 0) mm_warn("%s", err.s);
+	if (rc < 0) {
+		mm_warn("%s", err.s);
+		sh->msg = mm_strdup(err.s);
+	}
+	if (f && rc < 0 && !ended) {
+		/* the block is cut short: what it holds is what was read */
+		f->status = n_art || n_del ? MM_FS_ERROR : MM_FS_FAILED;
+		f->records = n_art;
+		f->docs = n_art;
+		f->deletes = n_del;
+		for (int k = 0; k < shown; ++k) free(f->err[k]);
+		f->err[0] = mm_strdup(err.s);
+		f->n_err = shown = 1;
+	}
 	mm_buf_free(&err);
 	if (!f) return rc;
 	/* messages an E line counts but the block lacks are empty */
@@ -139,17 +157,24 @@ int mm_merge(const mm_opts *o)
 	mm_filter *filt = shard_filters(in[0].filters.s);
 	ap.filter = filt;
 	if (ap.part.f) mm_partial_put_filters(&ap.part.buf, filt);
+	mm_shard *sh = mm_calloc((size_t)n_in, sizeof *sh);
+	for (int i = 0; i < n_in; ++i) sh[i].dir = o->inputs[i];
+	ap.shard = sh;
+	ap.n_shard = n_in;
 	int failed = 0, best;
 	while ((best = next_block(in, n_in)) >= 0) {
 		mm_partial_in *p = &in[best];
 		const char *path = p->rec.text;
 		mm_infile *f = NULL;
-		if (mm_files_find(&fl, path) >= 0) mm_warn("%s: %s is in more than one partial result; read once", p->dir, path);
-		else {
+		if (mm_files_find(&fl, path) >= 0) {
+			mm_warn("%s: %s is in more than one partial result; read once", p->dir, path);
+			sh[best].duplicates++;
+		} else {
 			f = mm_files_add(&fl, path, 0);
+			sh[best].files++;
 			if (ap.part.f) mm_partial_begin_file(&ap.part, fl.n - 1, f->path);
 		}
-		int r = merge_block(&ap, p, f);
+		int r = merge_block(&ap, p, f, &sh[best]);
 		if (r <= 0) p->ended = 1;
 		failed += r < 0;
 	}
@@ -158,5 +183,7 @@ int mm_merge(const mm_opts *o)
 	if (failed) ap.n.failed++; /* makes the exit status 1: the result is incomplete */
 	rc = mm_run_finish(o, lx, &fl, &ap, 1, t_start);
 	mm_filter_free(filt);
+	for (int i = 0; i < n_in; ++i) free(sh[i].msg);
+	free(sh);
 	return rc;
 }

@@ -23,7 +23,7 @@
 
 /* ---- the fields of each line ------------------------------------------------- */
 
-typedef enum { F_U32, F_INT, F_U64 } ftype;
+typedef enum { F_U32, F_INT, F_U64, F_ID } ftype; /* F_ID: a uint64_t from 1 to MM_PMID_MAX (0 is refused later) */
 typedef struct {
 	size_t off;
 	ftype type;
@@ -31,7 +31,7 @@ typedef struct {
 
 /* A: after the tag, in this order (the hits follow) */
 static const field a_fields[] = {
-	{ offsetof(mm_item, pmid), F_U32 }, { offsetof(mm_item, version), F_INT }, { offsetof(mm_item, year), F_INT },
+	{ offsetof(mm_item, pmid), F_ID }, { offsetof(mm_item, version), F_INT }, { offsetof(mm_item, year), F_INT },
 	{ offsetof(mm_item, has_abs), F_INT }, { offsetof(mm_item, n_sent), F_U32 }, { offsetof(mm_item, n_hit), F_U32 },
 };
 /* one hit of an A line, ':'-separated */
@@ -53,7 +53,7 @@ static void put_field(mm_buf *b, const void *base, const field *fd)
 {
 	const char *p = (const char *)base + fd->off;
 	if (fd->type == F_U32) mm_buf_putu(b, *(const uint32_t *)p);
-	else if (fd->type == F_U64) mm_buf_putu(b, *(const uint64_t *)p);
+	else if (fd->type == F_U64 || fd->type == F_ID) mm_buf_putu(b, *(const uint64_t *)p);
 	else mm_buf_printf(b, "%d", *(const int *)p);
 }
 
@@ -64,7 +64,7 @@ static int parse_field(const char **s, const char *end, void *base, const field 
 	const char *p = *s;
 	int neg = fd->type == F_INT && p < end && *p == '-';
 	p += neg;
-	uint64_t v = 0, max = fd->type == F_U32 ? UINT32_MAX : fd->type == F_U64 ? UINT64_MAX : (uint64_t)INT_MAX + neg;
+	uint64_t v = 0, max = fd->type == F_U32 ? UINT32_MAX : fd->type == F_U64 ? UINT64_MAX : fd->type == F_ID ? MM_PMID_MAX : (uint64_t)INT_MAX + neg;
 	const char *d0 = p;
 	for (; p < end && *p >= '0' && *p <= '9'; ++p) {
 		unsigned x = (unsigned)(*p - '0');
@@ -74,7 +74,7 @@ static int parse_field(const char **s, const char *end, void *base, const field 
 	if (p == d0) return -1;
 	char *q = (char *)base + fd->off;
 	if (fd->type == F_U32) *(uint32_t *)q = (uint32_t)v;
-	else if (fd->type == F_U64) *(uint64_t *)q = v;
+	else if (fd->type == F_U64 || fd->type == F_ID) *(uint64_t *)q = v;
 	else *(int *)q = neg ? (int)(-(int64_t)v) : (int)v;
 	*s = p;
 	return 0;
@@ -209,7 +209,7 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		return 0;
 	case 'D': {
 		which = 2;
-		static const field pmid = { 0, F_U32 };
+		static const field pmid = { 0, F_ID };
 		const char *s = l + 2;
 		r->type = MM_PREC_DELETE;
 		if (parse_field(&s, end, &r->pmid, &pmid) < 0 || s != end || !r->pmid) goto fail;
@@ -246,7 +246,7 @@ void mm_partial_copy_end(mm_infile *dst, const mm_infile *src)
 	dst->status = src->status;
 	dst->fmt = src->fmt;
 	for (size_t k = 0; k < N_FIELDS(e_fields); ++k) {
-		size_t sz = e_fields[k].type == F_U64 ? sizeof(uint64_t) : e_fields[k].type == F_U32 ? sizeof(uint32_t) : sizeof(int);
+		size_t sz = e_fields[k].type == F_U64 || e_fields[k].type == F_ID ? sizeof(uint64_t) : e_fields[k].type == F_U32 ? sizeof(uint32_t) : sizeof(int);
 		memcpy((char *)dst + e_fields[k].off, (const char *)src + e_fields[k].off, sz);
 	}
 }
@@ -260,6 +260,7 @@ uint64_t mm_partial_fingerprint(const mm_lexicon *lx)
 	mm_buf b = {0};
 	for (int i = 0; i < lx->n_concept; ++i) mm_buf_printf(&b, "%s\t%s\n", lx->c[i].id, lx->c[i].type);
 	for (int i = 0; i < lx->n_file; ++i) mm_buf_printf(&b, "%08x %llu\n", lx->file[i].crc32, (unsigned long long)lx->file[i].bytes);
+	if (lx->negation_path) mm_buf_printf(&b, "negation %08x\n", lx->negation_crc32); /* other negation, other counts */
 	uint64_t h = mm_fnv1a(b.s, b.l);
 	mm_buf_free(&b);
 	return h;
@@ -351,7 +352,7 @@ void mm_partial_put_filters(mm_buf *b, const mm_filter *f)
 	mm_buf_free(&t);
 }
 
-void mm_partial_delete(mm_partial_out *p, uint32_t pmid)
+void mm_partial_delete(mm_partial_out *p, uint64_t pmid)
 {
 	mm_partial_rec r = { .type = MM_PREC_DELETE, .pmid = pmid };
 	mm_partial_put_rec(&p->buf, &r);
@@ -370,7 +371,8 @@ int mm_partial_close(mm_partial_out *p, mm_buf *err)
 
 /* ---- reading (myomine merge) -------------------------------------------------------- */
 
-/* The next line into in->line: 1 ok, 0 end of file, -1 read error. */
+/* The next line into in->line: 1 ok, 2 a last line without its newline (a
+ * truncated file), 0 end of file, -1 read error. */
 static int next_line(mm_partial_in *in)
 {
 	in->line.l = 0;
@@ -382,7 +384,7 @@ static int next_line(mm_partial_in *in)
 			in->pos = e + (nl != NULL);
 			if (nl) { in->lineno++; return 1; }
 		}
-		if (in->eof) { if (in->line.l) { in->lineno++; return 1; } return 0; }
+		if (in->eof) { if (in->line.l) { in->lineno++; return 2; } return 0; }
 		ssize_t n = mm_reader_read(in->rd, in->buf, in->cap);
 		if (n < 0) return -1;
 		if (n == 0) in->eof = 1;
@@ -408,6 +410,7 @@ int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
 		return -1;
 	}
 	if (rc == 0) return in_bad(in, err, "partial result ends without #end (truncated?)");
+	if (rc == 2) return in_bad(in, err, "partial result ends inside a line (truncated?)");
 	if (mm_partial_parse_rec(in->line.s, in->line.l, in->n_concept, &in->rec, &why) < 0) return in_bad(in, err, why);
 	return in->rec.type == MM_PREC_TRAILER ? 0 : 1;
 }

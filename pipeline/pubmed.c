@@ -210,15 +210,15 @@ static int capture_end(mm_doc *d, int cap, const fields *b, size_t i, int *got_p
 	switch (cap) {
 	case F_PMID:
 		if (mm_parse_pmid(b->field->s, b->field->l, &d->pmid) < 0) {
-			mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not a positive integer", i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
+			mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not " MM_PMID_RANGE, i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
 			return -1;
 		}
 		*got_pmid = 1;
 		break;
 	case F_DEL: {
-		uint32_t v;
+		uint64_t v;
 		if (mm_parse_pmid(b->field->s, b->field->l, &v) < 0) {
-			mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not a positive integer", i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
+			mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not " MM_PMID_RANGE, i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
 			return -1;
 		}
 		if (d->n_del == d->m_del) {

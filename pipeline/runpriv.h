@@ -90,12 +90,12 @@ typedef struct mm_item {
 	mm_format fmt;
 	/* results */
 	int ok;
-	uint32_t pmid;
+	uint64_t pmid;
 	int version, year, has_abs;
 	uint32_t n_sent;
 	mm_hit *hit;
 	uint32_t n_hit;
-	uint32_t *del;
+	uint64_t *del;
 	int n_del;
 	char *out;
 	size_t out_len;
@@ -145,7 +145,7 @@ typedef struct {
 	mm_prec_type type;
 	const char *text;   /* F, M: NUL-terminated; parsed: points into the line */
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
-	uint32_t pmid;      /* D */
+	uint64_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
 	unsigned fail;      /* X */
 } mm_partial_rec;
@@ -183,7 +183,7 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 /* The file's E line and messages; closes its block. */
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
-void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+void mm_partial_delete(mm_partial_out *p, uint64_t pmid);
 /* The X line after an article that fails the filters of mask fail. */
 void mm_partial_filtered(mm_partial_out *p, unsigned fail);
 /* The "#filters" line of filter set f (nothing when f has no filter), after
@@ -236,7 +236,15 @@ typedef struct {
 } mm_timings;
 
 /* A row of the documents spool: a document and its processing rank. */
-typedef struct { uint32_t pmid; uint64_t seq; } mm_docseq;
+typedef struct { uint64_t pmid; uint64_t seq; } mm_docseq;
+
+/* myomine merge: one partial result read (summary.json "shards"). */
+typedef struct {
+	const char *dir;             /* as given (owned by the options) */
+	char *msg;                   /* why it could not be read to its end; NULL: it was */
+	int files;                   /* file blocks taken from it */
+	int duplicates;              /* file blocks skipped: read from another partial result */
+} mm_shard;
 
 /* The state of the apply step: everything that depends on input order. */
 typedef struct {
@@ -253,6 +261,8 @@ typedef struct {
 	FILE *docspool;              /* --documents: rows of documents that pass */
 	mm_docseq *docseq;           /* ... their (pmid, seq) */
 	size_t n_docseq, m_docseq;
+	const mm_shard *shard;       /* myomine merge: the partial results read (merge.c owns them) */
+	int n_shard;                 /* 0 for a run */
 	/* progress */
 	int progress;
 	double t_start, t_last;
@@ -302,7 +312,7 @@ void mm_documents_header(mm_buf *o, const mm_lexicon *lx);
 void mm_documents_row(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_hit *hit, uint32_t n_hit);
 MM_WUR int mm_write_documents(mm_writer *w, const mm_applier *ap);
 /* The apply step: spool the row of document pmid, applied as record seq. */
-void mm_documents_spool(mm_applier *ap, uint32_t pmid, uint64_t seq, const char *row, size_t len);
+void mm_documents_spool(mm_applier *ap, uint64_t pmid, uint64_t seq, const char *row, size_t len);
 /* An anonymous spool file beside the outputs: it vanishes on any exit.
  * NULL with errno set. */
 FILE *mm_spool_open(const char *dir);

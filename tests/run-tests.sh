@@ -87,6 +87,9 @@ if [ $rc -eq 2 ]; then has "$T/err" "looked in:" "no lexicons: the error says wh
 elif [ $rc -eq 0 ]; then skip "no lexicons found: installed lexicons are present"
 else ko "no lexicons found: exit $rc, expected 2"; fi
 rm -rf "$lw"
+# paths joined from a directory given with a trailing slash have one slash
+expect 0 "run with -l lexicons/ and corpus/" "$BIN" -q -l lexicons/ -o "$T/slash" corpus/
+if grep -q '[^:]//' "$T/slash/summary.json"; then ko "doubled slash in summary.json paths"; grep '[^:]//' "$T/slash/summary.json" | head -3 | sed 's/^/  | /'; else ok; fi
 
 # ---- golden test on the shipped corpus ------------------------------------------
 echo "== golden (corpus/)"
@@ -717,6 +720,20 @@ else ko "filters: merged summary.json passed count"; fi
 expect 0 "filters: shard with other filters" "$BIN" -q --partial --mesh Humans -o "$FD/sc" $B
 expect 2 "filters: merge refuses different filters" "$BIN" merge -q -o "$FD/x" "$FD/sa" "$FD/sc"
 has "$T/err" "different filters" "filters: merge refusal message"
+# ids above 2^32 in --pmids and --exclude-pmids (PubTator), through a shard and merge
+printf '1|t|Statin myopathy.\n1|a|Anti-HMGCR myopathy after atorvastatin.\n\n4294967297|t|Statin myopathy.\n4294967297|a|Anti-HMGCR myopathy after atorvastatin.\n\n9223372036854775807|t|Dermatomyositis.\n9223372036854775807|a|Anti-MDA5 dermatomyositis and rituximab.\n\n' >"$FD/big.pubtator"
+printf '4294967297\n9223372036854775807\n' >"$FD/big-pmids.txt"
+expect 0 "filters: --pmids above 2^32" "$BIN" -q --pmids "$FD/big-pmids.txt" --documents --partial -o "$FD/big" "$FD/big.pubtator"
+if [ "$(tail -n +2 "$FD/big/documents.tsv" | cut -f1 | sort | tr '\n' ' ')" = "4294967297 9223372036854775807 " ] &&
+   [ "$(json "$FD/big/summary.json" "d['filters']['passed'], d['filters']['removed']")" = "2 1" ]; then ok
+else ko "filters: --pmids with ids above 2^32"; sed 's/^/  | /' "$FD/big/documents.tsv"; fi
+expect 0 "filters: merge of --pmids above 2^32" "$BIN" merge -q -o "$FD/bigm" "$FD/big"
+if [ "$(json "$FD/bigm/summary.json" "d['filters']['passed']")" = 2 ] && diff "$FD/big/pairs.tsv" "$FD/bigm/pairs.tsv" >/dev/null
+then ok; else ko "filters: merge of --pmids above 2^32 differs"; fi
+printf '4294967297\n' >"$FD/big-ex.txt"
+expect 0 "filters: --exclude-pmids above 2^32" "$BIN" -q --exclude-pmids "$FD/big-ex.txt" --documents -o "$FD/bigx" "$FD/big.pubtator"
+if [ "$(tail -n +2 "$FD/bigx/documents.tsv" | cut -f1 | sort | tr '\n' ' ')" = "1 9223372036854775807 " ]; then ok
+else ko "filters: --exclude-pmids with an id above 2^32"; sed 's/^/  | /' "$FD/bigx/documents.tsv"; fi
 # the independent reader over the real files, update files included
 if [ -d "$SHARED/pubmed-xml/pmparser" ]; then
 	S=$SHARED/pubmed-xml
@@ -725,6 +742,113 @@ if [ -d "$SHARED/pubmed-xml/pmparser" ]; then
 		"$S/pubmed-29768149.xml" "$SHARED/medline-txt"
 else skip "filters: independent reader needs the shared corpus ($SHARED)"; fi
 # -- end: focus --
+
+# ---- negation (issue 18) ---------------------------------------------------------
+# The rules of lexicons/negation.txt: the built-in rules are the shipped
+# file's; a faulty file is a lexicon error; a negated sentence never supplies
+# evidence; precision and recall on the judged set (tests/negation/).
+echo "== negation"
+NG="$T/neg"
+rm -rf "$NG" && mkdir -p "$NG/lex"
+cp lexicons/*.tsv lexicons/blocklist.txt "$NG/lex/"
+expect 0 "lexicons without negation.txt (built-in rules)" "$BIN" -q --no-cache -l "$NG/lex" --mentions -o "$NG/builtin" corpus/
+expect 0 "lexicons with negation.txt" "$BIN" -q --no-cache --mentions -o "$NG/file" corpus/
+if cmp -s "$NG/builtin/mentions.tsv" "$NG/file/mentions.tsv"; then ok; else ko "built-in negation rules differ from lexicons/negation.txt"; fi
+got=$(json "$NG/builtin/summary.json" "d['lexicon']['negation']")
+if [ "$got" = "built-in" ]; then ok; else ko "summary.json lexicon.negation without a file: $got"; fi
+got=$(json "$NG/file/summary.json" "d['lexicon']['negation']['rules']")
+want=$(grep -c '^[a-z]' lexicons/negation.txt)
+if [ "$got" = "$want" ]; then ok; else ko "summary.json lexicon.negation.rules: $got, expected $want"; fi
+printf 'pre\tno\nbogus\tnot\n' > "$NG/lex/negation.txt"
+expect 2 "a bad negation.txt is a lexicon error" "$BIN" -q --no-cache -l "$NG/lex" -o "$NG/bad" corpus/
+has "$T/err" "negation.txt:2: expected kind" "the bad line is named"
+grep -v '^pre	none$' lexicons/negation.txt > "$NG/lex/negation.txt"
+expect 0 "negation.txt without 'none'" "$BIN" -q --no-cache -l "$NG/lex" --mentions -o "$NG/nonone" corpus/
+if awk -F'\t' '$1 == 90000064 && $6 == "anti-PL-7" && $9 == 0' "$NG/nonone/mentions.tsv" | grep -q . &&
+   awk -F'\t' '$1 == 90000064 && $6 == "anti-PL-7" && $9 == 1' "$NG/file/mentions.tsv" | grep -q .; then ok
+else ko "negation.txt is not what decides (\"None had anti-PL-7\" in 90000064)"; fi
+# "None had anti-Jo-1, anti-PL-7, anti-PL-12, ..." is negated: no evidence from it
+expect 0 "evidence with text" "$BIN" -q --evidence 5 --evidence-text -o "$NG/ev" corpus/
+if [ -s "$NG/ev/evidence.tsv" ] && ! grep -q "None had anti-Jo-1" "$NG/ev/evidence.tsv"; then ok
+else ko "evidence.tsv quotes a negated sentence (None had anti-Jo-1 ...)"; fi
+if [ -d "$SHARED/pubmed-xml" ] && [ -d "$SHARED/gold/bc5cdr" ]; then
+	expect 1 "mentions for the judged negation set" "$BIN" -q --mentions -o "$NG/judged" "$SHARED/pubmed-xml" "$SHARED/medline-txt" \
+		"$SHARED/gold/bc5cdr/CDR_DevelopmentSet.PubTator.txt" "$SHARED/gold/bc5cdr/CDR_TrainingSet.PubTator.txt" \
+		"$SHARED/gold/ncbi-disease/NCBIdevelopset_corpus.txt" "$SHARED/gold/ncbi-disease/NCBItrainset_corpus.txt"
+	script "negation flag on the judged set: precision and recall >= 0.95 (tests/negation/score.py)" "$NG/score.log" \
+		python3 tests/negation/score.py tests/negation/judged.tsv "$NG/judged/mentions.tsv" --min-p 0.95 --min-r 0.95
+else skip "negation judged set: $SHARED not found"; fi
+# -- end: negation --
+# ---- store bounds: memory by the number of ids, linear records, merge shards ------
+# Peak RSS and CPU seconds are measured (getrusage of the child), with generous
+# ceilings: they guard against memory that grows with the values of the ids
+# and against time quadratic in a record's mentions, not timings.
+echo "== store bounds"
+SB=$T/bounds; mkdir -p "$SB"
+# usage BIN ARGS...: run, then print "peak_kb cpu_s exit" of the child
+usage() {
+	python3 -c 'import resource, subprocess, sys
+st = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.ru_maxrss, round(r.ru_utime + r.ru_stime, 2), st)' "$@"
+}
+# bounded DESC MAX_KB MAX_CPU_S ARGS...: exit 0 within both ceilings
+bounded() {
+	desc=$1 mk=$2 mc=$3; shift 3
+	set -- $(usage "$BIN" "$@")
+	if [ "$3" -eq 0 ] && [ "$1" -lt "$mk" ] && python3 -c "import sys; sys.exit(not $2 < $mc)"; then ok
+	else ko "$desc: exit $3, peak $1 KB (ceiling $mk), $2 s CPU (ceiling $mc)"; fi
+}
+python3 tests/gen-records.py dense 10000 "$SB/dense.pubtator"
+for bits in 32 62; do
+	python3 tests/gen-records.py spread 10000 $bits "$SB/s$bits.pubtator"
+	bounded "10,000 ids spread over 2^$bits" 204800 30 -q -t 2 --evidence 2 -o "$SB/s$bits" "$SB/s$bits.pubtator"
+	# the same documents numbered 1..10,000: the same counts
+	[ -d "$SB/dense" ] || "$BIN" -q -t 2 --evidence 2 -o "$SB/dense" "$SB/dense.pubtator"
+	if [ "$(json "$SB/s$bits/summary.json" "d['documents']['final']")" = 10000 ] &&
+	   diff "$SB/dense/pairs.tsv" "$SB/s$bits/pairs.tsv" >/dev/null && diff "$SB/dense/entities.tsv" "$SB/s$bits/entities.tsv" >/dev/null
+	then ok; else ko "ids spread over 2^$bits: counts differ from the dense numbering"; fi
+done
+# ids up to 2^63 - 1 through the partial result and merge; 2^63 is refused, saying the limit
+printf '9223372036854775807|t|dermatomyositis and rituximab\n\n4294967297|t|dermatomyositis with rituximab\n\n' > "$SB/big.pubtator"
+expect 0 "ids up to 2^63 - 1" "$BIN" -q --evidence 3 --partial -o "$SB/big" "$SB/big.pubtator"
+has "$SB/big/evidence.tsv" "	9223372036854775807	" "the largest id in evidence.tsv"
+expect 0 "merge of ids up to 2^63 - 1" "$BIN" merge -q --evidence 3 -o "$SB/bigm" "$SB/big"
+if diff "$SB/big/evidence.tsv" "$SB/bigm/evidence.tsv" >/dev/null; then ok; else ko "merge changes ids above 2^32"; fi
+printf '9223372036854775808|t|dermatomyositis\n\n' > "$SB/over.pubtator"
+expect 1 "an id of 2^63" "$BIN" -q -o "$SB/over" "$SB/over.pubtator"
+has "$SB/over/summary.json" "is not a positive integer below 2^63" "the id limit in the message"
+# a record of 4 MB full of mentions: as PubTator, as PubMed XML, and as one 4 MB sentence
+python3 tests/gen-records.py big 4 "$SB/long.pubtator"
+python3 tests/gen-records.py bigxml 4 "$SB/long.xml"
+python3 tests/gen-records.py onesentence 4 "$SB/sentence.pubtator"
+for f in long.pubtator long.xml sentence.pubtator; do
+	bounded "a 4 MB record ($f)" 1048576 30 -q -t 2 --evidence 3 --evidence-text --by-year --mentions \
+		-o "$SB/o-$f" "$SB/$f"
+	bounded "a 4 MB record ($f), PubTator mentions, sentence level" 1048576 30 -q -t 1 --level sentence \
+		--mentions-format pubtator --mentions -o "$SB/p-$f" "$SB/$f"
+done
+# merge of a truncated shard: summary.json names it, keeps the files read, counts the failure
+"$BIN" -q --partial -o "$SB/sh1" corpus/ && "$BIN" -q --partial -o "$SB/sh2" "$SB/dense.pubtator"
+mkdir -p "$SB/cut"
+gzip -dc "$SB/sh1/partial.myomine.gz" | head -c 3000 | gzip > "$SB/cut/partial.myomine.gz"
+expect 1 "merge of a truncated shard" "$BIN" merge -q -o "$SB/mcut" "$SB/cut" "$SB/sh2"
+has "$T/err" "partial result ends inside a line (truncated?)" "the truncation is reported"
+script "summary.json of a merge with a truncated shard" "$SB/mcut.log" python3 - "$SB/mcut/summary.json" "$SB/cut" "$SB/sh2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sh = {s['path']: s for s in d['shards']}
+bad, good = sh[sys.argv[2]], sh[sys.argv[3]]
+assert bad['status'] == 'failed' and 'truncated' in bad['message'] and bad['files'] >= 1, bad
+assert good['status'] == 'ok' and good['message'] is None and good['files'] == 1, good
+assert d['shards_failed'] == 1 and d['exit_status'] == 1, d['shards_failed']
+st = [i['status'] for i in d['inputs']]
+assert 'pending' not in st and len(st) == bad['files'] + good['files'], st
+cut = [i for i in d['inputs'] if i['status'] in ('error', 'failed')]
+assert len(cut) == 1 and 'truncated' in cut[0]['messages'][0], cut
+assert d['files']['error'] + d['files']['failed'] == 1 and d['documents']['failed'] >= 1
+PY
+# -- end: store bounds --
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:

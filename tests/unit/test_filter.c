@@ -223,9 +223,64 @@ static void test_store_filtered(void)
 	mm_store_free(s);
 }
 
+/* The filter state of ids above 2^32, in sparse records and in a page
+ * that turns dense while some of its ids fail the filters. */
+static void test_store_filtered_pages(void)
+{
+	mm_store *s = mm_store_new();
+	const uint64_t base = 1ULL << 40, far = (1ULL << 62) + 7;
+	const int n = 5000; /* ids base + 2k + 1: the page turns dense on the way */
+	uint64_t by[MM_STORE_FILTER_BITS] = {0}, n_out = 0;
+	for (int k = 0; k < n; ++k) {
+		CHECK(mm_store_article(s, base + 2 * (uint64_t)k + 1, 1, 2010, 1, 2, NULL, 0, (uint64_t)k + 1) == 1);
+		if (k % 3 == 0) { mm_store_filter_out(s, base + 2 * (uint64_t)k + 1, 1u << (k % 16)); by[k % 16]++; n_out++; }
+	}
+	CHECK(mm_store_article(s, far, 1, 2011, 0, 4, NULL, 0, (uint64_t)n + 1) == 1);
+	mm_store_filter_out(s, far, 1u << 2);
+	by[2]++;
+	n_out++;
+	const mm_store_stats *st = mm_store_get_stats(s);
+	CHECK_INT(st->live, n + 1);
+	CHECK_INT(st->filtered, n_out);
+	CHECK_INT(st->filtered_sentences, 2 * (n_out - 1) + 4);
+	int by_ok = 1;
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k) by_ok &= st->filtered_by[k] == by[k];
+	CHECK(by_ok);
+	int pass_ok = 1;
+	for (int k = 0; k < n; ++k) pass_ok &= mm_store_passes(s, base + 2 * (uint64_t)k + 1) == (k % 3 != 0);
+	CHECK(pass_ok);
+	CHECK(!mm_store_passes(s, far));
+	CHECK(!mm_store_passes(s, base + 2)); /* never seen */
+	/* the ids that fail: every other one is superseded by a version that
+	 * passes, the others are deleted (deleted stays deleted) */
+	for (int k = 0, j = 0; k < n; k += 3, ++j) {
+		uint64_t id = base + 2 * (uint64_t)k + 1;
+		if (j & 1) mm_store_delete(s, id);
+		else CHECK(mm_store_article(s, id, 2, 2010, 1, 2, NULL, 0, (uint64_t)(n + 2 + k)) == 1);
+	}
+	mm_store_delete(s, far);
+	CHECK_INT(st->filtered, 0);
+	CHECK_INT(st->filtered_sentences, 0);
+	by_ok = 1;
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k) by_ok &= st->filtered_by[k] == 0;
+	CHECK(by_ok);
+	CHECK(mm_store_passes(s, base + 1));     /* k = 0: superseded */
+	CHECK(!mm_store_passes(s, base + 7));    /* k = 3: deleted */
+	mm_store_filter_out(s, base + 7, 1u);   /* a deleted id stays out of the filtered */
+	CHECK_INT(st->filtered, 0);
+	mm_counts cn;
+	mm_store_count(s, 1, NULL, &cn);
+	CHECK_INT(cn.n_docs, st->live);
+	CHECK_INT(cn.n_sents, st->live_sentences);
+	CHECK_INT(cn.year_docs[mm_year_code(2010)], st->live);
+	mm_counts_free(&cn);
+	mm_store_free(s);
+}
+
 void test_filter(void)
 {
 	test_parsers();
 	test_options();
 	test_store_filtered();
+	test_store_filtered_pages();
 }

@@ -21,6 +21,7 @@ void test_text(void);
 void test_lexicon(void);
 void test_match(void);
 void test_store(void);
+void test_store_ids(void);
 void test_shared(void);
 void test_stats(void);
 void test_sched(void);
@@ -35,6 +36,7 @@ int main(void)
 	test_lexicon();
 	test_match();
 	test_store();
+	test_store_ids();
 	test_stats();
 	test_sched();
 	test_filter();
