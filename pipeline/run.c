@@ -371,11 +371,11 @@ static int prepare_cb(void *ctx)
 	int rc = 0;
 	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap->lc, &err);
 	if (!lx) rc = 2;
-	else if (mm_out_init(o->outdir, &err) < 0) rc = 3;
+	else if (mm_out_init(o->outdir, o->mentions, &err) < 0) rc = 3;
 	else {
 		mm_out_signals();
-		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
-			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		if ((o->mentions && !(ap->spool = mm_spool_open(mm_out_dir()))) || (o->evidence_text && !(ap->evspool = mm_spool_open(mm_out_dir())))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
 		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
 			mm_out_abort();
