@@ -58,6 +58,7 @@ static const char usage_text2[] =
 "                          per pair, most recent first\n"
 "      --evidence-text     with --evidence: add the sentence they share\n"
 "      --partial           also write partial.myomine.gz, for myomine merge\n"
+"      --report            also write report.html (as myomine report OUT)\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
 "  -q, --quiet             no progress line, warnings or final summary line\n"
@@ -188,7 +189,7 @@ typedef struct {
  * of --help or --version; exits 2 on a usage error. */
 static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -208,6 +209,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		{ "evidence-text", no_argument, 0, O_EVTEXT },
 		{ "cache-dir", required_argument, 0, O_CACHEDIR },
 		{ "no-cache", no_argument, 0, O_NOCACHE },
+		{ "report", no_argument, 0, O_REPORT },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
@@ -253,6 +255,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		case O_EVTEXT: o->evidence_text = 1; break;
 		case O_CACHEDIR: free(c->cache); c->cache = mm_strdup(optarg); break;
 		case O_NOCACHE: c->no_cache = 1; break;
+		case O_REPORT: o->report = 1; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
 		}

@@ -722,6 +722,13 @@ if [ "$(ls -A "$A/mine")" = data.csv ]; then ok; else ko "a directory that is no
 rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/real" && ln -s real "$A/w/o"
 expect 0 "OUT is a symbolic link" "$BIN" -q -o "$A/w/o" corpus/
 if [ -L "$A/w/o" ] && [ ! -e "$A/w/real/years.tsv" ] && [ -e "$A/w/real/summary.json" ]; then ok; else ko "OUT as a symbolic link: $(ls -lA "$A/w")"; fi
+# --report: report.html committed with the other outputs, identical to `myomine report` of the directory
+expect 0 "a run with --report" "$BIN" -q --by-year --evidence 3 --evidence-text --partial --report -o "$A/rep" corpus/
+expect 0 "myomine report of a --report run" "$BIN" report -q -o "$A/rep.html" "$A/rep"
+if [ -s "$A/rep/report.html" ] && cmp -s "$A/rep.html" "$A/rep/report.html"; then ok; else ko "--report: report.html missing or not the page myomine report makes"; fi
+expect 0 "merge --report" "$BIN" merge -q --report -o "$A/mrep" "$A/rep"
+expect 0 "myomine report of a merge --report" "$BIN" report -q -o "$A/mrep.html" "$A/mrep"
+if [ -s "$A/mrep/report.html" ] && cmp -s "$A/mrep.html" "$A/mrep/report.html"; then ok; else ko "merge --report: report.html missing or differs"; fi
 # -- end: atomic output --
 
 # ---- report ----------------------------------------------------------------------
