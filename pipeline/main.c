@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -221,7 +222,10 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		switch (ch) {
 		case 'o': o->outdir = optarg; break;
 		case 't': o->threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
-		case 'l': free(c->lex); c->lex = mm_strdup(optarg); break;
+		case 'l':
+			if (c->lex) usage_error("-l given more than once ('%s'): give one lexicon file, or a directory of them", optarg);
+			c->lex = mm_strdup(optarg);
+			break;
 		case 'q': o->quiet = 1; mm_verbose = 0; break;
 		case 'h': print_usage(stdout); return finish_stdout();
 		case O_VERSION: printf("myomine %s (gzip inflate: %s)\n", MM_VERSION, mm_reader_backend()); return finish_stdout();
@@ -274,6 +278,9 @@ static void check_stdin(const mm_opts *o)
 
 int main(int argc, char **argv)
 {
+	/* a closed stderr or stdout pipe must not kill the run: writes fail with
+	 * EPIPE instead (mm_warn stops printing; standard output is checked) */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "report") == 0) return mm_report_main(argc - 1, argv + 1);
 	int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
 	if (merge) { argv[1] = argv[0]; argv++; argc--; }

@@ -402,6 +402,11 @@ int mm_run(const mm_opts *o)
 	double t_start = mm_realtime();
 	mm_filelist fl = {0};
 	mm_files_collect(&fl, o->inputs, o->n_inputs);
+	if (fl.n == 0) { /* only directories, none with an input file: a usage error, nothing changed */
+		for (int i = 0; i < o->n_inputs; ++i) mm_warn("%s: no input file in this directory (none named *.xml, *.xml.gz, *.txt, ...; see --help)", o->inputs[i]);
+		mm_files_free(&fl);
+		return 2;
+	}
 	int threads = o->threads > 0 ? o->threads : omp_get_num_procs();
 	omp_set_dynamic(0);
 
@@ -437,7 +442,6 @@ int mm_run(const mm_opts *o)
 	if (!failed) {
 		mm_progress_line(&ap, 1);
 		mm_progress_clear(&ap);
-		if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
 	}
 	for (int i = 0; i < threads; ++i) {
 		ap.t.parse += ts[i].t_parse;

@@ -729,6 +729,24 @@ if [ -s "$A/rep/report.html" ] && cmp -s "$A/rep.html" "$A/rep/report.html"; the
 expect 0 "merge --report" "$BIN" merge -q --report -o "$A/mrep" "$A/rep"
 expect 0 "myomine report of a merge --report" "$BIN" report -q -o "$A/mrep.html" "$A/mrep"
 if [ -s "$A/mrep/report.html" ] && cmp -s "$A/mrep.html" "$A/mrep/report.html"; then ok; else ko "merge --report: report.html missing or differs"; fi
+# an INPUT directory without input files: a usage error that changes nothing
+mkdir -p "$A/emptyin" && cp -r "$A/old" "$A/old.copy"
+expect 2 "an INPUT directory without input files" "$BIN" -q -o "$A/old" "$A/emptyin"
+has "$T/err" "emptyin: no input file in this directory" "empty INPUT directory: message"
+if diff -r "$A/old.copy" "$A/old" >/dev/null 2>&1; then ok; else ko "an empty INPUT directory changed the outputs"; fi
+# a closed stderr pipe does not stop the run; a closed stdout fails `report -o -` properly
+( "$BIN" -t 1 -o "$A/pipe" "$T/bad" corpus/ 2>&1; echo $? > "$A/pipe.st" ) | head -c 1 >/dev/null
+if [ "$(cat "$A/pipe.st")" = 1 ] && [ -s "$A/pipe/summary.json" ]; then ok; else ko "closed stderr pipe: exit $(cat "$A/pipe.st"), expected 1 with outputs"; fi
+( "$BIN" report -o - "$A/rep" 2>"$A/pipe.err"; echo $? > "$A/pipe.st" ) | head -c 1 >/dev/null
+if [ "$(cat "$A/pipe.st")" = 3 ] && grep -q "standard output: write failed: Broken pipe" "$A/pipe.err"; then ok; else ko "report -o - into a closed pipe: exit $(cat "$A/pipe.st"), expected 3"; fi
+# -l twice is refused; a symbolic link to a file read already and a symbolic link loop are each said once
+expect 2 "-l given twice" "$BIN" -q -l lexicons -l "$T/bad.tsv" -o "$A/never" corpus/
+has "$T/err" "-l given more than once" "-l twice: message"
+mkdir -p "$A/links" && cp corpus/pubmed26n0001.xml.gz "$A/links/a.xml.gz" && ln -s a.xml.gz "$A/links/z.xml.gz" && ln -s . "$A/links/loop"
+expect 0 "a directory with a symbolic link loop" "$BIN" -o "$A/lk" "$A/links"
+has "$T/err" "links/z.xml.gz: the same file as .*links/a.xml.gz" "a symbolic link to a file read already is reported"
+has "$T/err" "links/loop: a symbolic link loop (back to .*links); not followed" "a symbolic link loop is reported"
+if [ "$(grep -c 'myomine: ' "$T/err")" = 2 ] && [ "$(json "$A/lk/summary.json" "d['files']['total']")" = 1 ]; then ok; else ko "symbolic links: more than two messages or not one file"; sed 's/^/  | /' "$T/err" | head -4; fi
 # -- end: atomic output --
 
 # ---- report ----------------------------------------------------------------------
