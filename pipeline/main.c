@@ -70,14 +70,16 @@ static const char usage_text2[] =
 "(any grouping of the input files; same lexicon) into exactly the outputs of\n"
 "one run over all their files; it takes the output options above.\n"
 "\n"
-"Outputs in DIR (written atomically): entities.tsv, pairs.tsv,\n"
+"Outputs in DIR (replaced as a whole: DIR must be new, empty or an earlier\n"
+"run's output directory): entities.tsv, pairs.tsv,\n"
 "matrix.A-B.{mtx,rows,cols,csv} for every pair of types, summary.json, and\n"
 "the mentions file when asked for. See docs/ and `man ./docs/myomine.1`.\n"
 "\n"
 "Exit status: 0 success; 1 an input failed (outputs hold everything that was\n"
 "readable, failures are listed in summary.json); 2 usage or lexicon error\n"
-"(nothing run); 3 output could not be written (no output changed);\n"
-"130/143 interrupted (no output changed).\n";
+"(nothing run); 3 output could not be written, or another run is writing DIR\n"
+"(no output changed); 130/143 interrupted (the message says whether DIR holds\n"
+"the previous or the new results).\n";
 
 static void print_usage(FILE *fp)
 {
