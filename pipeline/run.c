@@ -371,11 +371,11 @@ static int prepare_cb(void *ctx)
 	int rc = 0;
 	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap->lc, &err);
 	if (!lx) rc = 2;
-	else if (mm_out_init(o->outdir, &err) < 0) rc = 3;
+	else if (mm_out_init(o->outdir, o->mentions, &err) < 0) rc = 3;
 	else {
 		mm_out_signals();
-		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
-			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		if ((o->mentions && !(ap->spool = mm_spool_open(mm_out_dir()))) || (o->evidence_text && !(ap->evspool = mm_spool_open(mm_out_dir())))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
 		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
 			mm_out_abort();
@@ -402,6 +402,11 @@ int mm_run(const mm_opts *o)
 	double t_start = mm_realtime();
 	mm_filelist fl = {0};
 	mm_files_collect(&fl, o->inputs, o->n_inputs);
+	if (fl.n == 0) { /* only directories, none with an input file: a usage error, nothing changed */
+		for (int i = 0; i < o->n_inputs; ++i) mm_warn("%s: no input file in this directory (none named *.xml, *.xml.gz, *.txt, ...; see --help)", o->inputs[i]);
+		mm_files_free(&fl);
+		return 2;
+	}
 	int threads = o->threads > 0 ? o->threads : omp_get_num_procs();
 	omp_set_dynamic(0);
 
@@ -437,7 +442,6 @@ int mm_run(const mm_opts *o)
 	if (!failed) {
 		mm_progress_line(&ap, 1);
 		mm_progress_clear(&ap);
-		if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
 	}
 	for (int i = 0; i < threads; ++i) {
 		ap.t.parse += ts[i].t_parse;

@@ -178,6 +178,7 @@ uint64_t mm_fnv1a(const void *p, size_t n)
 void mm_warn(const char *fmt, ...)
 {
 	va_list ap;
+	if (ferror(stderr)) return; /* a closed pipe (EPIPE): stop printing, go on working */
 	va_start(ap, fmt);
 	fputs("myomine: ", stderr);
 	vfprintf(stderr, fmt, ap);
