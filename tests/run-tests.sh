@@ -644,6 +644,28 @@ PY
 fi
 # -- end: inflate backends --
 
+# ---- fidelity -------------------------------------------------------------------
+# No silent losses in matching and text (issue 16, items 7 and 15).
+echo "== fidelity"
+FD=$T/fidelity
+mkdir -p "$FD"
+# a pattern with catastrophic backtracking gives up at PCRE2's match limit on
+# the runs of a's; the matches after them are found, the start positions
+# given up are counted per pattern, warned with file:line and in summary.json
+printf 'test:redos\ttest\tredos\t-\t-\t(?:a+)+b\ntest:fever\ttest\tfever\n' > "$FD/redos.tsv"
+python3 -c "print('PMID- 1\nTI  - fever ' + 'a' * 40 + ' c fever.\nAB  - ' + 'a' * 3000 + 'c and fever. ab aab.\n')" > "$FD/redos.txt"
+for th in 1 2; do
+	expect 0 "ReDoS pattern -t $th" "$BIN" -t $th -l "$FD/redos.tsv" --mentions -o "$FD/redos$th" "$FD/redos.txt"
+	has "$T/err" "redos.tsv:1: the pattern of test:redos gave up at a PCRE2 limit (catastrophic backtracking) at 2 start positions" "ReDoS warning"
+	n=$(awk -F'\t' '$7 == "test:redos"' "$FD/redos$th/mentions.tsv" | cut -f6 | tr '\n' ' ')
+	if [ "$n" = "ab aab " ]; then ok; else ko "ReDoS: matches after the limit lost (got '$n')"; fi
+	h=$(json "$FD/redos$th/summary.json" "d['pattern_limit_hits']")
+	if [ "$h" = "[{'file': '$FD/redos.tsv', 'line': 1, 'id': 'test:redos', 'hits': 2}]" ]; then ok; else ko "ReDoS: summary.json pattern_limit_hits: $h"; fi
+done
+h=$(json "$FD/redos1/summary.json" "d['exit_status']")
+[ "$h" = 0 ] && ok || ko "ReDoS: exit_status $h in summary.json"
+# -- end: fidelity --
+
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
 # its timings, threads, paths and cache state change from run to run; to
