@@ -664,6 +664,12 @@ for th in 1 2; do
 done
 h=$(json "$FD/redos1/summary.json" "d['exit_status']")
 [ "$h" = 0 ] && ok || ko "ReDoS: exit_status $h in summary.json"
+# summary.json is valid JSON (and UTF-8) when an input path is not UTF-8
+bad=$(printf 'caf\351.txt')
+printf 'PMID- 7\nTI  - Fever.\n' > "$FD/$bad"
+expect 0 "input path not UTF-8" "$BIN" -q -o "$FD/badname" "$FD/$bad"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["inputs"][0]["path"].endswith("caf\ufffd.txt")' "$FD/badname/summary.json" 2>"$T/err"; then ok
+else ko "summary.json with a non-UTF-8 input path is not valid JSON"; head -3 "$T/err" | sed 's/^/  | /'; fi
 # -- end: fidelity --
 
 # ---- report ----------------------------------------------------------------------

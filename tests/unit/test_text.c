@@ -25,8 +25,20 @@ static int n_sentences(const char *s)
 	return n;
 }
 
+/* Text fidelity (issue 16, item 15). */
+static void test_fidelity(void)
+{
+	/* summary.json stays valid JSON and UTF-8 for a path that is not UTF-8:
+	 * each invalid byte is \ufffd, valid sequences are kept */
+	mm_buf j = {0};
+	mm_buf_json(&j, "in/caf\xe9-\xc3\xa9\xff\"\x01.xml");
+	CHECK_STR(j.s, "\"in/caf\\ufffd-\xc3\xa9\\ufffd\\\"\\u0001.xml\"");
+	mm_buf_free(&j);
+}
+
 void test_text(void)
 {
+	test_fidelity();
 	CHECK_STR(norm("TIF1\xe2\x80\x90\xce\xb3"), "tif1-gamma");          /* U+2010 hyphen, gamma */
 	CHECK_STR(norm("anti\xe2\x80\x93HMGCR"), "anti-hmgcr");             /* en dash */
 	CHECK_STR(norm("a\xc2\xa0" "b\xe2\x80\x89" "c"), "a b c");            /* NBSP, thin space */
