@@ -670,6 +670,11 @@ printf 'PMID- 7\nTI  - Fever.\n' > "$FD/$bad"
 expect 0 "input path not UTF-8" "$BIN" -q -o "$FD/badname" "$FD/$bad"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["inputs"][0]["path"].endswith("caf\ufffd.txt")' "$FD/badname/summary.json" 2>"$T/err"; then ok
 else ko "summary.json with a non-UTF-8 input path is not valid JSON"; head -3 "$T/err" | sed 's/^/  | /'; fi
+# a cross-reference prefix outside the documented list (MESH: for MeSH:) is a
+# lexicon error naming file:line; the documented ones load
+printf 'test:a\ttest\talpha\t-\tMeSH:D1|HPO:HP:0000001\ntest:b\ttest\tbeta\t-\tMESH:D2\n' > "$FD/xref.tsv"
+expect 2 "unknown xref prefix" "$BIN" -q -l "$FD/xref.tsv" -o "$FD/xref" "$FD/redos.txt"
+has "$T/err" 'xref.tsv:2: cross-reference "MESH:D2"' "unknown xref prefix: file:line"
 # -- end: fidelity --
 
 # ---- report ----------------------------------------------------------------------
