@@ -34,6 +34,14 @@ static void test_fidelity(void)
 	mm_buf_json(&j, "in/caf\xe9-\xc3\xa9\xff\"\x01.xml");
 	CHECK_STR(j.s, "\"in/caf\\ufffd-\xc3\xa9\\ufffd\\\"\\u0001.xml\"");
 	mm_buf_free(&j);
+
+	/* MEDLINE: a continuation line is joined with exactly one space, also
+	 * when the line before ends in a space (docs/formats.md) */
+	const char *rec = "PMID- 9\nTI  - Anti-Jo-1 \n      antibody \n      myositis.\nAB  - One \n        two.\n";
+	mm_doc d = {0};
+	CHECK_INT(mm_medline_parse(rec, strlen(rec), &d), 0);
+	CHECK_STR(d.text.s, "Anti-Jo-1 antibody myositis. One two.");
+	mm_doc_free(&d);
 }
 
 void test_text(void)
