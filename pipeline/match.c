@@ -78,6 +78,19 @@ static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_
 
 static int is_sep(char c) { return c == ' ' || c == '-'; }
 
+/* The end of the separators starting at s[q] taken as one gap in a name:
+ * at most 3 of them, a run of spaces counting as one (the line break and
+ * indentation of pretty-printed XML between two words). */
+static inline uint32_t skip_seps(const unsigned char *s, uint32_t q, uint32_t limit)
+{
+	for (int k = 0; k < 3 && q < limit && is_sep((char)s[q]); ++k) {
+		if (s[q] == ' ')
+			while (q + 1 < limit && s[q + 1] == ' ') ++q;
+		++q;
+	}
+	return q;
+}
+
 /* Walk the trie from norm[p] (a token start) and push every entry ending on
  * a token boundary before limit. */
 static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, uint32_t sent, uint32_t tok)
@@ -94,8 +107,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 			if (r < limit && is_sep((char)s[r])) { q = r; continue; }
 		}
 		if (is_sep((char)c) && node && (lx->node[node].flags & MM_NODE_SEP)) {
-			uint32_t r = q;
-			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;
+			uint32_t r = skip_seps(s, q, limit);
 			if (r >= limit) break;
 			/* any byte the name has next: "anti-Ha (tyrosyl-tRNA synthetase)" */
 			uint32_t nx = mm_trie_next(lx, node, s[r]);
@@ -120,7 +132,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 
 /* The first-token filter (lexpriv.h) for token i: its bit in tok_bits, from
  * the token and the class of what follows it as walk() would see it
- * (after at most 3 separators), or TOK_NONE / TOK_WALK. */
+ * (after the separators skip_seps() takes), or TOK_NONE / TOK_WALK. */
 static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)t->norm.s;
@@ -131,9 +143,8 @@ static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 	if (e < lim) {
 		unsigned char c = s[e];
 		if (c == '\'') return TOK_WALK;
-		if (is_sep((char)c)) { /* s[e] is one: look from e + 1 */
-			uint32_t r = e + 1;
-			while (r < lim && r - e < 3 && is_sep((char)s[r])) ++r;
+		if (is_sep((char)c)) { /* as walk() skips them */
+			uint32_t r = skip_seps(s, e, lim);
 			c = r < lim ? s[r] : ' ';
 		}
 		if (mm_alnum(c)) cls = c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER;

@@ -675,6 +675,13 @@ else ko "summary.json with a non-UTF-8 input path is not valid JSON"; head -3 "$
 printf 'test:a\ttest\talpha\t-\tMeSH:D1|HPO:HP:0000001\ntest:b\ttest\tbeta\t-\tMESH:D2\n' > "$FD/xref.tsv"
 expect 2 "unknown xref prefix" "$BIN" -q -l "$FD/xref.tsv" -o "$FD/xref" "$FD/redos.txt"
 has "$T/err" 'xref.tsv:2: cross-reference "MESH:D2"' "unknown xref prefix: file:line"
+# a multi-word name matches across any run of white space between its words
+# (pretty-printed XML: a line break and indentation); offsets in the original
+printf 'test:sle\ttest\tsystemic lupus erythematosus\n' > "$FD/ws.tsv"
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">5</PMID><Article><ArticleTitle>Systemic\n            lupus    \t  erythematosus and systemic -\n   lupus erythematosus</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' > "$FD/ws.xml"
+expect 0 "white space in names" "$BIN" -q -l "$FD/ws.tsv" --mentions -o "$FD/ws" "$FD/ws.xml"
+n=$(cut -f4,5 "$FD/ws/mentions.tsv" | tail -n +2 | tr '\t\n' '- ')
+if [ "$n" = "0-46 51-84 " ]; then ok; else ko "white space in names: mentions $n, expected 0-46 51-84"; fi
 # -- end: fidelity --
 
 # ---- report ----------------------------------------------------------------------
