@@ -78,11 +78,13 @@ static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_
 
 static int is_sep(char c) { return c == ' ' || c == '-'; }
 
-/* The end of the separators starting at s[q] taken as one gap in a name:
- * at most 3 of them, a run of spaces counting as one (the line break and
- * indentation of pretty-printed XML between two words). */
+/* The end of the separators starting at s[q] (q < limit, s[q] is one)
+ * taken as one gap in a name: at most 3 of them, a run of spaces counting
+ * as one (the line break and indentation of pretty-printed XML between two
+ * words). */
 static inline uint32_t skip_seps(const unsigned char *s, uint32_t q, uint32_t limit)
 {
+	if (__builtin_expect(q + 1 >= limit || !is_sep((char)s[q + 1]), 1)) return q + 1; /* the common case: one */
 	for (int k = 0; k < 3 && q < limit && is_sep((char)s[q]); ++k) {
 		if (s[q] == ' ')
 			while (q + 1 < limit && s[q + 1] == ' ') ++q;
