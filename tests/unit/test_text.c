@@ -35,6 +35,32 @@ static void test_fidelity(void)
 	CHECK_STR(j.s, "\"in/caf\\ufffd-\xc3\xa9\\ufffd\\\"\\u0001.xml\"");
 	mm_buf_free(&j);
 
+	/* a letter and combining marks fold like the precomposed letter; the
+	 * marks map to nothing, so a match ending at the letter spans them */
+	CHECK_STR(norm("Sjo\xcc\x88gren"), norm("Sj\xc3\xb6gren"));
+	CHECK_STR(norm("cafe\xcc\x81\xcc\x80 x"), "cafe x");
+	{
+		mm_buf nb = {0};
+		mm_u32v mp = {0};
+		mm_normalize("cafe\xcc\x81 x", 8, 1, &nb, &mp, 0);
+		CHECK_INT(nb.l, 6);
+		CHECK_INT(mp.a[3], 3);
+		CHECK_INT(mp.a[4], 6); /* the space after the mark */
+		mm_buf_free(&nb);
+		free(mp.a);
+	}
+
+	/* U+0085, U+2028, U+2029: one space each (docs/formats.md) */
+	{
+		mm_doc d = {0};
+		mm_doc_begin_section(&d, "title", 5);
+		const char *x = "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9" "d";
+		mm_doc_add_text(&d, x, strlen(x));
+		mm_doc_end_section(&d);
+		CHECK_STR(d.text.s, "a b c d");
+		mm_doc_free(&d);
+	}
+
 	/* MEDLINE: a continuation line is joined with exactly one space, also
 	 * when the line before ends in a space (docs/formats.md) */
 	const char *rec = "PMID- 9\nTI  - Anti-Jo-1 \n      antibody \n      myositis.\nAB  - One \n        two.\n";
