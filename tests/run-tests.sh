@@ -682,6 +682,12 @@ printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">5<
 expect 0 "white space in names" "$BIN" -q -l "$FD/ws.tsv" --mentions -o "$FD/ws" "$FD/ws.xml"
 n=$(cut -f4,5 "$FD/ws/mentions.tsv" | tail -n +2 | tr '\t\n' '- ')
 if [ "$n" = "0-46 51-84 " ]; then ok; else ko "white space in names: mentions $n, expected 0-46 51-84"; fi
+# an AbstractText Label of any length is kept whole (it was cut to 47 bytes)
+lab=$(python3 -c "print('METHODS AND RESULTS OF THE RANDOMISED CONTROLLED TRIAL IN ADULTS WITH MYOSITIS')")
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">6</PMID><Article><ArticleTitle>T.</ArticleTitle><Abstract><AbstractText Label="%s">Fever.</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' "$lab" > "$FD/label.xml"
+expect 0 "long section label" "$BIN" -q -l "$FD/redos.tsv" --mentions -o "$FD/label" "$FD/label.xml"
+n=$(tail -n +2 "$FD/label/mentions.tsv" | cut -f2)
+if [ "$n" = "$lab" ]; then ok; else ko "long section label cut: '$n'"; fi
 # -- end: fidelity --
 
 # ---- report ----------------------------------------------------------------------
