@@ -248,6 +248,13 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	} else if (dense_skipped && mm_verbose) {
 		mm_warn("%d dense CSV matrices skipped (more than %ld cells; see --dense-max); the .mtx files are complete", dense_skipped, o->dense_max);
 	}
+	for (int k = 0; ap->limit_hits && mm_verbose && k < lx->n_pattern; ++k) {
+		const mm_concept *c = &lx->c[lx->pattern_concept[k]];
+		if (ap->limit_hits[k])
+			mm_warn("%s: the pattern of %s gave up at a PCRE2 limit (catastrophic backtracking) at %llu start positions: "
+			        "mentions starting there may be lost; simplify the pattern (lexicons/README.md, \"Patterns\")",
+			        c->where ? c->where : "?", c->id, (unsigned long long)ap->limit_hits[k]);
+	}
 	if (!o->quiet) final_line(o, fl, ap, &cn, t_start, !werr);
 	if (ap->spool) fclose(ap->spool);
 	if (ap->evspool) fclose(ap->evspool);
@@ -257,6 +264,7 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	mm_buf_free(&ws.err);
 	mm_lexicon_free(lx);
 	free(ap->lc.file);
+	free(ap->limit_hits);
 	mm_out_free();
 	return exit_status;
 }

@@ -21,6 +21,19 @@ static void clear(mm_buf *b)
 	b->s[0] = 0;
 }
 
+/* Append the text of a field line or continuation line to field b, joined
+ * to what b holds with exactly one space (docs/formats.md): the spaces at
+ * the end of b and around v are not kept. */
+static void append(mm_buf *b, const char *v, size_t n)
+{
+	while (n && v[0] == ' ') ++v, --n;
+	while (n && v[n - 1] == ' ') --n;
+	while (b->l && b->s[b->l - 1] == ' ') b->s[--b->l] = 0;
+	if (!n) return;
+	if (b->l) mm_buf_putc(b, ' ');
+	mm_buf_put(b, v, n);
+}
+
 int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 {
 	mm_doc_reset(d);
@@ -37,7 +50,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		++lineno;
 		i = e;
 		if (ll >= 6 && memcmp(l, "      ", 6) == 0) { /* continuation */
-			if (cur) { mm_buf_putc(cur, ' '); mm_buf_put(cur, l + 6, ll - 6); }
+			if (cur) append(cur, l + 6, ll - 6);
 			continue;
 		}
 		if (ll < 5 || l[4] != '-') { cur = NULL; continue; } /* not a field line */
@@ -58,10 +71,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		else if (tl == 3 && memcmp(l, "VTI", 3) == 0) cur = vti;
 		else if (tl == 2 && memcmp(l, "AB", 2) == 0) cur = ab;
 		else if (tl == 2 && memcmp(l, "DP", 2) == 0) d->year = mm_first_year(v, vl);
-		if (cur) {
-			if (cur->l) mm_buf_putc(cur, ' ');
-			mm_buf_put(cur, v, vl);
-		}
+		if (cur) append(cur, v, vl);
 	}
 	if (!got_pmid) { mm_buf_printf(&d->err, "record has no PMID line"); return -1; }
 	mm_doc_add_title(d, ti, bti, vti);

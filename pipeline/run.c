@@ -444,6 +444,11 @@ int mm_run(const mm_opts *o)
 		mm_progress_clear(&ap);
 	}
 	for (int i = 0; i < threads; ++i) {
+		if (ts[i].m && rc.lx && rc.lx->n_pattern) { /* summed in thread order: the same totals at any -t */
+			const uint64_t *h = mm_matcher_limit_hits(ts[i].m);
+			if (!ap.limit_hits) ap.limit_hits = mm_calloc((size_t)rc.lx->n_pattern, sizeof *ap.limit_hits);
+			for (int k = 0; k < rc.lx->n_pattern; ++k) ap.limit_hits[k] += h[k];
+		}
 		ap.t.parse += ts[i].t_parse;
 		ap.t.match += ts[i].t_match;
 		tstate_free(&ts[i]);
@@ -461,6 +466,7 @@ int mm_run(const mm_opts *o)
 		mm_files_free(&fl);
 		mm_out_free();
 		free(ap.lc.file);
+		free(ap.limit_hits);
 		return failed;
 	}
 	free(rd.rs);

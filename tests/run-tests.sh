@@ -857,6 +857,51 @@ has "$T/err" "links/z.xml.gz: the same file as .*links/a.xml.gz" "a symbolic lin
 has "$T/err" "links/loop: a symbolic link loop (back to .*links); not followed" "a symbolic link loop is reported"
 if [ "$(grep -c 'myomine: ' "$T/err")" = 2 ] && [ "$(json "$A/lk/summary.json" "d['files']['total']")" = 1 ]; then ok; else ko "symbolic links: more than two messages or not one file"; sed 's/^/  | /' "$T/err" | head -4; fi
 # -- end: atomic output --
+# ---- fidelity -------------------------------------------------------------------
+# No silent losses in matching and text (issue 16, items 7 and 15).
+echo "== fidelity"
+FD=$T/fidelity
+mkdir -p "$FD"
+# a pattern with catastrophic backtracking gives up at PCRE2's match limit on
+# the runs of a's; the matches after them are found, the start positions
+# given up are counted per pattern, warned with file:line and in summary.json
+printf 'test:redos\ttest\tredos\t-\t-\t(?:a+)+b\ntest:fever\ttest\tfever\n' > "$FD/redos.tsv"
+python3 -c "print('PMID- 1\nTI  - fever ' + 'a' * 40 + ' c fever.\nAB  - ' + 'a' * 3000 + 'c and fever. ab aab.\n')" > "$FD/redos.txt"
+for th in 1 2; do
+	expect 0 "ReDoS pattern -t $th" "$BIN" -t $th -l "$FD/redos.tsv" --mentions -o "$FD/redos$th" "$FD/redos.txt"
+	has "$T/err" "redos.tsv:1: the pattern of test:redos gave up at a PCRE2 limit (catastrophic backtracking) at 2 start positions" "ReDoS warning"
+	n=$(awk -F'\t' '$7 == "test:redos"' "$FD/redos$th/mentions.tsv" | cut -f6 | tr '\n' ' ')
+	if [ "$n" = "ab aab " ]; then ok; else ko "ReDoS: matches after the limit lost (got '$n')"; fi
+	h=$(json "$FD/redos$th/summary.json" "d['pattern_limit_hits']")
+	if [ "$h" = "[{'file': '$FD/redos.tsv', 'line': 1, 'id': 'test:redos', 'hits': 2}]" ]; then ok; else ko "ReDoS: summary.json pattern_limit_hits: $h"; fi
+done
+h=$(json "$FD/redos1/summary.json" "d['exit_status']")
+[ "$h" = 0 ] && ok || ko "ReDoS: exit_status $h in summary.json"
+# summary.json is valid JSON (and UTF-8) when an input path is not UTF-8
+bad=$(printf 'caf\351.txt')
+printf 'PMID- 7\nTI  - Fever.\n' > "$FD/$bad"
+expect 0 "input path not UTF-8" "$BIN" -q -o "$FD/badname" "$FD/$bad"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["inputs"][0]["path"].endswith("caf\ufffd.txt")' "$FD/badname/summary.json" 2>"$T/err"; then ok
+else ko "summary.json with a non-UTF-8 input path is not valid JSON"; head -3 "$T/err" | sed 's/^/  | /'; fi
+# a cross-reference prefix outside the documented list (MESH: for MeSH:) is a
+# lexicon error naming file:line; the documented ones load
+printf 'test:a\ttest\talpha\t-\tMeSH:D1|HPO:HP:0000001\ntest:b\ttest\tbeta\t-\tMESH:D2\n' > "$FD/xref.tsv"
+expect 2 "unknown xref prefix" "$BIN" -q -l "$FD/xref.tsv" -o "$FD/xref" "$FD/redos.txt"
+has "$T/err" 'xref.tsv:2: cross-reference "MESH:D2"' "unknown xref prefix: file:line"
+# a multi-word name matches across any run of white space between its words
+# (pretty-printed XML: a line break and indentation); offsets in the original
+printf 'test:sle\ttest\tsystemic lupus erythematosus\n' > "$FD/ws.tsv"
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">5</PMID><Article><ArticleTitle>Systemic\n            lupus    \t  erythematosus and systemic -\n   lupus erythematosus</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' > "$FD/ws.xml"
+expect 0 "white space in names" "$BIN" -q -l "$FD/ws.tsv" --mentions -o "$FD/ws" "$FD/ws.xml"
+n=$(cut -f4,5 "$FD/ws/mentions.tsv" | tail -n +2 | tr '\t\n' '- ')
+if [ "$n" = "0-46 51-84 " ]; then ok; else ko "white space in names: mentions $n, expected 0-46 51-84"; fi
+# an AbstractText Label of any length is kept whole (it was cut to 47 bytes)
+lab=$(python3 -c "print('METHODS AND RESULTS OF THE RANDOMISED CONTROLLED TRIAL IN ADULTS WITH MYOSITIS')")
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">6</PMID><Article><ArticleTitle>T.</ArticleTitle><Abstract><AbstractText Label="%s">Fever.</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' "$lab" > "$FD/label.xml"
+expect 0 "long section label" "$BIN" -q -l "$FD/redos.tsv" --mentions -o "$FD/label" "$FD/label.xml"
+n=$(tail -n +2 "$FD/label/mentions.tsv" | cut -f2)
+if [ "$n" = "$lab" ]; then ok; else ko "long section label cut: '$n'"; fi
+# -- end: fidelity --
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
