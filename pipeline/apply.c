@@ -1,6 +1,7 @@
 /* apply.c -- the serial in-order step of a run, file errors, the progress
  * line, and the end of a run (runpriv.h). */
 #include "runpriv.h"
+#include "report.h"
 
 #include <omp.h>
 #include <stdarg.h>
@@ -194,6 +195,26 @@ static int inputs_status(const mm_filelist *fl, const mm_tally *n)
 	return n->failed ? 1 : 0;
 }
 
+/* report.html from the outputs just written (report.h): it is built from
+ * the new directory, so it is committed with them.  0, or -1 with a
+ * message in w->err. */
+static int write_report(mm_writer *w)
+{
+	mm_buf html = {0}, e = {0};
+	int rc = -1;
+	if (mm_report_build(mm_out_dir(), NULL, NULL, &html, &e) != MM_REPORT_OK) mm_buf_printf(&w->err, "report.html: %s", e.s ? e.s : "error");
+	else {
+		mm_outfile *f = mm_out_open("report.html", 0, &w->err);
+		if (f) {
+			int r = mm_out_buf(f, &html);
+			rc = mm_out_close(f, &w->err) < 0 || r < 0 ? -1 : 0;
+		}
+	}
+	mm_buf_free(&html);
+	mm_buf_free(&e);
+	return rc;
+}
+
 /* The last line on stderr: what was read, found and how long it took. */
 static void final_line(const mm_opts *o, const mm_filelist *fl, const mm_applier *ap, const mm_counts *cn,
                        double t_start, int written)
@@ -225,6 +246,7 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	if (!werr && mm_write_outputs(&ws, ap, &dense_skipped) < 0) werr = 1;
 	ap->t.write = mm_realtime() - t0;
 	if (!werr && mm_write_summary(&ws, ap, threads, exit_status, mm_realtime() - t_start, dense_skipped) < 0) werr = 1;
+	if (!werr && o->report && write_report(&ws) < 0) werr = 1;
 	if (!werr && mm_out_commit(&ws.err) < 0) werr = 1;
 	if (werr) {
 		mm_out_abort();
@@ -232,6 +254,13 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 		exit_status = 3;
 	} else if (dense_skipped && mm_verbose) {
 		mm_warn("%d dense CSV matrices skipped (more than %ld cells; see --dense-max); the .mtx files are complete", dense_skipped, o->dense_max);
+	}
+	for (int k = 0; ap->limit_hits && mm_verbose && k < lx->n_pattern; ++k) {
+		const mm_concept *c = &lx->c[lx->pattern_concept[k]];
+		if (ap->limit_hits[k])
+			mm_warn("%s: the pattern of %s gave up at a PCRE2 limit (catastrophic backtracking) at %llu start positions: "
+			        "mentions starting there may be lost; simplify the pattern (lexicons/README.md, \"Patterns\")",
+			        c->where ? c->where : "?", c->id, (unsigned long long)ap->limit_hits[k]);
 	}
 	if (!o->quiet) final_line(o, fl, ap, &cn, t_start, !werr);
 	if (ap->spool) fclose(ap->spool);
@@ -244,6 +273,7 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	mm_buf_free(&ws.err);
 	mm_lexicon_free(lx);
 	free(ap->lc.file);
+	free(ap->limit_hits);
 	mm_out_free();
 	return exit_status;
 }

@@ -37,6 +37,7 @@ void mm_doc_free(mm_doc *d)
 	mm_buf_free(&d->f.field);
 	mm_buf_free(&d->f.attr);
 	mm_buf_free(&d->f.decoded);
+	for (int k = 0; k < d->m_sec; ++k) free(d->sec[k].label);
 	free(d->sec);
 	free(d->del_pmid);
 	mm_buf_free(&d->meta.str);
@@ -126,8 +127,10 @@ void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs)
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 {
 	if (d->n_sec == d->m_sec) {
+		int om = d->m_sec;
 		d->m_sec = d->m_sec ? d->m_sec * 2 : 8;
 		d->sec = mm_realloc(d->sec, (size_t)d->m_sec * sizeof *d->sec);
+		memset(d->sec + om, 0, (size_t)(d->m_sec - om) * sizeof *d->sec);
 	}
 	/* Sections after the title are separated from what precedes by a space. */
 	if (d->n_sec > 0) {
@@ -137,12 +140,15 @@ void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 	mm_section *s = &d->sec[d->n_sec++];
 	s->start = s->end = (uint32_t)d->text.l;
 	/* The label goes into a TSV field: valid UTF-8 only (invalid bytes as
-	 * '?'), controls as spaces, never cut inside a character. */
+	 * '?'), controls as spaces; whole (one output byte per input byte). */
+	if (label_len + 1 > s->label_m) {
+		s->label_m = label_len + 1 > 64 ? label_len + 1 : 64;
+		s->label = mm_realloc(s->label, s->label_m);
+	}
 	const unsigned char *u = (const unsigned char *)label;
 	size_t j = 0;
 	for (size_t i = 0; i < label_len;) {
 		int k = mm_utf8_len(u + i, label_len - i);
-		if (j + (size_t)(k ? k : 1) > sizeof s->label - 1) break;
 		if (k == 0) { s->label[j++] = '?'; ++i; continue; }
 		if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F)) s->label[j++] = ' ';
 		else { memcpy(s->label + j, u + i, (size_t)k); j += (size_t)k; }

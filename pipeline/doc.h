@@ -33,7 +33,9 @@ typedef enum {
 
 typedef struct {
 	uint32_t start, end; /* byte range in text */
-	char label[48];      /* "title", "abstract", or the AbstractText Label */
+	char *label;         /* "title", "abstract", or the AbstractText Label, whole
+	                      * (valid UTF-8, controls as spaces); owned by the doc */
+	size_t label_m;      /* bytes allocated at label (kept across records) */
 } mm_section;
 
 /* Working buffers of the record parsers, one per field they gather before

@@ -34,6 +34,24 @@ static int valid_type(const char *s)
 	return 1;
 }
 
+/* The first item of an xrefs column ('|'-separated PREFIX:ID) whose
+ * prefix is not one of the documented ones (lexicons/README.md) or whose
+ * id is empty, or NULL when all are valid. */
+static const char *bad_xref(const char *s)
+{
+	static const char *const prefix[] = { "MeSH", "HPO", "ChEBI", "DrugBank", "UniProt", NULL };
+	for (;;) {
+		while (*s == ' ') ++s;
+		size_t n = strcspn(s, "|"), k = strcspn(s, ":|");
+		int ok = 0;
+		for (int i = 0; prefix[i] && !ok; ++i)
+			ok = k == strlen(prefix[i]) && memcmp(s, prefix[i], k) == 0 && k + 1 < n && s[k] == ':' && s[k + 1] != ' ';
+		if (!ok) return s;
+		if (!s[n]) return NULL;
+		s += n + 1;
+	}
+}
+
 static char *field_or_null(char *s)
 {
 	while (*s == ' ') ++s;
@@ -102,6 +120,13 @@ static int read_file(const char *path, rawc **rc, int *n, int *m, mm_lexfile *lf
 		mm_buf w = {0};
 		mm_buf_printf(&w, "%s:%d", path, lineno);
 		r->where = w.s;
+		const char *bx = r->xrefs ? bad_xref(r->xrefs) : NULL;
+		if (bx) {
+			mm_buf_printf(err, "%s:%d: cross-reference \"%.*s\": expected PREFIX:ID, PREFIX one of MeSH, HPO, ChEBI, DrugBank, "
+			              "UniProt (lexicons/README.md)", path, lineno, (int)strcspn(bx, "|"), bx);
+			rc_ok = -1;
+			break;
+		}
 		lf->concepts++;
 	}
 	if (ferror(fp) && rc_ok == 0) { mm_buf_printf(err, "%s: read error", path); rc_ok = -1; }

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -60,6 +61,7 @@ static const char usage_text2[] =
 "                          per pair, most recent first\n"
 "      --evidence-text     with --evidence: add the sentence they share\n"
 "      --partial           also write partial.myomine.gz, for myomine merge\n"
+"      --report            also write report.html (as myomine report OUT)\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
 "      --documents[=FILE]  also write one row per document that counts (default\n"
@@ -95,14 +97,16 @@ static const char usage_text2[] =
 "finished run: one self-contained HTML page (antibody profiles, heatmaps, top\n"
 "pairs with PubMed links, trends, negation, the run); no network needed.\n"
 "\n"
-"Outputs in DIR (written atomically): entities.tsv, pairs.tsv,\n"
+"Outputs in DIR (replaced as a whole: DIR must be new, empty or an earlier\n"
+"run's output directory): entities.tsv, pairs.tsv,\n"
 "matrix.A-B.{mtx,rows,cols,csv} for every pair of types, summary.json, and\n"
 "the mentions file when asked for. See docs/ and `man ./docs/myomine.1`.\n"
 "\n"
 "Exit status: 0 success; 1 an input failed (outputs hold everything that was\n"
 "readable, failures are listed in summary.json); 2 usage or lexicon error\n"
-"(nothing run); 3 output could not be written (no output changed);\n"
-"130/143 interrupted (no output changed).\n";
+"(nothing run); 3 output could not be written, or another run is writing DIR\n"
+"(no output changed); 130/143 interrupted (the message says whether DIR holds\n"
+"the previous or the new results).\n";
 
 static void print_usage(FILE *fp)
 {
@@ -219,7 +223,7 @@ typedef struct {
  * of --help or --version; exits 2 on a usage error. */
 static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE,
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT,
 	       O_DOCUMENTS, O_FILTER /* + mm_filter_kind */ };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
@@ -240,6 +244,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		{ "evidence-text", no_argument, 0, O_EVTEXT },
 		{ "cache-dir", required_argument, 0, O_CACHEDIR },
 		{ "no-cache", no_argument, 0, O_NOCACHE },
+		{ "report", no_argument, 0, O_REPORT },
 		{ "documents", optional_argument, 0, O_DOCUMENTS },
 		{ "mesh", required_argument, 0, O_FILTER + MM_FILT_MESH },
 		{ "mesh-major", required_argument, 0, O_FILTER + MM_FILT_MESH_MAJOR },
@@ -261,7 +266,10 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		switch (ch) {
 		case 'o': o->outdir = optarg; break;
 		case 't': o->threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
-		case 'l': free(c->lex); c->lex = mm_strdup(optarg); break;
+		case 'l':
+			if (c->lex) usage_error("-l given more than once ('%s'): give one lexicon file, or a directory of them", optarg);
+			c->lex = mm_strdup(optarg);
+			break;
 		case 'q': o->quiet = 1; mm_verbose = 0; break;
 		case 'h': print_usage(stdout); return finish_stdout();
 		case O_VERSION: printf("myomine %s (gzip inflate: %s)\n", MM_VERSION, mm_reader_backend()); return finish_stdout();
@@ -295,6 +303,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		case O_EVTEXT: o->evidence_text = 1; break;
 		case O_CACHEDIR: free(c->cache); c->cache = mm_strdup(optarg); break;
 		case O_NOCACHE: c->no_cache = 1; break;
+		case O_REPORT: o->report = 1; break;
 		case O_DOCUMENTS: c->want_documents = 1; c->documents_arg = optarg; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default:
@@ -325,6 +334,9 @@ static void check_stdin(const mm_opts *o)
 
 int main(int argc, char **argv)
 {
+	/* a closed stderr or stdout pipe must not kill the run: writes fail with
+	 * EPIPE instead (mm_warn stops printing; standard output is checked) */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "report") == 0) return mm_report_main(argc - 1, argv + 1);
 	int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
 	if (merge) { argv[1] = argv[0]; argv++; argc--; }

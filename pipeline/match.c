@@ -20,6 +20,9 @@ struct mm_matcher {
 	const mm_lexicon *lx;
 	pcre2_match_data *md;
 	pcre2_match_context *mc; /* its offset limit: the end of the range scan_pattern() searches */
+	pcre2_match_context *mc_at; /* for the anchored code: the limits, no offset limit */
+	pcre2_jit_stack *js;    /* JIT stack of both contexts */
+	uint64_t *limit_hits;   /* per pattern: start positions given up at a limit */
 	cand *c;
 	size_t n, m;
 	mm_mention *out;
@@ -35,7 +38,16 @@ mm_matcher *mm_matcher_new(const mm_lexicon *lx)
 	m->lx = lx;
 	m->md = pcre2_match_data_create(1, NULL);
 	m->mc = pcre2_match_context_create(NULL);
-	if (!m->md || !m->mc) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	m->mc_at = pcre2_match_context_create(NULL);
+	m->js = pcre2_jit_stack_create(32 * 1024, MM_RE_JIT_STACK, NULL);
+	if (!m->md || !m->mc || !m->mc_at || !m->js) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	for (int k = 0; k < 2; ++k) {
+		pcre2_match_context *mc = k ? m->mc_at : m->mc;
+		pcre2_set_match_limit(mc, MM_RE_MATCH_LIMIT);
+		pcre2_set_depth_limit(mc, MM_RE_DEPTH_LIMIT);
+		pcre2_jit_stack_assign(mc, NULL, m->js);
+	}
+	m->limit_hits = mm_calloc(lx->n_pattern ? (size_t)lx->n_pattern : 1, sizeof *m->limit_hits);
 	return m;
 }
 
@@ -44,12 +56,17 @@ void mm_matcher_free(mm_matcher *m)
 	if (!m) return;
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mc);
+	pcre2_match_context_free(m->mc_at);
+	pcre2_jit_stack_free(m->js);
+	free(m->limit_hits);
 	free(m->c);
 	free(m->out);
 	free(m->mark);
 	mm_buf_free(&m->tmp);
 	free(m);
 }
+
+const uint64_t *mm_matcher_limit_hits(const mm_matcher *m) { return m->limit_hits; }
 
 static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_t flags, uint32_t sent, uint32_t tok)
 {
@@ -60,6 +77,21 @@ static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_
 }
 
 static int is_sep(char c) { return c == ' ' || c == '-'; }
+
+/* The end of the separators starting at s[q] (q < limit, s[q] is one)
+ * taken as one gap in a name: at most 3 of them, a run of spaces counting
+ * as one (the line break and indentation of pretty-printed XML between two
+ * words). */
+static inline uint32_t skip_seps(const unsigned char *s, uint32_t q, uint32_t limit)
+{
+	if (__builtin_expect(q + 1 >= limit || !is_sep((char)s[q + 1]), 1)) return q + 1; /* the common case: one */
+	for (int k = 0; k < 3 && q < limit && is_sep((char)s[q]); ++k) {
+		if (s[q] == ' ')
+			while (q + 1 < limit && s[q + 1] == ' ') ++q;
+		++q;
+	}
+	return q;
+}
 
 /* Walk the trie from norm[p] (a token start) and push every entry ending on
  * a token boundary before limit. */
@@ -77,8 +109,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 			if (r < limit && is_sep((char)s[r])) { q = r; continue; }
 		}
 		if (is_sep((char)c) && node && (lx->node[node].flags & MM_NODE_SEP)) {
-			uint32_t r = q;
-			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;
+			uint32_t r = skip_seps(s, q, limit);
 			if (r >= limit) break;
 			/* any byte the name has next: "anti-Ha (tyrosyl-tRNA synthetase)" */
 			uint32_t nx = mm_trie_next(lx, node, s[r]);
@@ -103,7 +134,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 
 /* The first-token filter (lexpriv.h) for token i: its bit in tok_bits, from
  * the token and the class of what follows it as walk() would see it
- * (after at most 3 separators), or TOK_NONE / TOK_WALK. */
+ * (after the separators skip_seps() takes), or TOK_NONE / TOK_WALK. */
 static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)t->norm.s;
@@ -114,9 +145,8 @@ static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 	if (e < lim) {
 		unsigned char c = s[e];
 		if (c == '\'') return TOK_WALK;
-		if (is_sep((char)c)) { /* s[e] is one: look from e + 1 */
-			uint32_t r = e + 1;
-			while (r < lim && r - e < 3 && is_sep((char)s[r])) ++r;
+		if (is_sep((char)c)) { /* as walk() skips them */
+			uint32_t r = skip_seps(s, e, lim);
 			c = r < lim ? s[r] : ' ';
 		}
 		if (mm_alnum(c)) cls = c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER;
@@ -148,15 +178,33 @@ static inline int match_re(const pcre2_code *re, int jit, const mm_text *t, PCRE
 	return pcre2_match(re, (PCRE2_SPTR)t->norm.s, t->norm.l, at, 0, md, mc);
 }
 
-/* All non-overlapping matches of concept ci's pattern in norm[from, to);
- * lookbehind sees the text before `from`. Candidates must lie on token
- * boundaries inside one sentence. */
-/* The matches of concept ci's pattern that start in [from, to): the
- * leftmost, then the leftmost from its end, and so on.  A match that
- * cannot be taken (it starts or ends inside a token, inside the expansion
- * of one character, or crosses a sentence end) does not hide the others:
- * the search goes on from the next character after its start. */
-static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, size_t to)
+/* A search that PCRE2 gave up at one of its limits (MM_RE_*): whether a
+ * match starts there is unknown. */
+static inline int re_gave_up(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	       rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY;
+}
+
+/* The start of the character after the one at p in the normalised text. */
+static inline PCRE2_SIZE next_char(const mm_text *t, PCRE2_SIZE p)
+{
+	++p;
+	while (p < t->norm.l && (t->norm.s[p] & 0xC0) == 0x80) ++p;
+	return p;
+}
+
+/* The matches of concept ci's pattern (pattern k) that start in [from,
+ * to): the leftmost, then the leftmost from its end, and so on.  A match
+ * that cannot be taken (it starts or ends inside a token, inside the
+ * expansion of one character, or crosses a sentence end) does not hide the
+ * others: the search goes on from the next character after its start.
+ * When the unanchored search gives up at a limit (catastrophic
+ * backtracking), the rest of the range is searched position by position
+ * with the anchored code, at every position where a match could be taken:
+ * a position where that gives up too is skipped and counted in
+ * limit_hits[k]; the matches after it are still found. */
+static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, int k, size_t from, size_t to)
 {
 	/* the whole text is the subject (lookbehind and lookahead see past the
 	 * sentence) */
@@ -164,10 +212,26 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 	const unsigned char *s = (const unsigned char *)t->norm.s;
 	const uint32_t *map = t->map.a;
 	PCRE2_SIZE start = from;
+	int by_position = 0;
 	pcre2_set_offset_limit(m->mc, to - 1); /* no search for a start past the range */
 	while (start < to) {
-		int rc = match_re(cc->re, cc->jit & 1, t, start, m->md, m->mc);
-		if (rc < 0) break;
+		if (!by_position) {
+			int rc = match_re(cc->re, cc->jit & 1, t, start, m->md, m->mc);
+			if (re_gave_up(rc)) { by_position = 1; continue; }
+			if (rc < 0) break;
+		} else {
+			/* only where a match could be taken: not inside a token */
+			if ((start > 0 && mm_alnum(s[start - 1]) && mm_alnum(s[start])) || !(cc->first[s[start] >> 3] >> (s[start] & 7) & 1)) {
+				start = next_char(t, start);
+				continue;
+			}
+			int rc = match_re(cc->re_at, cc->jit & 2, t, start, m->md, m->mc_at);
+			if (rc < 0) {
+				if (re_gave_up(rc)) m->limit_hits[k]++;
+				start = next_char(t, start);
+				continue;
+			}
+		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
 		if (a >= to) break;
@@ -177,8 +241,7 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 		    /* not inside the expansion of one character ("..." of U+2026, "gamma") */
 		    (a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b] ||
 		    (sent = sentence_of(t, a)) >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) {
-			start = (PCRE2_SIZE)a + 1;
-			while (start < t->norm.l && (s[start] & 0xC0) == 0x80) ++start; /* a character boundary */
+			start = next_char(t, a);
 			continue;
 		}
 		start = b;
@@ -188,8 +251,9 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 
 /* The same for a pattern whose matches all start at token starts
  * (at_tokens), in sentence sidx: tried only at its token starts, with the
- * anchored pattern. */
-static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t sidx)
+ * anchored pattern; a token start where PCRE2 gives up at a limit is
+ * counted in limit_hits[kp]. */
+static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, int kp, size_t sidx)
 {
 	const mm_concept *cc = &m->lx->c[ci];
 	const unsigned char *s = (const unsigned char *)t->norm.s;
@@ -198,8 +262,8 @@ static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t 
 	for (uint32_t k = token_at(t, sa); k < t->tok_s.n && t->tok_sent.a[k] == sidx; ++k) {
 		uint32_t a = t->tok_s.a[k];
 		if (a < next || !(cc->first[s[a] >> 3] >> (s[a] & 7) & 1)) continue;
-		int rc = match_re(cc->re_at, cc->jit & 2, t, a, m->md, NULL);
-		if (rc < 0) continue;
+		int rc = match_re(cc->re_at, cc->jit & 2, t, a, m->md, m->mc_at);
+		if (rc < 0) { if (re_gave_up(rc)) m->limit_hits[kp]++; continue; }
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t b = (uint32_t)ov[1];
 		if (b <= a || b > se) continue;
@@ -549,12 +613,12 @@ static void pattern_candidates(mm_matcher *m, const mm_text *t)
 	uint64_t seen = mask ? litac_scan(ac, t, m->mark) : 0;
 	for (int k = 0; k < lx->n_pattern; ++k) {
 		int ci = lx->pattern_concept[k];
-		if (k >= 64 || !(mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
+		if (k >= 64 || !(mask >> k & 1)) { scan_pattern(m, t, ci, k, 0, t->norm.l); continue; }
 		if (!(seen >> k & 1)) continue;
 		for (size_t sidx = 0; sidx < ns; ++sidx)
 			if (m->mark[sidx] >> k & 1) {
-				if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, sidx);
-				else scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
+				if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, k, sidx);
+				else scan_pattern(m, t, ci, k, t->sent_s.a[sidx], t->sent_e.a[sidx]);
 			}
 	}
 }

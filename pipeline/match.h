@@ -34,11 +34,24 @@ typedef struct {
 
 typedef struct mm_matcher mm_matcher;
 
+/* PCRE2 limits of one pattern search (lexicons/README.md): the match
+ * limit (backtracking steps), the depth limit (the interpreter's
+ * backtracking depth) and the largest JIT stack. A start position where a
+ * search gives up at one of them is counted (mm_matcher_limit_hits). */
+#define MM_RE_MATCH_LIMIT 1000000
+#define MM_RE_DEPTH_LIMIT 100000
+#define MM_RE_JIT_STACK (1024 * 1024)
+
 /* A matcher over lx, which must outlive it; never NULL (allocation failure
  * exits, util.h). One per thread. */
 mm_matcher *mm_matcher_new(const mm_lexicon *lx);
 /* Free m (NULL is a no-op); the lexicon is not touched. */
 void mm_matcher_free(mm_matcher *m);
+/* Per pattern (lx->pattern_concept order, lx->n_pattern entries): the
+ * start positions where a search of that pattern gave up at a PCRE2 limit
+ * (catastrophic backtracking), so that a match starting there may be lost,
+ * summed over every mm_match() call of m. Owned by m. */
+const uint64_t *mm_matcher_limit_hits(const mm_matcher *m);
 
 /* Match document d whose text has been built into t. Returns the number of
  * mentions (0 or more: matching never fails); *out points to them (owned by

@@ -67,6 +67,19 @@ static void add_terms(mm_doc *d, const mm_buf *m)
 	}
 }
 
+/* Append the text of a field line or continuation line to field b, joined
+ * to what b holds with exactly one space (docs/formats.md): the spaces at
+ * the end of b and around v are not kept. */
+static void append(mm_buf *b, const char *v, size_t n)
+{
+	while (n && v[0] == ' ') ++v, --n;
+	while (n && v[n - 1] == ' ') --n;
+	while (b->l && b->s[b->l - 1] == ' ') b->s[--b->l] = 0;
+	if (!n) return;
+	if (b->l) mm_buf_putc(b, ' ');
+	mm_buf_put(b, v, n);
+}
+
 int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 {
 	mm_doc_reset(d);
@@ -86,7 +99,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		++lineno;
 		i = e;
 		if (ll >= 6 && memcmp(l, "      ", 6) == 0) { /* continuation */
-			if (cur) { mm_buf_putc(cur, ' '); mm_buf_put(cur, l + 6, ll - 6); }
+			if (cur) append(cur, l + 6, ll - 6);
 			continue;
 		}
 		if (ll < 5 || l[4] != '-') { cur = NULL; continue; } /* not a field line */
@@ -115,10 +128,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 			mm_buf_put(cur, v, vl);
 			continue;
 		}
-		if (cur) {
-			if (cur->l) mm_buf_putc(cur, ' ');
-			mm_buf_put(cur, v, vl);
-		}
+		if (cur) append(cur, v, vl);
 	}
 	if (!got_pmid) { mm_buf_printf(&d->err, "record has no PMID line"); return -1; }
 	if (meta->l) add_terms(d, meta);

@@ -138,7 +138,7 @@ int mm_merge(const mm_opts *o)
 	int n_in = o->n_inputs, rc = 0;
 	mm_partial_in *in = mm_calloc((size_t)n_in, sizeof *in);
 	if (open_all(in, n_in, o->inputs, lx) < 0) rc = 2;
-	else if (mm_out_init(o->outdir, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
+	else if (mm_out_init(o->outdir, NULL, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
 	else {
 		mm_out_signals();
 		ap.part.file = -1;

@@ -410,17 +410,17 @@ static int prepare_cb(void *ctx)
 	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap->lc, &err);
 	if (!lx) rc = 2;
 	else if (o->filter && mm_filter_resolve(o->filter, lx, &err) < 0) rc = 2; /* --require */
-	else if (mm_out_init(o->outdir, &err) < 0) rc = 3;
+	else if (mm_out_init(o->outdir, o->mentions, &err) < 0) rc = 3;
 	else {
 		mm_out_signals();
-		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
-			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		if ((o->mentions && !(ap->spool = mm_spool_open(mm_out_dir()))) || (o->evidence_text && !(ap->evspool = mm_spool_open(mm_out_dir())))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
 		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
 			mm_out_abort();
 			rc = 3;
-		} else if (o->documents && !(ap->docspool = mm_spool_open(o->outdir))) {
-			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		} else if (o->documents && !(ap->docspool = mm_spool_open(mm_out_dir()))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
 		} else if (ap->part.f) mm_partial_put_filters(&ap->part.buf, ap->filter);
 	}
@@ -444,6 +444,11 @@ int mm_run(const mm_opts *o)
 	double t_start = mm_realtime();
 	mm_filelist fl = {0};
 	mm_files_collect(&fl, o->inputs, o->n_inputs);
+	if (fl.n == 0) { /* only directories, none with an input file: a usage error, nothing changed */
+		for (int i = 0; i < o->n_inputs; ++i) mm_warn("%s: no input file in this directory (none named *.xml, *.xml.gz, *.txt, ...; see --help)", o->inputs[i]);
+		mm_files_free(&fl);
+		return 2;
+	}
 	int threads = o->threads > 0 ? o->threads : omp_get_num_procs();
 	omp_set_dynamic(0);
 
@@ -483,9 +488,13 @@ int mm_run(const mm_opts *o)
 	if (!failed) {
 		mm_progress_line(&ap, 1);
 		mm_progress_clear(&ap);
-		if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
 	}
 	for (int i = 0; i < threads; ++i) {
+		if (ts[i].m && rc.lx && rc.lx->n_pattern) { /* summed in thread order: the same totals at any -t */
+			const uint64_t *h = mm_matcher_limit_hits(ts[i].m);
+			if (!ap.limit_hits) ap.limit_hits = mm_calloc((size_t)rc.lx->n_pattern, sizeof *ap.limit_hits);
+			for (int k = 0; k < rc.lx->n_pattern; ++k) ap.limit_hits[k] += h[k];
+		}
 		ap.t.parse += ts[i].t_parse;
 		ap.t.match += ts[i].t_match;
 		tstate_free(&ts[i]);
@@ -504,6 +513,7 @@ int mm_run(const mm_opts *o)
 		mm_files_free(&fl);
 		mm_out_free();
 		free(ap.lc.file);
+		free(ap.limit_hits);
 		return failed;
 	}
 	free(rd.rs);

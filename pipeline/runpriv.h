@@ -270,6 +270,8 @@ typedef struct {
 	uint64_t in_pos, out_pos;    /* bytes read up to the last applied batch */
 	uint64_t in_done, out_done;  /* ... of the files already applied */
 	int files_done;
+	uint64_t *limit_hits;        /* per pattern: starts given up at a PCRE2 limit, summed over
+	                              * the threads' matchers at the end (NULL: none counted) */
 } mm_applier;
 
 /* Apply batch b, its items in input order (main thread, one batch at a time). */

@@ -638,6 +638,27 @@ static void json_shards(mm_buf *bp, const mm_shard *sh, int n)
 	mm_buf_printf(bp, "\n  ],\n  \"shards_failed\": %d,\n", n_failed);
 }
 
+/* "pattern_limit_hits": the patterns whose searches gave up at a PCRE2
+ * limit, with the number of start positions (hits may be NULL: none). */
+static void json_limit_hits(mm_buf *b, const mm_lexicon *lx, const uint64_t *hits)
+{
+	mm_buf_puts(b, "  \"pattern_limit_hits\": [");
+	int n = 0;
+	for (int k = 0; hits && k < lx->n_pattern; ++k) {
+		if (!hits[k]) continue;
+		const mm_concept *c = &lx->c[lx->pattern_concept[k]];
+		const char *w = c->where ? c->where : "", *colon = strrchr(w, ':');
+		mm_buf_puts(b, n++ ? ",\n    {\"file\": " : "\n    {\"file\": ");
+		char *file = mm_strndup(w, colon ? (size_t)(colon - w) : strlen(w));
+		mm_buf_json(b, file);
+		free(file);
+		mm_buf_printf(b, ", \"line\": %ld, \"id\": ", colon ? strtol(colon + 1, NULL, 10) : 0L);
+		mm_buf_json(b, c->id);
+		mm_buf_printf(b, ", \"hits\": %llu}", (unsigned long long)hits[k]);
+	}
+	mm_buf_puts(b, n ? "\n  ],\n" : "],\n");
+}
+
 int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
 {
 	const mm_opts *o = w->o;
@@ -671,6 +692,7 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
 	              (unsigned long long)ap->n.bad_utf8, (unsigned long long)ap->n.bad_refs);
+	json_limit_hits(&b, lx, ap->limit_hits);
 	uint64_t cin = 0;
 	for (int i = 0; i < ap->fl->n; ++i) cin += ap->fl->a[i].in_bytes;
 	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,

@@ -549,7 +549,7 @@ mkfifo "$F/fifo"
 exec 7>"$F/fifo"; printf '<PubmedArticleSet>' >&7
 sleep 0.3; kill -TERM "$pid"; wait "$pid"; st=$?; exec 7>&-
 if [ "$st" -eq 143 ]; then ok; else ko "SIGTERM: exit $st, expected 143"; fi
-has "$F/sig.err" "terminated; no output written" "SIGTERM message"
+has "$F/sig.err" "terminated; no output was changed" "SIGTERM message"
 same_dir "$T/g" "$F/prev" "SIGTERM changed the earlier results"
 if ls -a "$F/prev" | grep -q 'myomine-tmp\|myomine-spool'; then ko "temporary files left after SIGTERM"; else ok; fi
 
@@ -731,6 +731,11 @@ expect 0 "filters: merge of --pmids above 2^32" "$BIN" merge -q -o "$FD/bigm" "$
 if [ "$(json "$FD/bigm/summary.json" "d['filters']['passed']")" = 2 ] && diff "$FD/big/pairs.tsv" "$FD/bigm/pairs.tsv" >/dev/null
 then ok; else ko "filters: merge of --pmids above 2^32 differs"; fi
 printf '4294967297\n' >"$FD/big-ex.txt"
+# documents files are outputs: a second run on the same -o replaces them
+expect 0 "filters: --documents=NAME" "$BIN" -q --pmids "$FD/big-pmids.txt" --documents=docs.tsv -o "$FD/big" "$FD/big.pubtator"
+expect 0 "filters: a run on an -o holding docs.tsv" "$BIN" -q --pmids "$FD/big-pmids.txt" --documents -o "$FD/big" "$FD/big.pubtator"
+expect 0 "filters: a run on an -o holding documents.tsv" "$BIN" -q -o "$FD/big" "$FD/big.pubtator"
+if [ ! -e "$FD/big/documents.tsv" ] && [ ! -e "$FD/big/docs.tsv" ]; then ok; else ko "filters: documents files of an earlier run kept"; fi
 expect 0 "filters: --exclude-pmids above 2^32" "$BIN" -q --exclude-pmids "$FD/big-ex.txt" --documents -o "$FD/bigx" "$FD/big.pubtator"
 if [ "$(tail -n +2 "$FD/bigx/documents.tsv" | cut -f1 | sort | tr '\n' ' ')" = "1 9223372036854775807 " ]; then ok
 else ko "filters: --exclude-pmids with an id above 2^32"; sed 's/^/  | /' "$FD/bigx/documents.tsv"; fi
@@ -849,6 +854,155 @@ assert len(cut) == 1 and 'truncated' in cut[0]['messages'][0], cut
 assert d['files']['error'] + d['files']['failed'] == 1 and d['documents']['failed'] >= 1
 PY
 # -- end: store bounds --
+# ---- atomic output directory -------------------------------------------------------
+# OUT is replaced as a whole (pipeline/output.h): a failing rename or a signal
+# at each step of the commit (MYOMINE_TEST_FAULT, a test hook read only by
+# output.c) leaves the previous directory exactly as it was or the complete
+# new one, and the message says which; two runs on one -o; the leftovers of
+# a SIGKILL; files myomine did not write are never touched.
+echo "== atomic output"
+A=$T/atomic; mkdir -p "$A/else"
+"$BIN" -q --by-year -o "$A/old" corpus/ 2>/dev/null        # the previous result
+"$BIN" -q --mentions=m.tsv -o "$A/new" corpus/ 2>/dev/null  # what the faulty runs write
+# atomic_case FAULT STATUS old|new MESSAGE ("": none): a run with FAULT on a copy of the
+# previous result; afterwards OUT is the old or the new result, nothing but OUT
+# (and the outside mentions file) is beside it, and the next run cleans up.
+atomic_case() {
+	rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o" && rm -f "$A/else/"* "$A/else/".m*
+	MYOMINE_TEST_FAULT=$1 "$BIN" -q --mentions=m.tsv -o "$A/w/o" corpus/ >/dev/null 2>"$A/err"; st=$?
+	if [ "$st" -eq "$2" ]; then ok; else ko "fault $1: exit $st, expected $2"; sed 's/^/  | /' "$A/err" | head -3; fi
+	if [ "$3" = old ]; then
+		if diff -r "$A/old" "$A/w/o" >/dev/null 2>&1; then ok; else ko "fault $1: the previous directory changed"; fi
+	else
+		same_dir "$A/new" "$A/w/o" "fault $1: OUT is not the complete new result"
+	fi
+	if [ -n "$4" ]; then has "$A/err" "$4" "fault $1: message"; elif [ -s "$A/err" ] && ! grep -qx 'Killed' "$A/err"; then ko "fault $1: unexpected message"; sed 's/^/  | /' "$A/err" | head -3; else ok; fi
+	"$BIN" -q --mentions=m.tsv -o "$A/w/o" corpus/ 2>"$A/err2"; st=$?
+	if [ "$st" -eq 0 ] && [ "$(ls -A "$A/w")" = o ]; then ok; else ko "fault $1: the next run (exit $st) left $(ls -A "$A/w" | tr '\n' ' ')"; fi
+}
+atomic_case sync:fail 3 old "entities.tsv: write failed: Input/output error; no output was changed"
+atomic_case swap:fail 3 old "cannot swap the new results in: Input/output error; no output was changed"
+atomic_case swap:einval 0 new ""
+atomic_case swap:einval,swap2:fail 3 old "cannot rename the new results into place: Input/output error; no output was changed"
+atomic_case sync:term 143 old "terminated; no output was changed (.*keeps the previous results)"
+atomic_case swap:int 130 old "interrupted; no output was changed"
+atomic_case swap:einval,swap2:term 143 new "terminated; the new results were already in place: .* holds the complete new results"
+atomic_case cleanup:term 143 new "terminated; the new results were already in place"
+atomic_case cleanup:fail 0 new "the previous results could not all be removed"
+# SIGKILL: at the swap the previous result stays; between the two renames of
+# the fallback OUT is absent and the next run puts the previous result back
+atomic_case swap:kill 137 old ""
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o"
+MYOMINE_TEST_FAULT=swap:einval,swap2:kill "$BIN" -q -o "$A/w/o" corpus/ 2>/dev/null
+if [ ! -e "$A/w/o" ] && diff -r "$A/old" "$A/w"/.o.myomine-old.* >/dev/null 2>&1; then ok; else ko "SIGKILL between the fallback's renames: $(ls -A "$A/w" | tr '\n' ' ')"; fi
+expect 0 "the run after a SIGKILL" "$BIN" -q -o "$A/w/o" corpus/
+has "$T/err" "the previous results, left at .* by an interrupted run, were put back" "the moved-aside result is put back"
+if [ "$(ls -A "$A/w")" = o ]; then ok; else ko "leftovers after the run that followed a SIGKILL: $(ls -A "$A/w" | tr '\n' ' ')"; fi
+# the mentions file outside OUT: renamed after the swap; if that fails, the swap is undone
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o"
+expect 0 "mentions outside OUT" "$BIN" -q --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/
+if zcat "$A/else/m.tsv.gz" | cmp -s - "$A/new/m.tsv" && [ ! -e "$A/w/o/m.tsv.gz" ]; then ok; else ko "mentions outside OUT: wrong file"; fi
+cp "$A/else/m.tsv.gz" "$A/m.prev" && cp -r "$A/w/o" "$A/w.prev"
+MYOMINE_TEST_FAULT=extern:fail "$BIN" -q --by-year --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/ 2>"$T/err"; st=$?
+if [ $st -eq 3 ] && cmp -s "$A/else/m.tsv.gz" "$A/m.prev" && diff -r "$A/w.prev" "$A/w/o" >/dev/null && [ "$(ls -A "$A/else")" = m.tsv.gz ]; then ok; else ko "failed rename of the outside mentions file: exit $st, $(ls -A "$A/else" "$A/w" | tr '\n' ' ')"; fi
+MYOMINE_TEST_FAULT=extern:kill "$BIN" -q --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/ 2>/dev/null
+expect 0 "the run after a SIGKILL (outside mentions)" "$BIN" -q --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/
+if [ "$(ls -A "$A/else")" = m.tsv.gz ] && [ "$(ls -A "$A/w")" = o ]; then ok; else ko "outside mentions: leftovers of a SIGKILL not removed: $(ls -A "$A/else" "$A/w" | tr '\n' ' ')"; fi
+# two runs on one -o: the second fails at once, the first completes
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o" && rm -f "$A/fifo" && mkfifo "$A/fifo"
+"$BIN" -q -o "$A/w/o" "$A/fifo" corpus/ 2>"$A/first.err" & pid=$!
+exec 7>"$A/fifo"; printf '<PubmedArticleSet>' >&7
+i=0; while [ ! -s "$A/w/.o.myomine-lock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+expect 3 "a second run on the same -o" "$BIN" -q -o "$A/w/o" corpus/
+has "$T/err" "another myomine run is writing $A/w/o (pid $pid)" "concurrent run message"
+printf '</PubmedArticleSet>\n' >&7; exec 7>&-; wait "$pid"; st=$?
+if [ $st -eq 0 ] && [ "$(ls -A "$A/w")" = o ] && [ ! -e "$A/w/o/years.tsv" ]; then ok; else ko "the first of two runs: exit $st, $(ls -A "$A/w" | tr '\n' ' ')"; sed 's/^/  | /' "$A/first.err" | head -3; fi
+# files myomine did not write: the run refuses and touches nothing
+for f in notes.txt matrix.foo-bar.csv .hidden; do
+	rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o" && echo mine > "$A/w/o/$f"
+	expect 3 "OUT holding $f" "$BIN" -q -o "$A/w/o" corpus/
+	has "$T/err" "holds $f, which myomine did not write" "OUT holding $f: message"
+	rm "$A/w/o/$f" 2>/dev/null && diff -r "$A/old" "$A/w/o" >/dev/null && [ "$(ls -A "$A/w")" = o ] && ok || ko "OUT holding $f: changed"
+done
+mkdir -p "$A/mine" && echo mine > "$A/mine/data.csv"
+expect 3 "OUT that is not a myomine output" "$BIN" -q -o "$A/mine" corpus/
+has "$T/err" "not a myomine output directory" "OUT that is not a myomine output: message"
+if [ "$(ls -A "$A/mine")" = data.csv ]; then ok; else ko "a directory that is not a myomine output was changed"; fi
+# a symbolic link to OUT: the directory it points to is replaced, the link stays
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/real" && ln -s real "$A/w/o"
+expect 0 "OUT is a symbolic link" "$BIN" -q -o "$A/w/o" corpus/
+if [ -L "$A/w/o" ] && [ ! -e "$A/w/real/years.tsv" ] && [ -e "$A/w/real/summary.json" ]; then ok; else ko "OUT as a symbolic link: $(ls -lA "$A/w")"; fi
+# --report: report.html committed with the other outputs, identical to `myomine report` of the directory
+expect 0 "a run with --report" "$BIN" -q --by-year --evidence 3 --evidence-text --partial --report -o "$A/rep" corpus/
+expect 0 "myomine report of a --report run" "$BIN" report -q -o "$A/rep.html" "$A/rep"
+if [ -s "$A/rep/report.html" ] && cmp -s "$A/rep.html" "$A/rep/report.html"; then ok; else ko "--report: report.html missing or not the page myomine report makes"; fi
+expect 0 "merge --report" "$BIN" merge -q --report -o "$A/mrep" "$A/rep"
+expect 0 "myomine report of a merge --report" "$BIN" report -q -o "$A/mrep.html" "$A/mrep"
+if [ -s "$A/mrep/report.html" ] && cmp -s "$A/mrep.html" "$A/mrep/report.html"; then ok; else ko "merge --report: report.html missing or differs"; fi
+# an INPUT directory without input files: a usage error that changes nothing
+mkdir -p "$A/emptyin" && cp -r "$A/old" "$A/old.copy"
+expect 2 "an INPUT directory without input files" "$BIN" -q -o "$A/old" "$A/emptyin"
+has "$T/err" "emptyin: no input file in this directory" "empty INPUT directory: message"
+if diff -r "$A/old.copy" "$A/old" >/dev/null 2>&1; then ok; else ko "an empty INPUT directory changed the outputs"; fi
+# a closed stderr pipe does not stop the run; a closed stdout fails `report -o -` properly
+( "$BIN" -t 1 -o "$A/pipe" "$T/bad" corpus/ 2>&1; echo $? > "$A/pipe.st" ) | head -c 1 >/dev/null
+if [ "$(cat "$A/pipe.st")" = 1 ] && [ -s "$A/pipe/summary.json" ]; then ok; else ko "closed stderr pipe: exit $(cat "$A/pipe.st"), expected 1 with outputs"; fi
+( "$BIN" report -o - "$A/rep" 2>"$A/pipe.err"; echo $? > "$A/pipe.st" ) | head -c 1 >/dev/null
+if [ "$(cat "$A/pipe.st")" = 3 ] && grep -q "standard output: write failed: Broken pipe" "$A/pipe.err"; then ok; else ko "report -o - into a closed pipe: exit $(cat "$A/pipe.st"), expected 3"; fi
+# -l twice is refused; a symbolic link to a file read already and a symbolic link loop are each said once
+expect 2 "-l given twice" "$BIN" -q -l lexicons -l "$T/bad.tsv" -o "$A/never" corpus/
+has "$T/err" "-l given more than once" "-l twice: message"
+mkdir -p "$A/links" && cp corpus/pubmed26n0001.xml.gz "$A/links/a.xml.gz" && ln -s a.xml.gz "$A/links/z.xml.gz" && ln -s . "$A/links/loop"
+expect 0 "a directory with a symbolic link loop" "$BIN" -o "$A/lk" "$A/links"
+has "$T/err" "links/z.xml.gz: the same file as .*links/a.xml.gz" "a symbolic link to a file read already is reported"
+has "$T/err" "links/loop: a symbolic link loop (back to .*links); not followed" "a symbolic link loop is reported"
+if [ "$(grep -c 'myomine: ' "$T/err")" = 2 ] && [ "$(json "$A/lk/summary.json" "d['files']['total']")" = 1 ]; then ok; else ko "symbolic links: more than two messages or not one file"; sed 's/^/  | /' "$T/err" | head -4; fi
+# -- end: atomic output --
+# ---- fidelity -------------------------------------------------------------------
+# No silent losses in matching and text (issue 16, items 7 and 15).
+echo "== fidelity"
+FD=$T/fidelity
+mkdir -p "$FD"
+# a pattern with catastrophic backtracking gives up at PCRE2's match limit on
+# the runs of a's; the matches after them are found, the start positions
+# given up are counted per pattern, warned with file:line and in summary.json
+printf 'test:redos\ttest\tredos\t-\t-\t(?:a+)+b\ntest:fever\ttest\tfever\n' > "$FD/redos.tsv"
+python3 -c "print('PMID- 1\nTI  - fever ' + 'a' * 40 + ' c fever.\nAB  - ' + 'a' * 3000 + 'c and fever. ab aab.\n')" > "$FD/redos.txt"
+for th in 1 2; do
+	expect 0 "ReDoS pattern -t $th" "$BIN" -t $th -l "$FD/redos.tsv" --mentions -o "$FD/redos$th" "$FD/redos.txt"
+	has "$T/err" "redos.tsv:1: the pattern of test:redos gave up at a PCRE2 limit (catastrophic backtracking) at 2 start positions" "ReDoS warning"
+	n=$(awk -F'\t' '$7 == "test:redos"' "$FD/redos$th/mentions.tsv" | cut -f6 | tr '\n' ' ')
+	if [ "$n" = "ab aab " ]; then ok; else ko "ReDoS: matches after the limit lost (got '$n')"; fi
+	h=$(json "$FD/redos$th/summary.json" "d['pattern_limit_hits']")
+	if [ "$h" = "[{'file': '$FD/redos.tsv', 'line': 1, 'id': 'test:redos', 'hits': 2}]" ]; then ok; else ko "ReDoS: summary.json pattern_limit_hits: $h"; fi
+done
+h=$(json "$FD/redos1/summary.json" "d['exit_status']")
+[ "$h" = 0 ] && ok || ko "ReDoS: exit_status $h in summary.json"
+# summary.json is valid JSON (and UTF-8) when an input path is not UTF-8
+bad=$(printf 'caf\351.txt')
+printf 'PMID- 7\nTI  - Fever.\n' > "$FD/$bad"
+expect 0 "input path not UTF-8" "$BIN" -q -o "$FD/badname" "$FD/$bad"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["inputs"][0]["path"].endswith("caf\ufffd.txt")' "$FD/badname/summary.json" 2>"$T/err"; then ok
+else ko "summary.json with a non-UTF-8 input path is not valid JSON"; head -3 "$T/err" | sed 's/^/  | /'; fi
+# a cross-reference prefix outside the documented list (MESH: for MeSH:) is a
+# lexicon error naming file:line; the documented ones load
+printf 'test:a\ttest\talpha\t-\tMeSH:D1|HPO:HP:0000001\ntest:b\ttest\tbeta\t-\tMESH:D2\n' > "$FD/xref.tsv"
+expect 2 "unknown xref prefix" "$BIN" -q -l "$FD/xref.tsv" -o "$FD/xref" "$FD/redos.txt"
+has "$T/err" 'xref.tsv:2: cross-reference "MESH:D2"' "unknown xref prefix: file:line"
+# a multi-word name matches across any run of white space between its words
+# (pretty-printed XML: a line break and indentation); offsets in the original
+printf 'test:sle\ttest\tsystemic lupus erythematosus\n' > "$FD/ws.tsv"
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">5</PMID><Article><ArticleTitle>Systemic\n            lupus    \t  erythematosus and systemic -\n   lupus erythematosus</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' > "$FD/ws.xml"
+expect 0 "white space in names" "$BIN" -q -l "$FD/ws.tsv" --mentions -o "$FD/ws" "$FD/ws.xml"
+n=$(cut -f4,5 "$FD/ws/mentions.tsv" | tail -n +2 | tr '\t\n' '- ')
+if [ "$n" = "0-46 51-84 " ]; then ok; else ko "white space in names: mentions $n, expected 0-46 51-84"; fi
+# an AbstractText Label of any length is kept whole (it was cut to 47 bytes)
+lab=$(python3 -c "print('METHODS AND RESULTS OF THE RANDOMISED CONTROLLED TRIAL IN ADULTS WITH MYOSITIS')")
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">6</PMID><Article><ArticleTitle>T.</ArticleTitle><Abstract><AbstractText Label="%s">Fever.</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' "$lab" > "$FD/label.xml"
+expect 0 "long section label" "$BIN" -q -l "$FD/redos.tsv" --mentions -o "$FD/label" "$FD/label.xml"
+n=$(tail -n +2 "$FD/label/mentions.tsv" | cut -f2)
+if [ "$n" = "$lab" ]; then ok; else ko "long section label cut: '$n'"; fi
+# -- end: fidelity --
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:

@@ -32,7 +32,7 @@ static void check_doc(const mm_doc *d, int keep_ws)
 	if (d->has_abstract != (d->n_sec > 1)) abort();
 	for (int k = 0; k < d->n_sec; ++k) {
 		const mm_section *s = &d->sec[k];
-		if (s->start > s->end || s->end > n || !memchr(s->label, 0, sizeof s->label)) abort();
+		if (s->start > s->end || s->end > n || !s->label) abort();
 		if (strpbrk(s->label, "\t\n\r")) abort();              /* a TSV field in mentions.tsv */
 		for (size_t j = 0, m, ln = strlen(s->label); j < ln; j += m)
 			if (!(m = fuzz_utf8_len((const unsigned char *)s->label + j, ln - j))) abort(); /* UTF-8 */
