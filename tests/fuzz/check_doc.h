@@ -46,7 +46,7 @@ static void check_doc(const mm_doc *d, int keep_ws)
 }
 /* The indexing terms of a parse with want_meta: strings in the arena,
  * NUL-terminated, of their recorded lengths; qualifiers after a heading. */
-static void check_meta(const mm_doc *d)
+static inline void check_meta(const mm_doc *d)
 {
 	for (int i = 0; i < d->meta.n; ++i) {
 		const mm_term *t = &d->meta.t[i];
