@@ -239,6 +239,51 @@ static int has_ctx_word(const mm_text *t, const cand *c)
 	return 0;
 }
 
+/* Clinical-presentation context for {clin} names (a generic finding such as
+ * bare "weakness"): in the mention's sentence, one of these word prefixes
+ * within 4 tokens before it ("she developed weakness", "presented with
+ * progressive weakness", "complained of weakness", "severe weakness"), or
+ * after it "of/in", up to 3 words, and a muscle group ("weakness of the
+ * arms", "weakness in both legs", "weakness of the left upper limb"). */
+static const char *clin_before[] = {
+	"present", "develop", "complain", "experienc", "suffer", "describ", "progressive", "symmetric",
+	"subacute", "profound", "severe", "marked", "mild", "motor", "neurologic", NULL
+};
+static const char *clin_group[] = {
+	"limb", "arm", "leg", "muscle", "neck", "hip", "shoulder", "thigh", "proximal", "distal",
+	"extremit", "quadricep", "deltoid", "facial", "face", "hand", "foot", "feet", "trunk", NULL
+};
+
+static int word_in(const char **list, const char *s, size_t n)
+{
+	for (int i = 0; list[i]; ++i) {
+		size_t l = strlen(list[i]);
+		if (n >= l && memcmp(s, list[i], l) == 0) return 1;
+	}
+	return 0;
+}
+
+static int tok_eq(const mm_text *t, uint32_t i, const char *w)
+{
+	size_t n = t->tok_e.a[i] - t->tok_s.a[i];
+	return n == strlen(w) && memcmp(t->norm.s + t->tok_s.a[i], w, n) == 0;
+}
+
+static int clinical_context(const mm_text *t, const cand *c)
+{
+	uint32_t a = c->tok > 4 ? c->tok - 4 : 0;
+	for (uint32_t i = a; i < c->tok; ++i)
+		if (t->tok_sent.a[i] == c->sent && word_in(clin_before, t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i]))
+			return 1;
+	uint32_t e = c->tok;
+	while (e < t->tok_s.n && t->tok_s.a[e] < c->e) ++e;
+	if (e >= t->tok_s.n || t->tok_sent.a[e] != c->sent || !(tok_eq(t, e, "of") || tok_eq(t, e, "in"))) return 0;
+	/* "of the", "in both", "of the left upper": up to 3 more words before the group */
+	for (uint32_t i = e + 1; i < e + 5 && i < t->tok_s.n && t->tok_sent.a[i] == c->sent; ++i)
+		if (word_in(clin_group, t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
+	return 0;
+}
+
 /* Only coordination between a and b: spaces, , ; / & - and the words
  * and, or, nor, anti; with paren, also ( and ) -- for an apposition after
  * an accepted antibody, "anti-OJ (isoleucyl-tRNA synthetase)", but not
@@ -536,6 +581,7 @@ static __attribute__((noinline)) void trie_candidates(mm_matcher *m, const mm_do
 			size_t keep = m->tmp.l >= (size_t)(e->pre + e->suf) ? m->tmp.l - e->pre - e->suf : 0;
 			if (keep != strlen(e->cs) || memcmp(m->tmp.s + e->pre, e->cs, keep) != 0) c->state = C_REJECT;
 		}
+		if ((e->flags & MM_F_CLIN) && !clinical_context(t, c)) c->state = C_REJECT;
 	}
 }
 
