@@ -162,7 +162,9 @@ static int add_list(mm_lexbuild *b, const mm_lexicon *lx, uint32_t ci, const cha
 				if (fl == 2 && memcmp(f, "cs", 2) == 0) flags |= MM_F_CS;
 				else if (fl == 3 && memcmp(f, "ctx", 3) == 0) flags |= MM_F_CTX;
 				else if (fl == 5 && memcmp(f, "exact", 5) == 0) flags |= MM_F_EXACT;
-				else { mm_buf_printf(err, "%s: synonym \"%.*s\": unknown flag \"%.*s\" (known: cs, ctx, exact)", where, (int)n, s, (int)fl, f); return -1; }
+				else if (fl == 5 && memcmp(f, "whole", 5) == 0) flags |= MM_F_WHOLE;
+				else if (fl == 4 && memcmp(f, "clin", 4) == 0) flags |= MM_F_CLIN;
+				else { mm_buf_printf(err, "%s: synonym \"%.*s\": unknown flag \"%.*s\" (known: cs, ctx, exact, whole, clin)", where, (int)n, s, (int)fl, f); return -1; }
 				f += fl;
 				while (f < fe && (*f == ',' || *f == ' ')) ++f;
 			}

@@ -34,13 +34,15 @@
 #include "lexicon.h"
 #include <string.h>
 
-/* Entry flags (lexicons/README.md: {cs}, {ctx}, {exact}; and generated). */
+/* Entry flags (lexicons/README.md: {cs}, {ctx}, {exact}, {whole}, {clin}; and generated). */
 enum {
 	MM_F_CS = 1,      /* case-sensitive */
 	MM_F_CTX = 2,     /* needs antibody context */
 	MM_F_EXACT = 4,   /* no plural variants */
 	MM_F_WRAP = 8,    /* generated anti-/antibody form: is antibody context */
-	MM_F_PLURAL = 16  /* generated plural */
+	MM_F_PLURAL = 16, /* generated plural */
+	MM_F_WHOLE = 32,  /* {whole}: no concept of another type counted inside */
+	MM_F_CLIN = 64    /* {clin}: counts only in a clinical-presentation context */
 };
 
 #define MM_NODE_SEP 1   /* a separator may follow this node */

@@ -303,6 +303,51 @@ static int has_ctx_word(const mm_text *t, const cand *c)
 	return 0;
 }
 
+/* Clinical-presentation context for {clin} names (a generic finding such as
+ * bare "weakness"): in the mention's sentence, one of these word prefixes
+ * within 4 tokens before it ("she developed weakness", "presented with
+ * progressive weakness", "complained of weakness", "severe weakness"), or
+ * after it "of/in", up to 3 words, and a muscle group ("weakness of the
+ * arms", "weakness in both legs", "weakness of the left upper limb"). */
+static const char *clin_before[] = {
+	"present", "develop", "complain", "experienc", "suffer", "describ", "progressive", "symmetric",
+	"subacute", "profound", "severe", "marked", "mild", "motor", "neurologic", NULL
+};
+static const char *clin_group[] = {
+	"limb", "arm", "leg", "muscle", "neck", "hip", "shoulder", "thigh", "proximal", "distal",
+	"extremit", "quadricep", "deltoid", "facial", "face", "hand", "foot", "feet", "trunk", NULL
+};
+
+static int word_in(const char **list, const char *s, size_t n)
+{
+	for (int i = 0; list[i]; ++i) {
+		size_t l = strlen(list[i]);
+		if (n >= l && memcmp(s, list[i], l) == 0) return 1;
+	}
+	return 0;
+}
+
+static int tok_eq(const mm_text *t, uint32_t i, const char *w)
+{
+	size_t n = t->tok_e.a[i] - t->tok_s.a[i];
+	return n == strlen(w) && memcmp(t->norm.s + t->tok_s.a[i], w, n) == 0;
+}
+
+static int clinical_context(const mm_text *t, const cand *c)
+{
+	uint32_t a = c->tok > 4 ? c->tok - 4 : 0;
+	for (uint32_t i = a; i < c->tok; ++i)
+		if (t->tok_sent.a[i] == c->sent && word_in(clin_before, t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i]))
+			return 1;
+	uint32_t e = c->tok;
+	while (e < t->tok_s.n && t->tok_s.a[e] < c->e) ++e;
+	if (e >= t->tok_s.n || t->tok_sent.a[e] != c->sent || !(tok_eq(t, e, "of") || tok_eq(t, e, "in"))) return 0;
+	/* "of the", "in both", "of the left upper": up to 3 more words before the group */
+	for (uint32_t i = e + 1; i < e + 5 && i < t->tok_s.n && t->tok_sent.a[i] == c->sent; ++i)
+		if (word_in(clin_group, t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
+	return 0;
+}
+
 /* Only coordination between a and b: spaces, , ; / & - and the words
  * and, or, nor, anti; with paren, also ( and ) -- for an apposition after
  * an accepted antibody, "anti-OJ (isoleucyl-tRNA synthetase)", but not
@@ -354,6 +399,7 @@ static int cmp_mention(const void *x, const void *y)
 {
 	const mm_mention *a = x, *b = y;
 	if (a->start != b->start) return a->start < b->start ? -1 : 1;
+	if (a->end != b->end) return a->end > b->end ? -1 : 1; /* an outer span before one nested in it */
 	return a->concept < b->concept ? -1 : a->concept > b->concept;
 }
 
@@ -392,13 +438,17 @@ static void abbreviations(mm_matcher *m, const mm_doc *d, const mm_text *t)
 		uint32_t o_lf = t->map.a[lf], o_lend = t->map.a[lend], o_sf = t->map.a[p], o_sfe = t->map.a[q];
 		/* the concept of the long form */
 		long concept = -1;
+		uint32_t best = 0;
 		for (size_t k = 0; k < m->n_out; ++k)
 			/* ends where the long form ends and covers at least half of it:
 			 * "antibodies to the signal recognition particle (anti-SRP)" yes,
-			 * "Expanded Clinical Evaluation of Lovastatin (EXCEL)" no */
-			if (m->out[k].end == o_lend && m->out[k].start >= o_lf && 2 * (m->out[k].end - m->out[k].start) >= o_lend - o_lf) {
+			 * "Expanded Clinical Evaluation of Lovastatin (EXCEL)" no; the
+			 * longest such mention (an outer span, not a nested one), the
+			 * first of one span */
+			if (m->out[k].end == o_lend && m->out[k].start >= o_lf && 2 * (m->out[k].end - m->out[k].start) >= o_lend - o_lf &&
+			    m->out[k].end - m->out[k].start > best) {
 				concept = m->out[k].concept;
-				break;
+				best = m->out[k].end - m->out[k].start;
 			}
 		/* drop lexicon mentions of the short form that mean something else */
 		size_t w = 0;
@@ -595,6 +645,7 @@ static __attribute__((noinline)) void trie_candidates(mm_matcher *m, const mm_do
 			size_t keep = m->tmp.l >= (size_t)(e->pre + e->suf) ? m->tmp.l - e->pre - e->suf : 0;
 			if (keep != strlen(e->cs) || memcmp(m->tmp.s + e->pre, e->cs, keep) != 0) c->state = C_REJECT;
 		}
+		if ((e->flags & MM_F_CLIN) && !clinical_context(t, c)) c->state = C_REJECT;
 	}
 }
 
@@ -666,38 +717,85 @@ static void antibody_context(mm_matcher *m, const mm_text *t)
 	}
 }
 
+static mm_mention *add_mention(mm_matcher *m, const mm_text *t, const cand *c)
+{
+	if (m->n_out == m->m_out) { m->m_out = m->m_out ? m->m_out * 2 : 64; m->out = mm_realloc(m->out, m->m_out * sizeof *m->out); }
+	mm_mention *o = &m->out[m->n_out++];
+	o->start = t->map.a[c->s];
+	o->end = t->map.a[c->e];
+	o->concept = c->concept;
+	o->sent = c->sent;
+	o->sec = t->sent_sec.a[c->sent];
+	o->tok0 = c->tok;
+	o->tok1 = token_at(t, c->e);
+	o->negated = 0;
+	return o;
+}
+
+/* May candidate c, inside the outer span whose mentions are out[o0, o1)
+ * (o1 == n_out: the mentions nested in it follow), be kept as a nested
+ * mention? Only if no concept of the outer span has c's type or comes from
+ * a {whole} name, and no nested mention of c's type overlaps it except one
+ * with exactly its span and another concept (one span, several concepts). */
+static int nested_ok(const mm_matcher *m, const cand *c, size_t o0, size_t o1, int outer_whole)
+{
+	const mm_lexicon *lx = m->lx;
+	int ty = lx->c[c->concept].type_idx;
+	if (outer_whole) return 0;
+	for (size_t k = o0; k < o1; ++k)
+		if (lx->c[m->out[k].concept].type_idx == ty) return 0;
+	return 1;
+}
+
 /* 4. The accepted candidates (sorted), leftmost-longest and
  * non-overlapping, as mentions in m->out; one span keeps every distinct
- * concept it carries. */
+ * concept it carries. A candidate inside a kept span ("outer") is kept too
+ * when it is of another type than every concept of the outer span (nested:
+ * "statin" in "statin-associated autoimmune myopathy"); among the nested
+ * candidates of one type, leftmost-longest again. Returns with m->out
+ * sorted by start, then end (longest first), then concept. */
 static void select_mentions(mm_matcher *m, const mm_text *t)
 {
+	const mm_lexicon *lx = m->lx;
 	uint32_t last_s = 0, last_e = 0;
-	int have = 0;
+	size_t o0 = 0, o1 = 0;   /* the outer span's mentions: out[o0, o1) */
+	int have = 0, whole = 0, nested = 0;
 	for (size_t i = 0; i < m->n; ++i) {
 		const cand *c = &m->c[i];
 		if (c->state != C_ACCEPT) continue;
-		if (have && c->s < last_e && !(c->s == last_s && c->e == last_e)) continue;
+		if (have && c->s < last_e && !(c->s == last_s && c->e == last_e)) {
+			/* inside the outer span, of another type: nested */
+			if (c->e > last_e || !nested_ok(m, c, o0, o1, whole)) continue;
+			uint32_t os = t->map.a[c->s], oe = t->map.a[c->e];
+			int ty = lx->c[c->concept].type_idx, skip = 0;
+			for (size_t k = o1; k < m->n_out && !skip; ++k) {
+				const mm_mention *x = &m->out[k];
+				if (x->start == os && x->end == oe) skip = x->concept == c->concept;
+				else skip = x->start < oe && os < x->end && lx->c[x->concept].type_idx == ty;
+			}
+			if (skip) continue;
+			add_mention(m, t, c);
+			nested = 1;
+			continue;
+		}
 		if (have && c->s == last_s && c->e == last_e) {
 			/* same span: another concept? skip duplicates of one already kept */
 			int dup = 0;
-			for (size_t k = m->n_out; k-- > 0;) {
-				if (m->out[k].start != t->map.a[c->s]) break;
+			for (size_t k = o1; k-- > o0;)
 				if (m->out[k].concept == c->concept) { dup = 1; break; }
-			}
 			if (dup) continue;
+			add_mention(m, t, c);
+			o1 = m->n_out;
+			whole |= c->flags & MM_F_WHOLE;
+			continue;
 		}
-		if (m->n_out == m->m_out) { m->m_out = m->m_out ? m->m_out * 2 : 64; m->out = mm_realloc(m->out, m->m_out * sizeof *m->out); }
-		mm_mention *o = &m->out[m->n_out++];
-		o->start = t->map.a[c->s];
-		o->end = t->map.a[c->e];
-		o->concept = c->concept;
-		o->sent = c->sent;
-		o->sec = t->sent_sec.a[c->sent];
-		o->tok0 = c->tok;
-		o->tok1 = token_at(t, c->e);
-		o->negated = 0;
+		o0 = m->n_out;
+		add_mention(m, t, c);
+		o1 = m->n_out;
+		whole = c->flags & MM_F_WHOLE;
 		last_s = c->s; last_e = c->e; have = 1;
 	}
+	if (nested) qsort(m->out, m->n_out, sizeof *m->out, cmp_mention);
 }
 
 size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out)

@@ -8,7 +8,12 @@
  * antibody word within 8 tokens in the sentence, or coordination -- only
  * commas, "and", "or", "/" between -- with an accepted antibody mention).
  * Overlaps are resolved leftmost-longest; one span may carry several
- * concepts when the lexicon says so.
+ * concepts when the lexicon says so.  A candidate inside a kept span is
+ * kept too (nested) when its type differs from every concept of that span
+ * and the span does not come from a {whole} name: "statin" in
+ * "statin-associated autoimmune myopathy" is a drug mention inside the
+ * disease mention.  Nested candidates of one type are again
+ * leftmost-longest.
  *
  * Abbreviations (Schwartz & Hearst 2003): "long form (SF)" makes SF, there
  * and later in the document, a mention of the long form's concept; a
@@ -55,7 +60,8 @@ const uint64_t *mm_matcher_limit_hits(const mm_matcher *m);
 
 /* Match document d whose text has been built into t. Returns the number of
  * mentions (0 or more: matching never fails); *out points to them (owned by
- * the matcher, valid until the next call), sorted by start offset then
+ * the matcher, valid until the next call), sorted by start offset, then end
+ * offset (longest first: an outer mention before one nested in it), then
  * concept. */
 size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out) MM_WUR;
 

@@ -434,11 +434,36 @@ typedef struct {
 	uint32_t ts, te;
 } sent_ctx;
 
-/* The mention of the sentence whose tokens hold q, or -1. */
+/* The mention of the sentence whose tokens hold q, or -1; of nested
+ * mentions (match.h), the outer one: the earliest start, then the longest,
+ * then the first. */
 static long mention_at(const sent_ctx *c, uint32_t q)
 {
-	for (size_t x = c->i; x < c->j; ++x) if (q >= c->mt[x].tok0 && q < c->mt[x].tok1) return (long)x;
-	return -1;
+	long best = -1;
+	for (size_t x = c->i; x < c->j; ++x) {
+		const mm_mention *m = &c->mt[x];
+		if (q < m->tok0 || q >= m->tok1) continue;
+		if (best < 0 || m->tok0 < c->mt[best].tok0 || (m->tok0 == c->mt[best].tok0 && m->tok1 > c->mt[best].tok1))
+			best = (long)x;
+	}
+	return best;
+}
+
+/* A nested mention is negated when the mention holding it is: "no
+ * statin-associated autoimmune myopathy" negates the drug too. */
+static void nested_follow(mm_mention *mt, size_t i, size_t j)
+{
+	size_t k = i + 1;
+	while (k < j && mt[k].start >= mt[k - 1].end) ++k;
+	if (k >= j) return; /* no two mentions overlap: nothing is nested */
+	for (size_t x = i; x < j; ++x) {
+		long out = -1; /* the outermost mention holding x */
+		for (size_t y = i; y < j; ++y)
+			if (mt[y].start <= mt[x].start && mt[x].end <= mt[y].end && mt[y].end - mt[y].start > mt[x].end - mt[x].start &&
+			    (out < 0 || mt[y].end - mt[y].start > mt[out].end - mt[out].start))
+				out = (long)y;
+		if (out >= 0) mt[x].negated = mt[out].negated;
+	}
 }
 
 /* Mention x modifies the word after it (a hyphen compound other than
@@ -572,6 +597,7 @@ void mm_negate(const mm_negrules *r, const mm_text *t, mm_mention *mt, size_t n)
 			if (!(r->trig_first[(unsigned char)t->norm.s[t->tok_s.a[k]]] >> (l0 < 31 ? l0 : 31) & 1)) { ++k; continue; }
 			k += trigger(&c, k);
 		}
+		nested_follow(mt, i, j);
 		i = j;
 	}
 }
