@@ -241,3 +241,16 @@ int mm_first_year(const char *s, size_t n)
 	}
 	return 0;
 }
+
+size_t mm_line_chomp(const char *p, size_t n)
+{
+	while (n && (p[n - 1] == '\n' || p[n - 1] == '\r')) --n;
+	return n;
+}
+
+void mm_buf_clear(mm_buf *b)
+{
+	b->l = 0;
+	mm_buf_grow(b, 1);
+	b->s[0] = 0;
+}

@@ -127,6 +127,10 @@ void mm_doc_add_title(mm_doc *d, const mm_buf *title, const mm_buf *btitle, cons
 /* After the title: one section "abstract" holding abs, when abs has text
  * (formats without labelled abstract parts); sets has_abstract. */
 void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs);
+/* The text formats' line helpers: n without the line's trailing '\n' and
+ * '\r' bytes; b emptied, allocated and NUL-terminated. */
+size_t mm_line_chomp(const char *p, size_t n);
+void mm_buf_clear(mm_buf *b);
 /* Begin a section (closes the previous one); label may be NULL. */
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
 void mm_doc_end_section(mm_doc *d);

@@ -8,20 +8,6 @@
 
 #include <string.h>
 
-static size_t chomp(const char *p, size_t n)
-{
-	while (n && (p[n - 1] == '\n' || p[n - 1] == '\r')) --n;
-	return n;
-}
-
-/* Empty b, allocated and NUL-terminated. */
-static void clear(mm_buf *b)
-{
-	b->l = 0;
-	mm_buf_grow(b, 1);
-	b->s[0] = 0;
-}
-
 /* The term kind of a field tag l[0..tl) read with want_meta, or -1. */
 static int meta_tag(const char *l, size_t tl)
 {
@@ -84,7 +70,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 {
 	mm_doc_reset(d);
 	mm_buf *ti = &d->f.title, *bti = &d->f.btitle, *vti = &d->f.vtitle, *ab = &d->f.abstract;
-	clear(ti); clear(bti); clear(vti); clear(ab);
+	mm_buf_clear(ti); mm_buf_clear(bti); mm_buf_clear(vti); mm_buf_clear(ab);
 	mm_buf *meta = &d->f.field; /* want_meta: "kind<TAB>value" lines */
 	meta->l = 0;
 	int k;
@@ -95,7 +81,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		const char *nl = memchr(p + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - p) + 1 : n;
 		const char *l = p + i;
-		size_t ll = chomp(l, e - i);
+		size_t ll = mm_line_chomp(l, e - i);
 		++lineno;
 		i = e;
 		if (ll >= 6 && memcmp(l, "      ", 6) == 0) { /* continuation */

@@ -8,33 +8,19 @@
 #include <ctype.h>
 #include <string.h>
 
-static size_t chomp(const char *p, size_t n)
-{
-	while (n && (p[n - 1] == '\n' || p[n - 1] == '\r')) --n;
-	return n;
-}
-
-/* Empty b, allocated and NUL-terminated. */
-static void clear(mm_buf *b)
-{
-	b->l = 0;
-	mm_buf_grow(b, 1);
-	b->s[0] = 0;
-}
-
 int mm_pubtator_parse(const char *p, size_t n, mm_doc *d)
 {
 	mm_doc_reset(d);
 	d->keep_ws = 1;
 	mm_buf *ti = &d->f.title, *ab = &d->f.abstract;
-	clear(ti); clear(ab);
+	mm_buf_clear(ti); mm_buf_clear(ab);
 	int got_pmid = 0;
 	size_t i = 0;
 	while (i < n) {
 		const char *nl = memchr(p + i, '\n', n - i);
 		size_t e = nl ? (size_t)(nl - p) + 1 : n;
 		const char *l = p + i;
-		size_t ll = chomp(l, e - i);
+		size_t ll = mm_line_chomp(l, e - i);
 		i = e;
 		size_t k = 0;
 		while (k < ll && isdigit((unsigned char)l[k])) ++k;
