@@ -87,6 +87,13 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 			fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
 			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
 		}
+		if (applied && ap->fsumspool) {
+			if (it->facts_len) {
+				fprintf(ap->fspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->facts_len);
+				fwrite(it->facts, 1, it->facts_len, ap->fspool);
+			}
+			mm_fsum_spool(ap->fsumspool, seq, it);
+		}
 		if (applied && it->out_len && ap->spool) {
 			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
 			fwrite(it->out, 1, it->out_len, ap->spool);
@@ -143,7 +150,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		apply_record(ap, f, it);
 		break;
 	}
-	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->facts);
+	it->facts = NULL;
 	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
 }
 
@@ -229,6 +237,8 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	if (!o->quiet) final_line(o, fl, ap, &cn, t_start, !werr);
 	if (ap->spool) fclose(ap->spool);
 	if (ap->evspool) fclose(ap->evspool);
+	if (ap->fspool) fclose(ap->fspool);
+	if (ap->fsumspool) fclose(ap->fsumspool);
 	mm_counts_free(&cn);
 	mm_store_free(ap->store);
 	mm_files_free(fl);

@@ -80,6 +80,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 int mm_merge(const mm_opts *o)
 {
 	double t_start = mm_realtime();
+	if (o->facts) { mm_warn("merge: --facts is not available when merging partial results (partial files do not carry facts)"); return 2; }
 	if (o->mentions || o->evidence_text) { mm_warn("merge: --mentions and --evidence-text are not available when merging partial results"); return 2; }
 	mm_filelist fl = {0};
 	mm_applier ap = {0};

@@ -115,6 +115,7 @@ static int is_ours(const char *n)
 	for (int i = 0; names[i]; ++i) if (!strcmp(n, names[i])) return 1;
 	if (!strncmp(n, "matrix.", 7) && l > 7) return 1;
 	if (!strncmp(n, "mentions.", 9)) return 1;
+	if (!strncmp(n, "facts.", 6)) return 1;
 	return 0;
 }
 

@@ -174,6 +174,7 @@ typedef struct {
 	mm_doc d;
 	mm_text t;
 	mm_matcher *m;
+	mm_facts_ctx *fc;         /* --facts */
 	mm_buf out;
 	mm_mention *tmp;
 	size_t m_tmp;
@@ -185,11 +186,13 @@ typedef struct {
 	const mm_lexicon *lx;
 	int want_mentions, pubtator, evidence_text;
 	size_t max_record;
+	mm_facts *fx;             /* --facts: the patterns (NULL: not asked for) */
 } wctx;
 
 static void tstate_free(tstate *ts)
 {
 	mm_matcher_free(ts->m);
+	mm_facts_ctx_free(ts->fc);
 	mm_doc_free(&ts->d);
 	mm_text_free(&ts->t);
 	mm_buf_free(&ts->out);
@@ -282,6 +285,19 @@ static void collect_hits(mm_item *it, const mm_mention *mt, size_t nm, tstate *t
 	it->n_hit = nh;
 }
 
+/* --facts: the document's facts.tsv lines and summary, it->facts and it->fsum */
+static void collect_facts(mm_item *it, const mm_doc *d, tstate *ts)
+{
+	const mm_fact *f;
+	size_t n = mm_facts_extract(ts->fc, d, &ts->t, &f);
+	if (!n) return;
+	mm_facts_summarise(f, n, &it->fsum);
+	ts->out.l = 0;
+	mm_facts_format(&ts->out, d, f, n);
+	it->facts = mm_strndup(ts->out.s, ts->out.l);
+	it->facts_len = ts->out.l;
+}
+
 /* Parse, normalise and match one item (records only; a chunk is split
  * first), filling its results for the apply step.  Runs on any thread. */
 static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
@@ -325,6 +341,7 @@ static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 		it->out = mm_strndup(o->s, o->l);
 		it->out_len = o->l;
 	}
+	if (w->fx) collect_facts(it, d, ts);
 	ts->t_match += omp_get_wtime() - t1;
 }
 
@@ -377,6 +394,12 @@ static int prepare_cb(void *ctx)
 		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
 			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
 			rc = 3;
+		} else if (o->facts && (!(ap->fspool = mm_spool_open(o->outdir)) || !(ap->fsumspool = mm_spool_open(o->outdir)))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+			rc = 3;
+		} else if (o->facts && !(c->w->fx = mm_facts_new(&err))) {
+			mm_out_abort();
+			rc = 2;
 		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
 			mm_out_abort();
 			rc = 3;
@@ -392,6 +415,8 @@ static int prepare_cb(void *ctx)
 	c->lx = lx;
 	c->w->lx = lx;
 	for (int i = 0; i < c->threads; ++i) c->ts[i].m = mm_matcher_new(lx);
+	if (o->facts)
+		for (int i = 0; i < c->threads; ++i) c->ts[i].fc = mm_facts_ctx_new(c->w->fx);
 	return 0;
 }
 
@@ -417,7 +442,7 @@ int mm_run(const mm_opts *o)
 	rd.force = o->format;
 	rd.batch_bytes = o->batch_bytes;
 	rd.max_record = o->max_record;
-	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record };
+	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record, NULL };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts); /* matchers: prepare_cb() */
 
 	/* Batches in memory: with several threads, 6 per thread + 1 so that
@@ -445,6 +470,7 @@ int mm_run(const mm_opts *o)
 		tstate_free(&ts[i]);
 	}
 	free(ts);
+	mm_facts_free(w.fx);
 	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); free(rd.b[k].data); }
 	free(rd.b);
 	if (failed) {
@@ -453,6 +479,8 @@ int mm_run(const mm_opts *o)
 		free(rd.rs);
 		if (ap.spool) fclose(ap.spool);
 		if (ap.evspool) fclose(ap.evspool);
+		if (ap.fspool) fclose(ap.fspool);
+		if (ap.fsumspool) fclose(ap.fsumspool);
 		mm_store_free(ap.store);
 		mm_files_free(&fl);
 		mm_out_free();

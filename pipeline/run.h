@@ -33,6 +33,7 @@ typedef struct {
 	int evidence_text;        /* ... with the text of the shared sentence */
 	int partial;              /* also write partial.myomine.gz (for myomine merge) */
 	int keep_negated;         /* negated mentions take part in co-occurrence */
+	const char *facts;        /* NULL: no facts files (facts.h); else facts.tsv's name */
 } mm_opts;
 
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from

@@ -18,6 +18,7 @@
 #include "match.h"
 #include "text.h"
 #include "util.h"
+#include "facts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,9 @@ typedef struct mm_item {
 	size_t evtext_len;
 	char *err;
 	int bad_utf8, bad_refs;
+	char *facts;              /* --facts: the document's facts.tsv lines */
+	size_t facts_len;
+	mm_facts_doc fsum;        /* --facts: what it adds to facts.summary.tsv */
 	/* a chunk (kind MM_REC_CHUNK): its records and messages, split by the
 	 * worker that processes it */
 	struct mm_item *sub;
@@ -228,6 +232,7 @@ typedef struct {
 	mm_store *store;
 	FILE *spool;                 /* --mentions: each document's lines */
 	FILE *evspool;               /* --evidence-text: sentences of co-occurrence */
+	FILE *fspool, *fsumspool;    /* --facts: facts.tsv lines; per document its summary and concepts */
 	uint64_t seq;                /* documents applied */
 	mm_tally n;
 	mm_timings t;
@@ -275,6 +280,14 @@ void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *
 /* --evidence-text: "sentence<TAB>text" lines of the sentences that hold two
  * or more of the document's n_hit hits (sorted by concept).  Thread-safe. */
 void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit);
+/* --facts: a document's record in ap->fsumspool (when it mentions a
+ * concept, not negated): seq, pmid, summary, then n_concept uint32 indexes. */
+typedef struct {
+	uint64_t seq;
+	uint32_t pmid, n_concept;
+	mm_facts_doc fs;
+} mm_fsum_rec;
+void mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it);
 /* An anonymous spool file beside the outputs: it vanishes on any exit.
  * NULL with errno set. */
 FILE *mm_spool_open(const char *dir);

@@ -1,0 +1,544 @@
+/* facts.c -- see facts.h */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "facts.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const mm_fact_kind_name[] = { "ck", "age", "sex" };
+const char *const mm_fact_stat_name[] = { "value", "peak", "mean", "median", "range_low", "range_high", "count" };
+const char *const mm_fact_unit_name[] = { "", "U/L", "xULN", "years", "female", "male" };
+
+/* ---- the patterns (over normalised text: lower case, '-' for dashes) ---- */
+
+/* A number: thousands groups of exactly three digits first, then digits
+ * with one optional decimal point or comma (facts.h states the rule). */
+#define NUM "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d+(?:[.,]\\d+)?(?!\\d))"
+#define UNIT \
+	"((?:i\\.?u\\.?|u|ui|units?)\\s*(?:/|per)\\s*(?:l|liter|litre)\\b" \
+	"|(?:iu|u)\\s*l\\s*-\\s*1\\b" \
+	"|(?:mu|u|micro)\\s*-?\\s*kat\\s*/\\s*l\\b" \
+	"|-?\\s*fold\\b" \
+	"|(?:times|x|#)\\s*(?:the\\s+)?(?:uln|upper\\s+limits?\\s+of\\s+(?:the\\s+)?normal(?:\\s+(?:range|values?|limits?))?" \
+	"|upper\\s+normal\\s+limits?|upper\\s+(?:reference|normal)\\s+(?:range|values?|limits?)" \
+	"|normal(?:\\s+(?:range|values?|levels?|limits?))?)\\b)"
+
+/* CK: 1 statistic word before the term, 2 the linking words, 3 between/from,
+ * 4 number, 5 unit, 6 connector, 7 second number, 8 its unit */
+static const char *const re_ck =
+	"(?:\\b(mean|average|median|peak|maximum|max|highest)\\s+(?:(?:serum|plasma|total|blood)\\s+)?)?"
+	"\\b(?:creatine\\s*-?\\s*(?:phospho)?\\s*-?\\s*kinase|cpk|ck)\\b(?![- ]?(?:mb|bb|mm|mi)\\b)(?!-\\d)"
+	"(?:\\s*\\(\\s*(?:ck|cpk)\\s*\\))?"
+	"((?:\\s*(?:levels?|values?|concentrations?|activity|activities|serum|plasma|blood|total|elevations?|increase"
+	"|was|were|is|are|of|at|to|reached|peaked|peaking|rose|rising|increased|elevated|markedly|highly|significantly"
+	"|severely|mildly|moderately|up|maximum|max|peak|highest|initial|initially|measured|found|as|high|approximately"
+	"|about|around|nearly|ranged|ranging|range|the|a|an|mean|average|median|with|on\\s+admission|at\\s+admission"
+	"|at\\s+presentation|on\\s+presentation)\\b|\\s*[,:=(])*?)"
+	"\\s*(?:(between|from)\\s+)?" NUM "(?:\\s*" UNIT ")?"
+	"(?:\\s*(-|to|and)\\s*" NUM "(?:\\s*" UNIT ")?)?";
+
+/* ages; A_MEAN: 1 mean/median, 2 number, 3 unit */
+static const char *const re_age_mean =
+	"\\b(mean|average|median)\\s+(?:\\([^)]{0,24}\\)\\s*)?(?:patients?'?\\s+)?age\\s*(?:\\([^)]{0,24}\\)\\s*)?"
+	"(?:at\\s+(?:disease\\s+|symptom\\s+)?(?:onset|diagnosis|presentation|biopsy|inclusion|baseline)\\s*)?"
+	"(?:\\([^)]{0,24}\\)\\s*)?(?:(?:was|were|is|of|=|:|,)\\s*)?(?:was\\s+)?(\\d{1,3}(?:\\.\\d+)?)(?!\\d)"
+	"(?:\\s*(years?|yrs?|y)\\b)?";
+/* 1 early/mid/late, 2 decade word */
+static const char *const re_age_decade =
+	"\\bin\\s+(?:his|her|their)\\s+(?:(early|mid|late)\\s*-?\\s*)?"
+	"(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b";
+/* 1 number, 2 unit: "58-year-old", "18 months old", "58 years of age", "58 yo" */
+static const char *const re_age_old =
+	"\\b(\\d{1,3}(?:\\.\\d+)?)\\s*-?\\s*(years?|yrs?|y|months?|mos?|weeks?|wks?|days?)\\s*-?\\s*olds?\\b"
+	"|\\b(\\d{1,3}(?:\\.\\d+)?)\\s*(years?|months?)\\s+of\\s+age\\b"
+	"|\\b(\\d{1,3})\\s*(yo|y/o|y\\.o)\\b";
+/* 1 number, 2 second number (a range), 3 unit */
+static const char *const re_age_aged =
+	"\\b(?:aged|at\\s+(?:the\\s+)?age\\s+(?:of\\s+)?|age\\s*[:=]\\s*)\\s*(?:between\\s+)?"
+	"(?>(\\d{1,3}(?:\\.\\d+)?)(?!\\d)(?:\\s*(?:-|to|and)\\s*(\\d{1,3}(?:\\.\\d+)?)(?!\\d))?(?:\\s*(years?|yrs?|y|months?)\\b)?)"
+	"(?!\\s*(?:\\+|or\\s+(?:older|more|over|above|younger|less)|and\\s+(?:older|over|above)))";
+
+/* sex: 1 a singular patient noun after an article and up to four words */
+static const char *const re_sex_noun =
+	"\\b(?:a|an|one|the|this|our)\\s+(?:(?!(?:and|or|with|of|who|in|to|for|from|patients?)\\b)[a-z0-9][a-z0-9'.-]*,?\\s+){0,4}?"
+	"(woman|man|girl|boy|lady|gentleman|female|male)\\b(?!-)";
+/* 1 count, 2 noun */
+static const char *const re_sex_count =
+	"\\b(\\d{1,5})\\s*(?:\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\)\\s*)?(?:(?:were|are)\\s+)?"
+	"(women|men|females|males|girls|boys|female|male)\\b(?!-)";
+static const char *const re_patient =
+	"\\b(?:the|our|this|that|a|an)\\s+(?:[a-z0-9-]+\\s+){0,3}?(?:patient|proband|index\\s+case)\\b(?!s)";
+static const char *const re_pronoun = "\\b(she|her|hers|herself|he|his|him|himself)\\b";
+static const char *const re_person =
+	"\\b(?:wom[ae]n|m[ae]n|girls?|boys?|mother|father|husband|wife|sons?|daughters?|sisters?|brothers?|siblings?"
+	"|parents?|physicians?|doctors?|clinicians?|friends?|child|children|infants?|baby|family|relatives?)\\b";
+
+enum { P_CK, P_AGE_MEAN, P_AGE_DECADE, P_AGE_OLD, P_AGE_AGED, P_SEX_NOUN, P_SEX_COUNT, P_PATIENT, P_PRONOUN, P_PERSON, P_N };
+
+static const char *const *const pat_src[P_N] = {
+	&re_ck, &re_age_mean, &re_age_decade, &re_age_old, &re_age_aged, &re_sex_noun, &re_sex_count, &re_patient,
+	&re_pronoun, &re_person
+};
+
+struct mm_facts {
+	pcre2_code *re[P_N];
+	int jit[P_N];
+};
+
+struct mm_facts_ctx {
+	const mm_facts *fx;
+	pcre2_match_data *md;
+	mm_fact *f;
+	size_t n, m;
+};
+
+mm_facts *mm_facts_new(mm_buf *err)
+{
+	mm_facts *fx = mm_calloc(1, sizeof *fx);
+	for (int i = 0; i < P_N; ++i) {
+		int ec;
+		PCRE2_SIZE eo;
+		fx->re[i] = pcre2_compile((PCRE2_SPTR)*pat_src[i], PCRE2_ZERO_TERMINATED, 0, &ec, &eo, NULL);
+		if (!fx->re[i]) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(ec, msg, sizeof msg);
+			mm_buf_printf(err, "facts pattern %d, offset %zu: %s", i, (size_t)eo, (const char *)msg);
+			mm_facts_free(fx);
+			return NULL;
+		}
+#ifndef MM_NO_JIT
+		fx->jit[i] = pcre2_jit_compile(fx->re[i], PCRE2_JIT_COMPLETE) == 0;
+#endif
+	}
+	return fx;
+}
+
+void mm_facts_free(mm_facts *fx)
+{
+	if (!fx) return;
+	for (int i = 0; i < P_N; ++i) if (fx->re[i]) pcre2_code_free(fx->re[i]);
+	free(fx);
+}
+
+mm_facts_ctx *mm_facts_ctx_new(const mm_facts *fx)
+{
+	mm_facts_ctx *c = mm_calloc(1, sizeof *c);
+	c->fx = fx;
+	c->md = pcre2_match_data_create(12, NULL);
+	if (!c->md) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	return c;
+}
+
+void mm_facts_ctx_free(mm_facts_ctx *c)
+{
+	if (!c) return;
+	pcre2_match_data_free(c->md);
+	free(c->f);
+	free(c);
+}
+
+/* ---- helpers -------------------------------------------------------------- */
+
+typedef struct {
+	mm_facts_ctx *c;
+	const mm_text *t;
+	const char *s;     /* normalised text */
+	size_t n;          /* the end of the current sentence: no match goes past it */
+	size_t from;       /* its start */
+	long sent;         /* its index */
+	PCRE2_SIZE *ov;
+} scan;
+
+static int find(scan *S, int p, size_t at)
+{
+	const mm_facts *fx = S->c->fx;
+	int rc;
+	if (at > S->n) return -1;
+#ifndef MM_NO_JIT
+	if (fx->jit[p]) rc = pcre2_jit_match(fx->re[p], (PCRE2_SPTR)S->s, S->n, at, 0, S->c->md, NULL);
+	else
+#endif
+		rc = pcre2_match(fx->re[p], (PCRE2_SPTR)S->s, S->n, at, 0, S->c->md, NULL);
+	S->ov = pcre2_get_ovector_pointer(S->c->md);
+	return rc;
+}
+
+static int grp(const scan *S, int g) { return S->ov[2 * g] != PCRE2_UNSET; }
+static size_t gs(const scan *S, int g) { return S->ov[2 * g]; }
+static size_t ge(const scan *S, int g) { return S->ov[2 * g + 1]; }
+
+/* a number as normalised text: a comma before exactly three digits is a
+ * thousands separator, any other comma a decimal point */
+static double parse_num(const char *s, size_t n)
+{
+	char buf[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 1 < sizeof buf; ++i) {
+		if (s[i] == ',') {
+			size_t d = 0;
+			while (i + 1 + d < n && s[i + 1 + d] >= '0' && s[i + 1 + d] <= '9') ++d;
+			if (d != 3) buf[k++] = '.';
+		} else buf[k++] = s[i];
+	}
+	buf[k] = 0;
+	return strtod(buf, NULL);
+}
+
+static int has_word(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+	for (size_t i = 0; i + l <= n; ++i)
+		if (!memcmp(s + i, w, l) && (i == 0 || !mm_alnum((unsigned char)s[i - 1])) &&
+		    (i + l == n || !mm_alnum((unsigned char)s[i + l])))
+			return 1;
+	return 0;
+}
+
+static int has_any(const char *s, size_t n, const char *const *w)
+{
+	for (; *w; ++w) if (has_word(s, n, *w)) return 1;
+	return 0;
+}
+
+/* the word that ends right before pos (skipping spaces) is one of w */
+static int prev_word_in(const scan *S, size_t from, size_t pos, const char *const *w)
+{
+	while (pos > from && S->s[pos - 1] == ' ') --pos;
+	size_t b = pos;
+	while (b > from && mm_alnum((unsigned char)S->s[b - 1])) --b;
+	if (b == pos) { /* a symbol: < > # (>=, <=) */
+		return pos > from && (S->s[pos - 1] == '<' || S->s[pos - 1] == '>' || S->s[pos - 1] == '#');
+	}
+	for (; *w; ++w) if (strlen(*w) == pos - b && !memcmp(S->s + b, *w, pos - b)) return 1;
+	return 0;
+}
+
+static mm_fact *push(scan *S, int kind, int stat, int unit, size_t s, size_t e, size_t vs, size_t ve, size_t us, size_t ue,
+                     double value, int has_value)
+{
+	mm_facts_ctx *c = S->c;
+	const mm_text *t = S->t;
+	long sn = S->sent;
+	(void)s;
+	if (c->n == c->m) { c->m = c->m ? c->m * 2 : 16; c->f = mm_realloc(c->f, c->m * sizeof *c->f); }
+	mm_fact *f = &c->f[c->n++];
+	memset(f, 0, sizeof *f);
+	f->kind = (uint8_t)kind; f->stat = (uint8_t)stat; f->unit = (uint8_t)unit; f->has_value = (uint8_t)has_value;
+	f->sent = sn < 0 ? 0 : (uint32_t)sn;
+	f->sec = sn < 0 ? 0 : t->sent_sec.a[sn];
+	f->start = t->map.a[s]; f->end = t->map.a[e];
+	f->vs = t->map.a[vs]; f->ve = t->map.a[ve];
+	f->us = us < ue ? t->map.a[us] : f->end; f->ue = us < ue ? t->map.a[ue] : f->end;
+	f->value = value;
+	return f;
+}
+
+/* an earlier fact of this kind overlaps [s, e) (normalised offsets of the spans are not kept: compare originals) */
+static int overlaps(const scan *S, int kind, size_t s, size_t e)
+{
+	uint32_t os = S->t->map.a[s], oe = S->t->map.a[e];
+	for (size_t i = 0; i < S->c->n; ++i) {
+		const mm_fact *f = &S->c->f[i];
+		if (f->kind == kind && f->start < oe && os < f->end) return 1;
+	}
+	return 0;
+}
+
+/* ---- creatine kinase -------------------------------------------------------- */
+
+static const char *const ck_block_before[] = { "if", "whether", "should", "would", "unless", "normal", "reference",
+                                               "uln", "cut-off", "cutoff", "threshold", "limit", "no", "not", NULL };
+static const char *const ck_peak_words[] = { "peak", "peaked", "peaking", "maximum", "max", "highest", "reached", "rose",
+                                             "up", NULL };
+static const char *const after_unitless[] = { "days", "day", "weeks", "week", "months", "month", "years", "year",
+                                              "hours", "hour", "h", "hrs", "min", "patients", "patient", "cases", "mg",
+                                              "g", "ng", "mmol", "umol", "mumol", "ml", "dl", "kg", "mm", "times",
+                                              "fold", "x", "#", NULL };
+
+static int ck_unit(const char *u, size_t n)
+{
+	for (size_t i = 0; i + 3 <= n; ++i) if (!memcmp(u + i, "kat", 3)) return 2;
+	if (has_word(u, n, "fold") || has_word(u, n, "uln") || has_word(u, n, "normal") || (n && (u[0] == 'x' || u[0] == '#')) ||
+	    (n >= 5 && !memcmp(u, "times", 5)))
+		return 3;
+	return 1;
+}
+
+/* the clause before the term (back to , ; ( or the sentence start, at most
+ * 40 bytes) says "if", "normal", "cut-off", ... */
+static int ck_blocked(const scan *S, size_t term, size_t sent_s)
+{
+	size_t b = term;
+	while (b > sent_s && term - b < 40 && S->s[b - 1] != ',' && S->s[b - 1] != ';' && S->s[b - 1] != '(') --b;
+	if (has_any(S->s + b, term - b, ck_block_before)) return 1;
+	for (size_t i = b; i < term; ++i) if (S->s[i] == '<' || S->s[i] == '>') return 1;
+	return 0;
+}
+
+static void scan_ck(scan *S)
+{
+	size_t at = S->from;
+	const char *s = S->s;
+	while (find(S, P_CK, at) > 0) {
+		size_t ms = gs(S, 0), me = ge(S, 0);
+		at = me > ms ? me : ms + 1;
+		if (ck_blocked(S, ms, S->from)) continue;
+		int stat = MM_FST_VALUE;
+		if (grp(S, 1)) {
+			const char *w = s + gs(S, 1);
+			stat = w[0] == 'm' && w[1] == 'e' && w[2] == 'd' ? MM_FST_MEDIAN
+			     : (w[0] == 'm' && w[1] == 'e') || w[0] == 'a' ? MM_FST_MEAN : MM_FST_PEAK;
+		}
+		if (grp(S, 2)) {
+			const char *g = s + gs(S, 2);
+			size_t gl = ge(S, 2) - gs(S, 2);
+			if (has_word(g, gl, "median")) stat = MM_FST_MEDIAN;
+			else if (has_word(g, gl, "mean") || has_word(g, gl, "average")) stat = MM_FST_MEAN;
+			else if (stat == MM_FST_VALUE && has_any(g, gl, ck_peak_words)) stat = MM_FST_PEAK;
+		}
+		int range = grp(S, 7);
+		if (range && s[gs(S, 6)] == 'a' && !(grp(S, 3) && s[gs(S, 3)] == 'b')) range = 0; /* "and" only after "between" */
+		double v1 = parse_num(s + gs(S, 4), ge(S, 4) - gs(S, 4)), v2 = range ? parse_num(s + gs(S, 7), ge(S, 7) - gs(S, 7)) : 0;
+		if (range && v2 < v1) range = 0;
+		/* the unit: after the number, or written once after the second */
+		int ug = grp(S, 5) ? 5 : range && grp(S, 8) ? 8 : 0;
+		if (range && grp(S, 5) && grp(S, 8) && ck_unit(s + gs(S, 5), ge(S, 5) - gs(S, 5)) != ck_unit(s + gs(S, 8), ge(S, 8) - gs(S, 8)))
+			range = 0;
+		size_t end = range ? (grp(S, 8) ? ge(S, 8) : ge(S, 7)) : grp(S, 5) ? ge(S, 5) : ge(S, 4);
+		if (!range && !grp(S, 5)) { /* no unit: not a duration, a count or a bare small number */
+			size_t k = end;
+			while (k < S->n && s[k] == ' ') ++k;
+			size_t w = k;
+			while (w < S->n && (mm_alnum((unsigned char)s[w]) || s[w] == '%' || s[w] == '#')) ++w;
+			if (w > k) {
+				char word[16];
+				size_t l = w - k < sizeof word - 1 ? w - k : sizeof word - 1;
+				memcpy(word, s + k, l); word[l] = 0;
+				const char *const *p;
+				int bad = strchr(word, '%') != NULL;
+				for (p = after_unitless; *p && !bad; ++p) if (!strcmp(word, *p)) bad = 1;
+				if (bad) continue;
+			}
+			if (v1 < 10) continue;
+		}
+		int u = ug ? ck_unit(s + gs(S, ug), ge(S, ug) - gs(S, ug)) : 0;
+		int nu = u == 0 ? MM_FU_NONE : u == 3 ? MM_FU_ULN : MM_FU_UL;
+		double mul = u == 2 ? 60 : 1;
+		if ((nu == MM_FU_UL && v1 * mul > 1e6) || (nu == MM_FU_ULN && v1 > 1e4)) continue;
+		size_t us = ug ? gs(S, ug) : 0, ue = ug ? ge(S, ug) : 0;
+		if (range) {
+			push(S, MM_FACT_CK, MM_FST_RANGE_LOW, nu, ms, end, gs(S, 4), ge(S, 4), us, ue, v1 * mul, u != 0);
+			push(S, MM_FACT_CK, MM_FST_RANGE_HIGH, nu, ms, end, gs(S, 7), ge(S, 7), us, ue, v2 * mul, u != 0);
+		} else {
+			mm_fact *f = push(S, MM_FACT_CK, stat, nu, ms, end, gs(S, 4), ge(S, 4), us, ue, v1 * mul, u != 0);
+			if (!u) f->value = v1;
+		}
+		at = end;
+	}
+}
+
+/* ---- age --------------------------------------------------------------------- */
+
+static const char *const age_block_before[] = { "older", "younger", "over", "under", "above", "below", "than", "least",
+                                                "his", "her", "their", "mean", "median", "average", NULL };
+
+static double age_years(double v, const char *u)
+{
+	double y = v;
+	if (u[0] == 'm') y = v / 12;
+	else if (u[0] == 'w') y = v * 7 / 365.25;
+	else if (u[0] == 'd') y = v / 365.25;
+	return round(y * 100) / 100;
+}
+
+static void add_age(scan *S, int stat, size_t s, size_t e, int gv, int gu)
+{
+	double v = parse_num(S->s + gs(S, gv), ge(S, gv) - gs(S, gv));
+	const char *u = gu >= 0 && grp(S, gu) ? S->s + gs(S, gu) : "y";
+	double y = age_years(v, u);
+	if (y <= 0 || y > 120) return;
+	size_t us = gu >= 0 && grp(S, gu) ? gs(S, gu) : 0, ue = gu >= 0 && grp(S, gu) ? ge(S, gu) : 0;
+	push(S, MM_FACT_AGE, stat, MM_FU_YEARS, s, e, gs(S, gv), ge(S, gv), us, ue, y, 1);
+}
+
+static void scan_age(scan *S)
+{
+	static const char *const decade[] = { "teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+	                                      "eighties", "nineties" };
+	size_t at;
+	for (at = S->from; find(S, P_AGE_MEAN, at) > 0; at = ge(S, 0)) {
+		const char *w = S->s + gs(S, 1);
+		add_age(S, w[1] == 'e' && w[2] == 'd' ? MM_FST_MEDIAN : MM_FST_MEAN, gs(S, 0), ge(S, 0), 2, 3);
+	}
+	for (at = S->from; find(S, P_AGE_DECADE, at) > 0; at = ge(S, 0)) {
+		size_t l = ge(S, 2) - gs(S, 2);
+		int d = 0;
+		for (int k = 0; k < 9; ++k) if (strlen(decade[k]) == l && !memcmp(S->s + gs(S, 2), decade[k], l)) d = k;
+		double lo = d == 0 ? 13 : 10.0 * (d + 1), hi = d == 0 ? 19 : lo + 9;
+		if (grp(S, 1)) {
+			char c = S->s[gs(S, 1)];
+			if (d == 0) {} else if (c == 'e') hi = lo + 3; else if (c == 'm') lo += 4, hi = lo + 2; else lo += 7;
+		}
+		size_t vs = grp(S, 1) ? gs(S, 1) : gs(S, 2);
+		push(S, MM_FACT_AGE, MM_FST_RANGE_LOW, MM_FU_YEARS, gs(S, 0), ge(S, 0), vs, ge(S, 2), 0, 0, lo, 1);
+		push(S, MM_FACT_AGE, MM_FST_RANGE_HIGH, MM_FU_YEARS, gs(S, 0), ge(S, 0), vs, ge(S, 2), 0, 0, hi, 1);
+	}
+	for (at = S->from; find(S, P_AGE_OLD, at) > 0; at = ge(S, 0)) {
+		int gv = grp(S, 1) ? 1 : grp(S, 3) ? 3 : 5;
+		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
+		if (prev_word_in(S, S->from, gs(S, 0), age_block_before)) continue;
+		add_age(S, MM_FST_VALUE, gs(S, 0), ge(S, 0), gv, gv + 1);
+	}
+	for (at = S->from; find(S, P_AGE_AGED, at) > 0; at = ge(S, 0)) {
+		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
+		if (grp(S, 2)) {
+			double lo = parse_num(S->s + gs(S, 1), ge(S, 1) - gs(S, 1)), hi = parse_num(S->s + gs(S, 2), ge(S, 2) - gs(S, 2));
+			if (lo >= hi) continue;
+			add_age(S, MM_FST_RANGE_LOW, gs(S, 0), ge(S, 0), 1, 3);
+			add_age(S, MM_FST_RANGE_HIGH, gs(S, 0), ge(S, 0), 2, 3);
+		} else add_age(S, MM_FST_VALUE, gs(S, 0), ge(S, 0), 1, 3);
+	}
+}
+
+/* ---- sex --------------------------------------------------------------------- */
+
+static const char *const adj_follow[] = { "patient", "child", "infant", "adolescent", "neonate", "toddler", "teenager",
+                                          "subject", "individual", "case", "proband", "with", "who", "presented",
+                                          "presenting", "aged", "was", "had", "developed", "in", "of", "is", "whose",
+                                          "complained", "born", "smoker", "athlete", "runner", "farmer", NULL };
+
+static int is_female(const char *w)
+{
+	return w[0] == 'w' || (w[0] == 'g' && w[1] == 'i') || w[0] == 'l' || w[0] == 'f';
+}
+
+static void scan_sex(scan *S)
+{
+	const char *s = S->s;
+	size_t at;
+	for (at = S->from; find(S, P_SEX_NOUN, at) > 0; at = ge(S, 0)) {
+		size_t ns = gs(S, 1), ne = ge(S, 1);
+		if (!strncmp(s + ns, "female", 6) || !strncmp(s + ns, "male", 4)) { /* an adjective: only before a person */
+			size_t k = ne;
+			while (k < S->n && s[k] == ' ') ++k;
+			size_t w = k;
+			while (w < S->n && mm_alnum((unsigned char)s[w])) ++w;
+			int ok = w == k;
+			for (const char *const *p = adj_follow; *p && !ok; ++p) ok = strlen(*p) == w - k && !memcmp(s + k, *p, w - k);
+			if (!ok) continue;
+		}
+		push(S, MM_FACT_SEX, MM_FST_VALUE, is_female(s + ns) ? MM_FU_FEMALE : MM_FU_MALE, gs(S, 0), ne, ns, ne, 0, 0, 0, 1);
+	}
+	for (at = S->from; find(S, P_SEX_COUNT, at) > 0; at = ge(S, 0)) {
+		double v = parse_num(s + gs(S, 1), ge(S, 1) - gs(S, 1));
+		if (v < 1) continue;
+		push(S, MM_FACT_SEX, MM_FST_COUNT, is_female(s + gs(S, 2)) ? MM_FU_FEMALE : MM_FU_MALE, gs(S, 0), ge(S, 0),
+		     gs(S, 1), ge(S, 1), gs(S, 2), ge(S, 2), v, 1);
+	}
+	/* a pronoun after the sentence's patient noun, no other person between */
+	if (find(S, P_PATIENT, S->from) > 0) {
+		size_t pe = ge(S, 0);
+		if (find(S, P_PRONOUN, pe) <= 0) return;
+		size_t ps = gs(S, 1), pend = ge(S, 1);
+		if (find(S, P_PERSON, pe) > 0 && gs(S, 0) < ps) return;
+		int fem = s[ps] == 's' || (s[ps] == 'h' && s[ps + 1] == 'e' && s[ps + 2] == 'r');
+		push(S, MM_FACT_SEX, MM_FST_VALUE, fem ? MM_FU_FEMALE : MM_FU_MALE, ps, pend, ps, pend, 0, 0, 0, 1);
+	}
+}
+
+/* ---- the document ------------------------------------------------------------ */
+
+static int cmp_fact(const void *x, const void *y)
+{
+	const mm_fact *a = x, *b = y;
+	if (a->start != b->start) return a->start < b->start ? -1 : 1;
+	if (a->kind != b->kind) return a->kind < b->kind ? -1 : 1;
+	if (a->stat != b->stat) return a->stat < b->stat ? -1 : 1;
+	return a->vs < b->vs ? -1 : a->vs > b->vs;
+}
+
+size_t mm_facts_extract(mm_facts_ctx *c, const mm_doc *d, const mm_text *t, const mm_fact **out)
+{
+	scan S = { c, t, t->norm.s, 0, 0, 0, NULL };
+	c->n = 0;
+	for (size_t k = 0; k < t->sent_s.n; ++k) { /* no pattern crosses a sentence end */
+		S.from = t->sent_s.a[k];
+		S.n = t->sent_e.a[k];
+		S.sent = (long)k;
+		if (S.n <= S.from) continue;
+		scan_ck(&S);
+		scan_age(&S);
+		scan_sex(&S);
+	}
+	/* a CK number without a unit is in U/L when the document writes U/L for CK */
+	int ul = 0;
+	for (size_t i = 0; i < c->n; ++i)
+		if (c->f[i].kind == MM_FACT_CK && c->f[i].unit == MM_FU_UL && c->f[i].us < c->f[i].ue &&
+		    !memchr(d->text.s + c->f[i].us, 'k', c->f[i].ue - c->f[i].us))
+			ul = 1;
+	if (ul)
+		for (size_t i = 0; i < c->n; ++i)
+			if (c->f[i].kind == MM_FACT_CK && c->f[i].unit == MM_FU_NONE) c->f[i].unit = MM_FU_UL, c->f[i].has_value = 1;
+	qsort(c->f, c->n, sizeof *c->f, cmp_fact);
+	*out = c->f;
+	return c->n;
+}
+
+void mm_facts_summarise(const mm_fact *f, size_t n, mm_facts_doc *s)
+{
+	memset(s, 0, sizeof *s);
+	int age_rank = 0; /* 3 value, 2 mean/median, 1 range */
+	double range_lo = 0;
+	for (size_t i = 0; i < n; ++i) {
+		const mm_fact *x = &f[i];
+		if (x->kind == MM_FACT_CK && x->has_value &&
+		    (x->stat == MM_FST_VALUE || x->stat == MM_FST_PEAK || x->stat == MM_FST_RANGE_HIGH)) {
+			if (x->unit == MM_FU_UL && (!s->has_ck || x->value > s->ck)) s->ck = x->value, s->has_ck = 1;
+			if (x->unit == MM_FU_ULN && (!s->has_uln || x->value > s->uln)) s->uln = x->value, s->has_uln = 1;
+		} else if (x->kind == MM_FACT_AGE) {
+			int r = x->stat == MM_FST_VALUE ? 3 : x->stat == MM_FST_MEAN || x->stat == MM_FST_MEDIAN ? 2 : 1;
+			if (x->stat == MM_FST_RANGE_LOW) { range_lo = x->value; continue; }
+			if (r <= age_rank) continue;
+			age_rank = r;
+			s->age = x->stat == MM_FST_RANGE_HIGH ? (range_lo + x->value) / 2 : x->value;
+			s->has_age = 1;
+		} else if (x->kind == MM_FACT_SEX && x->stat == MM_FST_VALUE && !s->sex) s->sex = x->unit;
+	}
+}
+
+void mm_facts_put_number(mm_buf *o, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15) mm_buf_printf(o, "%lld", (long long)v);
+	else mm_buf_printf(o, "%.10g", v);
+}
+
+static void put_field(mm_buf *o, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; ++i) mm_buf_putc(o, s[i] == '\t' || s[i] == '\n' ? ' ' : s[i]);
+}
+
+void mm_facts_format(mm_buf *o, const mm_doc *d, const mm_fact *f, size_t n)
+{
+	const char *text = d->text.s;
+	for (size_t i = 0; i < n; ++i) {
+		const mm_fact *x = &f[i];
+		mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, d->sec[x->sec].label); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, x->sent + 1); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, x->start); mm_buf_putc(o, '\t');
+		mm_buf_putu(o, x->end); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, mm_fact_kind_name[x->kind]); mm_buf_putc(o, '\t');
+		mm_buf_puts(o, mm_fact_stat_name[x->stat]); mm_buf_putc(o, '\t');
+		put_field(o, text + x->vs, x->ve - x->vs); mm_buf_putc(o, '\t');
+		put_field(o, text + x->us, x->ue - x->us); mm_buf_putc(o, '\t');
+		if (x->kind == MM_FACT_SEX && x->stat == MM_FST_VALUE) mm_buf_puts(o, mm_fact_unit_name[x->unit]);
+		else if (x->has_value) mm_facts_put_number(o, x->value);
+		mm_buf_putc(o, '\t');
+		if (!(x->kind == MM_FACT_SEX && x->stat == MM_FST_VALUE)) mm_buf_puts(o, mm_fact_unit_name[x->unit]);
+		mm_buf_putc(o, '\t');
+		put_field(o, text + x->start, x->end - x->start); mm_buf_putc(o, '\n');
+	}
+}
