@@ -76,6 +76,7 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		for (int k = 0; k < it->n_del; ++k) {
 			mm_store_delete(ap->store, it->del[k]);
 			if (ap->part.f) mm_partial_delete(&ap->part, it->del[k]);
+			if (ap->fsumspool) mm_fseq_delete(&ap->fseq, it->del[k]);
 		}
 	} else {
 		f->docs++;
@@ -89,10 +90,11 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		}
 		if (applied && ap->fsumspool) {
 			if (it->facts_len) {
-				fprintf(ap->fspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->facts_len);
+				fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts_len);
 				fwrite(it->facts, 1, it->facts_len, ap->fspool);
 			}
-			mm_fsum_spool(ap->fsumspool, seq, it);
+			int sp = mm_fsum_spool(ap->fsumspool, seq, it);
+			mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts_len);
 		}
 		if (applied && it->out_len && ap->spool) {
 			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
@@ -239,6 +241,7 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	if (ap->evspool) fclose(ap->evspool);
 	if (ap->fspool) fclose(ap->fspool);
 	if (ap->fsumspool) fclose(ap->fsumspool);
+	mm_fseq_free(&ap->fseq);
 	mm_counts_free(&cn);
 	mm_store_free(ap->store);
 	mm_files_free(fl);

@@ -36,9 +36,15 @@ static const char *const re_ck =
 	"|was|were|is|are|of|at|to|reached|peaked|peaking|rose|rising|increased|elevated|markedly|highly|significantly"
 	"|severely|mildly|moderately|up|maximum|max|peak|highest|initial|initially|measured|found|as|high|approximately"
 	"|about|around|nearly|ranged|ranging|range|the|a|an|mean|average|median|with|on\\s+admission|at\\s+admission"
-	"|at\\s+presentation|on\\s+presentation)\\b|\\s*[,:=(])*?)"
+	"|at\\s+presentation|on\\s+presentation|had|has|dropped|decreased|declined|fell|normali[sz]ed|returned|down)\\b"
+	"|\\s*[,:=(])*?)"
 	"\\s*(?:(between|from)\\s+)?" NUM "(?:\\s*" UNIT ")?"
 	"(?:\\s*(-|to|and)\\s*" NUM "(?:\\s*" UNIT ")?)?";
+
+/* "66,680 U/L creatine kinase": 1 number, 2 unit (required) */
+static const char *const re_ck_rev =
+	NUM "\\s*" UNIT "\\s+(?:of\\s+)?(?:(?:serum|plasma|total)\\s+)?"
+	"(?:creatine\\s*-?\\s*(?:phospho)?\\s*-?\\s*kinase|cpk|ck)\\b(?![- ]?(?:mb|bb|mm|mi)\\b)(?!-\\d)";
 
 /* ages; A_MEAN: 1 mean/median, 2 number, 3 unit */
 static const char *const re_age_mean =
@@ -76,10 +82,10 @@ static const char *const re_person =
 	"\\b(?:wom[ae]n|m[ae]n|girls?|boys?|mother|father|husband|wife|sons?|daughters?|sisters?|brothers?|siblings?"
 	"|parents?|physicians?|doctors?|clinicians?|friends?|child|children|infants?|baby|family|relatives?)\\b";
 
-enum { P_CK, P_AGE_MEAN, P_AGE_DECADE, P_AGE_OLD, P_AGE_AGED, P_SEX_NOUN, P_SEX_COUNT, P_PATIENT, P_PRONOUN, P_PERSON, P_N };
+enum { P_CK, P_CK_REV, P_AGE_MEAN, P_AGE_DECADE, P_AGE_OLD, P_AGE_AGED, P_SEX_NOUN, P_SEX_COUNT, P_PATIENT, P_PRONOUN, P_PERSON, P_N };
 
 static const char *const *const pat_src[P_N] = {
-	&re_ck, &re_age_mean, &re_age_decade, &re_age_old, &re_age_aged, &re_sex_noun, &re_sex_count, &re_patient,
+	&re_ck, &re_ck_rev, &re_age_mean, &re_age_decade, &re_age_old, &re_age_aged, &re_sex_noun, &re_sex_count, &re_patient,
 	&re_pronoun, &re_person
 };
 
@@ -337,6 +343,14 @@ static void scan_ck(scan *S)
 			if (!u) f->value = v1;
 		}
 		at = end;
+	}
+	for (at = S->from; find(S, P_CK_REV, at) > 0; at = ge(S, 0)) {
+		if (overlaps(S, MM_FACT_CK, gs(S, 0), ge(S, 0)) || ck_blocked(S, gs(S, 0), S->from)) continue;
+		int u = ck_unit(s + gs(S, 2), ge(S, 2) - gs(S, 2));
+		double v = parse_num(s + gs(S, 1), ge(S, 1) - gs(S, 1)) * (u == 2 ? 60 : 1);
+		if ((u != 3 && v > 1e6) || (u == 3 && v > 1e4)) continue;
+		push(S, MM_FACT_CK, MM_FST_VALUE, u == 3 ? MM_FU_ULN : MM_FU_UL, gs(S, 0), ge(S, 0), gs(S, 1), ge(S, 1), gs(S, 2),
+		     ge(S, 2), v, 1);
 	}
 }
 

@@ -226,6 +226,16 @@ typedef struct {
 	double read, parse, match, apply, count, write;
 } mm_timings;
 
+/* --facts: the last applied record (seq) of every PMID that has spooled
+ * facts, 0 once deleted: the store keeps sequence numbers only for
+ * documents with mentions. */
+typedef struct { uint64_t *key, *seq; size_t cap, n; } mm_fseq;
+/* An article record applied (seq; spooled: it has facts in the spools). */
+void mm_fseq_article(mm_fseq *m, uint64_t pmid, uint64_t seq, int spooled);
+void mm_fseq_delete(mm_fseq *m, uint64_t pmid);
+int mm_fseq_final(const mm_fseq *m, uint64_t pmid, uint64_t seq);
+void mm_fseq_free(mm_fseq *m);
+
 /* The state of the apply step: everything that depends on input order. */
 typedef struct {
 	mm_filelist *fl;
@@ -233,6 +243,7 @@ typedef struct {
 	FILE *spool;                 /* --mentions: each document's lines */
 	FILE *evspool;               /* --evidence-text: sentences of co-occurrence */
 	FILE *fspool, *fsumspool;    /* --facts: facts.tsv lines; per document its summary and concepts */
+	mm_fseq fseq;                /* --facts: which spooled records are final */
 	uint64_t seq;                /* documents applied */
 	mm_tally n;
 	mm_timings t;
@@ -283,11 +294,12 @@ void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const
 /* --facts: a document's record in ap->fsumspool (when it mentions a
  * concept, not negated): seq, pmid, summary, then n_concept uint32 indexes. */
 typedef struct {
-	uint64_t seq;
-	uint32_t pmid, n_concept;
+	uint64_t seq, pmid;
+	uint32_t n_concept;
 	mm_facts_doc fs;
 } mm_fsum_rec;
-void mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it);
+/* Spool it's record; 1 when one was written, else 0 (no concept). */
+int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it);
 /* An anonymous spool file beside the outputs: it vanishes on any exit.
  * NULL with errno set. */
 FILE *mm_spool_open(const char *dir);

@@ -495,19 +495,65 @@ static int write_evidence(mm_writer *w, const mm_applier *ap)
 
 /* ---- --facts: facts.tsv, facts.summary.tsv ------------------------------------ */
 
-void mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it)
+static uint64_t *fseq_slot(const mm_fseq *m, uint64_t pmid)
 {
-	uint32_t n = 0;
+	size_t h = mm_hash64(pmid) & (m->cap - 1);
+	while (m->key[h] && m->key[h] != pmid) h = (h + 1) & (m->cap - 1);
+	return &m->key[h];
+}
+
+void mm_fseq_article(mm_fseq *m, uint64_t pmid, uint64_t seq, int spooled)
+{
+	if (!m->cap && !spooled) return;
+	if (spooled && (m->n + 1) * 2 > m->cap) { /* grow: keep the load at most 1/2 */
+		mm_fseq o = *m;
+		m->cap = o.cap ? 2 * o.cap : 1024;
+		m->key = mm_calloc(m->cap, sizeof *m->key);
+		m->seq = mm_calloc(m->cap, sizeof *m->seq);
+		for (size_t i = 0; i < o.cap; ++i)
+			if (o.key[i]) { uint64_t *k = fseq_slot(m, o.key[i]); *k = o.key[i]; m->seq[k - m->key] = o.seq[i]; }
+		free(o.key); free(o.seq);
+	}
+	uint64_t *k = fseq_slot(m, pmid);
+	if (!*k && !spooled) return;
+	if (!*k) { *k = pmid; m->n++; }
+	m->seq[k - m->key] = seq;
+}
+
+void mm_fseq_delete(mm_fseq *m, uint64_t pmid)
+{
+	if (!m->cap) return;
+	uint64_t *k = fseq_slot(m, pmid);
+	if (*k) m->seq[k - m->key] = 0;
+}
+
+int mm_fseq_final(const mm_fseq *m, uint64_t pmid, uint64_t seq)
+{
+	if (!m->cap) return 0;
+	uint64_t *k = fseq_slot(m, pmid);
+	return *k && m->seq[k - m->key] == seq;
+}
+
+void mm_fseq_free(mm_fseq *m)
+{
+	free(m->key); free(m->seq);
+	memset(m, 0, sizeof *m);
+}
+
+int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it)
+{
+	uint32_t n = 0, last = MM_NO_CONCEPT;
 	for (uint32_t k = 0; k < it->n_hit; ++k)
-		if (it->hit[k].n && (k == 0 || it->hit[k - 1].concept != it->hit[k].concept || !it->hit[k - 1].n)) n++;
-	if (!n) return;
+		if (it->hit[k].n && it->hit[k].concept != last) { last = it->hit[k].concept; n++; }
+	if (!n) return 0;
 	mm_fsum_rec r;
 	memset(&r, 0, sizeof r);
 	r.seq = seq; r.pmid = it->pmid; r.n_concept = n; r.fs = it->fsum;
 	fwrite(&r, sizeof r, 1, f);
-	uint32_t last = MM_NO_CONCEPT;
+	last = MM_NO_CONCEPT;
 	for (uint32_t k = 0; k < it->n_hit; ++k)
 		if (it->hit[k].n && it->hit[k].concept != last) { last = it->hit[k].concept; fwrite(&last, sizeof last, 1, f); }
+	return 1;
 }
 
 static int write_facts(mm_writer *w, const mm_applier *ap)
@@ -518,14 +564,13 @@ static int write_facts(mm_writer *w, const mm_applier *ap)
 	mm_buf b = {0};
 	mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\tkind\tstatistic\tvalue\tunit\tnorm_value\tnorm_unit\ttext\n");
 	rewind(ap->fspool);
-	unsigned long long seq;
-	unsigned pmid;
+	unsigned long long seq, pmid;
 	size_t len, mt = 0;
 	char *tmp = NULL;
-	while (fscanf(ap->fspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+	while (fscanf(ap->fspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 		if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
 		if (fread(tmp, 1, len, ap->fspool) != len) break;
-		if (mm_store_is_final(ap->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
+		if (mm_fseq_final(&ap->fseq, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
 	}
 	free(tmp);
 	if (ferror(ap->fspool)) { mm_buf_printf(&w->err, "facts spool: read error"); mm_buf_free(&b); return -1; }
@@ -582,7 +627,7 @@ static int write_facts_summary(mm_writer *w, const mm_applier *ap)
 	while (fread(&r, sizeof r, 1, ap->fsumspool) == 1) {
 		if (r.n_concept > mcs) { mcs = r.n_concept; cs = mm_realloc(cs, mcs * sizeof *cs); }
 		if (fread(cs, sizeof *cs, r.n_concept, ap->fsumspool) != r.n_concept) { rc = -1; break; }
-		if (!mm_store_is_final(ap->store, r.pmid, r.seq)) continue;
+		if (!mm_fseq_final(&ap->fseq, r.pmid, r.seq)) continue;
 		for (uint32_t k = 0; k < r.n_concept; ++k) {
 			uint32_t c = cs[k] < (uint32_t)nc ? cs[k] : (uint32_t)nc;
 			docs[c]++;
