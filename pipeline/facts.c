@@ -36,7 +36,7 @@ static const char *const re_ck =
 	"|was|were|is|are|of|at|to|reached|peaked|peaking|rose|rising|increased|elevated|markedly|highly|significantly"
 	"|severely|mildly|moderately|up|maximum|max|peak|highest|initial|initially|measured|found|as|high|approximately"
 	"|about|around|nearly|ranged|ranging|range|the|a|an|mean|average|median|with|on\\s+admission|at\\s+admission"
-	"|at\\s+presentation|on\\s+presentation|had|has|dropped|decreased|declined|fell|normali[sz]ed|returned|down)\\b"
+	"|at\\s+presentation|on\\s+presentation|at\\s+diagnosis|at\\s+baseline|at\\s+onset|had|has|dropped|decreased|declined|fell|normali[sz]ed|returned|down)\\b"
 	"|\\s*[,:=(])*?)"
 	"\\s*(?:(between|from)\\s+)?" NUM "(?:\\s*" UNIT ")?"
 	"(?:\\s*(-|to|and)\\s*" NUM "(?:\\s*" UNIT ")?)?";
@@ -63,7 +63,8 @@ static const char *const re_age_old =
 	"|\\b(\\d{1,3})\\s*(yo|y/o|y\\.o)\\b";
 /* 1 number, 2 second number (a range), 3 unit */
 static const char *const re_age_aged =
-	"\\b(?:aged|at\\s+(?:the\\s+)?age\\s+(?:of\\s+)?|age\\s*[:=]\\s*)\\s*(?:between\\s+)?"
+	"\\b(?:aged|at\\s+(?:the\\s+)?age\\s+(?:of\\s+)?"
+	"|ages?(?:\\s+(?:range[sd]?|ranging|was|were))?(?:\\s+(?:from|of))?\\s*[:=]?)\\s*(?:between\\s+)?"
 	"(?>(\\d{1,3}(?:\\.\\d+)?)(?!\\d)(?:\\s*(?:-|to|and)\\s*(\\d{1,3}(?:\\.\\d+)?)(?!\\d))?(?:\\s*(years?|yrs?|y|months?)\\b)?)"
 	"(?!\\s*(?:\\+|or\\s+(?:older|more|over|above|younger|less)|and\\s+(?:older|over|above)))";
 
@@ -73,7 +74,10 @@ static const char *const re_sex_noun =
 	"(woman|man|girl|boy|lady|gentleman|female|male)\\b(?!-)";
 /* 1 count, 2 noun */
 static const char *const re_sex_count =
-	"\\b(\\d{1,5})\\s*(?:\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\)\\s*)?(?:(?:were|are)\\s+)?"
+	"\\b(\\d{1,3}(?:,\\d{3})+(?![\\d,])|\\d{1,6}(?![\\d,.])|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+	"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+	"\\s*(?:\\(\\s*\\d+(?:\\.\\d+)?\\s*%\\s*\\)\\s*)?(?:(?:were|are)\\s+)?"
+	"(?:(?!(?:and|or|of|with|in|the|were|are|patients?|years?|months?)\\b)[a-z][a-z-]*\\s+){0,2}?"
 	"(women|men|females|males|girls|boys|female|male)\\b(?!-)";
 static const char *const re_patient =
 	"\\b(?:the|our|this|that|a|an)\\s+(?:[a-z0-9-]+\\s+){0,3}?(?:patient|proband|index\\s+case)\\b(?!s)";
@@ -82,11 +86,15 @@ static const char *const re_person =
 	"\\b(?:wom[ae]n|m[ae]n|girls?|boys?|mother|father|husband|wife|sons?|daughters?|sisters?|brothers?|siblings?"
 	"|parents?|physicians?|doctors?|clinicians?|friends?|child|children|infants?|baby|family|relatives?)\\b";
 
-enum { P_CK, P_CK_REV, P_AGE_MEAN, P_AGE_DECADE, P_AGE_OLD, P_AGE_AGED, P_SEX_NOUN, P_SEX_COUNT, P_PATIENT, P_PRONOUN, P_PERSON, P_N };
+static const char *const re_animal =
+	"\\b(?:rats?|mice|mouse|murine|rodents?|dogs?|canine|rabbits?|pigs?|piglets?|monkeys?|primates?|sheep|ewes?|cattle"
+	"|cows?|calves|horses?|cats?|hamsters?|guinea\\s+pigs?|animals?|zebrafish|chickens?|birds?)\\b";
+
+enum { P_CK, P_CK_REV, P_AGE_MEAN, P_AGE_DECADE, P_AGE_OLD, P_AGE_AGED, P_SEX_NOUN, P_SEX_COUNT, P_PATIENT, P_PRONOUN, P_PERSON, P_ANIMAL, P_N };
 
 static const char *const *const pat_src[P_N] = {
 	&re_ck, &re_ck_rev, &re_age_mean, &re_age_decade, &re_age_old, &re_age_aged, &re_sex_noun, &re_sex_count, &re_patient,
-	&re_pronoun, &re_person
+	&re_pronoun, &re_person, &re_animal
 };
 
 struct mm_facts {
@@ -288,6 +296,7 @@ static void scan_ck(scan *S)
 {
 	size_t at = S->from;
 	const char *s = S->s;
+	if (has_word(s + S->from, S->n - S->from, "cytokeratin")) return; /* CK 7, CK 20: cytokeratins */
 	while (find(S, P_CK, at) > 0) {
 		size_t ms = gs(S, 0), me = ge(S, 0);
 		at = me > ms ? me : ms + 1;
@@ -333,7 +342,7 @@ static void scan_ck(scan *S)
 		int u = ug ? ck_unit(s + gs(S, ug), ge(S, ug) - gs(S, ug)) : 0;
 		int nu = u == 0 ? MM_FU_NONE : u == 3 ? MM_FU_ULN : MM_FU_UL;
 		double mul = u == 2 ? 60 : 1;
-		if ((nu == MM_FU_UL && v1 * mul > 1e6) || (nu == MM_FU_ULN && v1 > 1e4)) continue;
+		if ((nu == MM_FU_UL && v1 * mul > 1e7) || (nu == MM_FU_ULN && v1 > 1e4)) continue;
 		size_t us = ug ? gs(S, ug) : 0, ue = ug ? ge(S, ug) : 0;
 		if (range) {
 			push(S, MM_FACT_CK, MM_FST_RANGE_LOW, nu, ms, end, gs(S, 4), ge(S, 4), us, ue, v1 * mul, u != 0);
@@ -348,7 +357,7 @@ static void scan_ck(scan *S)
 		if (overlaps(S, MM_FACT_CK, gs(S, 0), ge(S, 0)) || ck_blocked(S, gs(S, 0), S->from)) continue;
 		int u = ck_unit(s + gs(S, 2), ge(S, 2) - gs(S, 2));
 		double v = parse_num(s + gs(S, 1), ge(S, 1) - gs(S, 1)) * (u == 2 ? 60 : 1);
-		if ((u != 3 && v > 1e6) || (u == 3 && v > 1e4)) continue;
+		if ((u != 3 && v > 1e7) || (u == 3 && v > 1e4)) continue;
 		push(S, MM_FACT_CK, MM_FST_VALUE, u == 3 ? MM_FU_ULN : MM_FU_UL, gs(S, 0), ge(S, 0), gs(S, 1), ge(S, 1), gs(S, 2),
 		     ge(S, 2), v, 1);
 	}
@@ -357,7 +366,8 @@ static void scan_ck(scan *S)
 /* ---- age --------------------------------------------------------------------- */
 
 static const char *const age_block_before[] = { "older", "younger", "over", "under", "above", "below", "than", "least",
-                                                "his", "her", "their", "mean", "median", "average", NULL };
+                                                "his", "her", "their", "mean", "median", "average", "after", "before",
+                                                "by", "until", "since", "within", "beyond", NULL };
 
 static double age_years(double v, const char *u)
 {
@@ -408,6 +418,7 @@ static void scan_age(scan *S)
 	}
 	for (at = S->from; find(S, P_AGE_AGED, at) > 0; at = ge(S, 0)) {
 		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
+		if (prev_word_in(S, S->from, gs(S, 0), age_block_before)) continue;
 		if (grp(S, 2)) {
 			double lo = parse_num(S->s + gs(S, 1), ge(S, 1) - gs(S, 1)), hi = parse_num(S->s + gs(S, 2), ge(S, 2) - gs(S, 2));
 			if (lo >= hi) continue;
@@ -419,10 +430,14 @@ static void scan_age(scan *S)
 
 /* ---- sex --------------------------------------------------------------------- */
 
-static const char *const adj_follow[] = { "patient", "child", "infant", "adolescent", "neonate", "toddler", "teenager",
-                                          "subject", "individual", "case", "proband", "with", "who", "presented",
-                                          "presenting", "aged", "was", "had", "developed", "in", "of", "is", "whose",
-                                          "complained", "born", "smoker", "athlete", "runner", "farmer", NULL };
+/* "female"/"male" followed by these is an adjective of something else */
+static const char *const adj_not_person[] = {
+	"predominance", "preponderance", "sex", "gender", "ratio", "patients", "subjects", "infertility", "impotence",
+	"breast", "cancer", "hormone", "hormones", "factor", "pattern", "baldness", "reproductive", "genital", "partner",
+	"partners", "offspring", "carriers", "children", "infants", "twins", "heterozygotes", "relatives", "and", "or",
+	"to", "cases", "predisposition", "dominance", "excess", "births", "members", "sibs", "siblings", "mice", "rats",
+	"animals", "gonads", "germ", "line", "lineage", "transmission", "population", "volunteers", "controls",
+	"individuals", "sexual", "organs", "urethra", "predominant", "bias", NULL };
 
 static int is_female(const char *w)
 {
@@ -440,14 +455,19 @@ static void scan_sex(scan *S)
 			while (k < S->n && s[k] == ' ') ++k;
 			size_t w = k;
 			while (w < S->n && mm_alnum((unsigned char)s[w])) ++w;
-			int ok = w == k;
-			for (const char *const *p = adj_follow; *p && !ok; ++p) ok = strlen(*p) == w - k && !memcmp(s + k, *p, w - k);
+			int ok = 1;
+			for (const char *const *p = adj_not_person; *p && ok; ++p) ok = !(strlen(*p) == w - k && !memcmp(s + k, *p, w - k));
 			if (!ok) continue;
 		}
 		push(S, MM_FACT_SEX, MM_FST_VALUE, is_female(s + ns) ? MM_FU_FEMALE : MM_FU_MALE, gs(S, 0), ne, ns, ne, 0, 0, 0, 1);
 	}
 	for (at = S->from; find(S, P_SEX_COUNT, at) > 0; at = ge(S, 0)) {
+		static const char *const words[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		                                     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		                                     "seventeen", "eighteen", "nineteen", "twenty" };
 		double v = parse_num(s + gs(S, 1), ge(S, 1) - gs(S, 1));
+		for (int k = 0; k < 19; ++k)
+			if (strlen(words[k]) == ge(S, 1) - gs(S, 1) && !memcmp(s + gs(S, 1), words[k], ge(S, 1) - gs(S, 1))) v = k + 2;
 		if (v < 1) continue;
 		push(S, MM_FACT_SEX, MM_FST_COUNT, is_female(s + gs(S, 2)) ? MM_FU_FEMALE : MM_FU_MALE, gs(S, 0), ge(S, 0),
 		     gs(S, 1), ge(S, 1), gs(S, 2), ge(S, 2), v, 1);
@@ -484,6 +504,7 @@ size_t mm_facts_extract(mm_facts_ctx *c, const mm_doc *d, const mm_text *t, cons
 		S.sent = (long)k;
 		if (S.n <= S.from) continue;
 		scan_ck(&S);
+		if (find(&S, P_ANIMAL, S.from) > 0) continue; /* ages and sexes of animals are not patients' */
 		scan_age(&S);
 		scan_sex(&S);
 	}

@@ -24,6 +24,7 @@ void test_store(void);
 void test_shared(void);
 void test_stats(void);
 void test_sched(void);
+void test_facts(void);
 
 int main(void)
 {
@@ -36,6 +37,7 @@ int main(void)
 	test_store();
 	test_stats();
 	test_sched();
+	test_facts();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
 	return t_fail || !t_run ? 1 : 0;
