@@ -16,7 +16,7 @@ const char *const mm_fact_unit_name[] = { "", "U/L", "xULN", "years", "female", 
 
 /* A number: thousands groups of exactly three digits first, then digits
  * with one optional decimal point or comma (facts.h states the rule). */
-#define NUM "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d+(?:[.,]\\d+)?(?!\\d))"
+#define NUM "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?(?![\\d,])|\\d+(?:[.,]\\d+)?(?!\\d))"
 #define UNIT \
 	"((?:i\\.?u\\.?|u|ui|units?)\\s*(?:/|per)\\s*(?:l|liter|litre)\\b" \
 	"|(?:iu|u)\\s*l\\s*-\\s*1\\b" \
@@ -158,6 +158,7 @@ void mm_facts_ctx_free(mm_facts_ctx *c)
 
 typedef struct {
 	mm_facts_ctx *c;
+	const mm_doc *d;
 	const mm_text *t;
 	const char *s;     /* normalised text */
 	size_t n;          /* the end of the current sentence: no match goes past it */
@@ -184,6 +185,8 @@ static int grp(const scan *S, int g) { return S->ov[2 * g] != PCRE2_UNSET; }
 static size_t gs(const scan *S, int g) { return S->ov[2 * g]; }
 static size_t ge(const scan *S, int g) { return S->ov[2 * g + 1]; }
 
+
+
 /* a number as normalised text: a comma before exactly three digits is a
  * thousands separator, any other comma a decimal point */
 static double parse_num(const char *s, size_t n)
@@ -195,10 +198,20 @@ static double parse_num(const char *s, size_t n)
 			size_t d = 0;
 			while (i + 1 + d < n && s[i + 1 + d] >= '0' && s[i + 1 + d] <= '9') ++d;
 			if (d != 3) buf[k++] = '.';
-		} else buf[k++] = s[i];
+		} else if (s[i] != ' ') buf[k++] = s[i];
 	}
 	buf[k] = 0;
 	return strtod(buf, NULL);
+}
+
+/* a space inside number group g is a thin or no-break space in the original
+ * text (a thousands separator), never a plain space: 1, else 0 */
+static int spaces_ok(const scan *S, int g)
+{
+	if (!grp(S, g)) return 1;
+	for (size_t i = gs(S, g); i < ge(S, g); ++i)
+		if (S->s[i] == ' ' && S->d->text.s[S->t->map.a[i]] == ' ') return 0;
+	return 1;
 }
 
 static int has_word(const char *s, size_t n, const char *w)
@@ -267,6 +280,8 @@ static const char *const ck_block_before[] = { "if", "whether", "should", "would
                                                "uln", "cut-off", "cutoff", "threshold", "limit", "no", "not", NULL };
 static const char *const ck_peak_words[] = { "peak", "peaked", "peaking", "maximum", "max", "highest", "reached", "rose",
                                              "up", NULL };
+static const char *const ck_change_words[] = { "fell", "dropped", "decreased", "declined", "rose", "rising", "increased",
+                                               "returned", "down", NULL };
 static const char *const after_unitless[] = { "days", "day", "weeks", "week", "months", "month", "years", "year",
                                               "hours", "hour", "h", "hrs", "min", "patients", "patient", "cases", "mg",
                                               "g", "ng", "mmol", "umol", "mumol", "ml", "dl", "kg", "mm", "times",
@@ -300,8 +315,8 @@ static void scan_ck(scan *S)
 	while (find(S, P_CK, at) > 0) {
 		size_t ms = gs(S, 0), me = ge(S, 0);
 		at = me > ms ? me : ms + 1;
-		if (ck_blocked(S, ms, S->from)) continue;
-		int stat = MM_FST_VALUE;
+		if (ck_blocked(S, ms, S->from) || !spaces_ok(S, 4) || !spaces_ok(S, 7)) continue;
+		int stat = MM_FST_VALUE, change = 0;
 		if (grp(S, 1)) {
 			const char *w = s + gs(S, 1);
 			stat = w[0] == 'm' && w[1] == 'e' && w[2] == 'd' ? MM_FST_MEDIAN
@@ -313,11 +328,14 @@ static void scan_ck(scan *S)
 			if (has_word(g, gl, "median")) stat = MM_FST_MEDIAN;
 			else if (has_word(g, gl, "mean") || has_word(g, gl, "average")) stat = MM_FST_MEAN;
 			else if (stat == MM_FST_VALUE && has_any(g, gl, ck_peak_words)) stat = MM_FST_PEAK;
+			change = has_any(g, gl, ck_change_words);
 		}
 		int range = grp(S, 7);
 		if (range && s[gs(S, 6)] == 'a' && !(grp(S, 3) && s[gs(S, 3)] == 'b')) range = 0; /* "and" only after "between" */
 		double v1 = parse_num(s + gs(S, 4), ge(S, 4) - gs(S, 4)), v2 = range ? parse_num(s + gs(S, 7), ge(S, 7) - gs(S, 7)) : 0;
-		if (range && v2 < v1) range = 0;
+		/* "fell from 6200 to 1100 U/L", "rose from 900 to 9000 U/L": two values */
+		int two = range && (change || v2 < v1) && s[gs(S, 6)] == 't';
+		if (range && v2 < v1 && !two) range = 0;
 		/* the unit: after the number, or written once after the second */
 		int ug = grp(S, 5) ? 5 : range && grp(S, 8) ? 8 : 0;
 		if (range && grp(S, 5) && grp(S, 8) && ck_unit(s + gs(S, 5), ge(S, 5) - gs(S, 5)) != ck_unit(s + gs(S, 8), ge(S, 8) - gs(S, 8)))
@@ -326,6 +344,7 @@ static void scan_ck(scan *S)
 		if (!range && !grp(S, 5)) { /* no unit: not a duration, a count or a bare small number */
 			size_t k = end;
 			while (k < S->n && s[k] == ' ') ++k;
+			if (k < S->n && s[k] >= '0' && s[k] <= '9') continue; /* "12 400": a space never joins digits */
 			size_t w = k;
 			while (w < S->n && (mm_alnum((unsigned char)s[w]) || s[w] == '%' || s[w] == '#')) ++w;
 			if (w > k) {
@@ -344,7 +363,10 @@ static void scan_ck(scan *S)
 		double mul = u == 2 ? 60 : 1;
 		if ((nu == MM_FU_UL && v1 * mul > 1e7) || (nu == MM_FU_ULN && v1 > 1e4)) continue;
 		size_t us = ug ? gs(S, ug) : 0, ue = ug ? ge(S, ug) : 0;
-		if (range) {
+		if (two) {
+			push(S, MM_FACT_CK, MM_FST_VALUE, nu, ms, end, gs(S, 4), ge(S, 4), us, ue, v1 * mul, u != 0);
+			push(S, MM_FACT_CK, v2 > v1 ? MM_FST_PEAK : MM_FST_VALUE, nu, ms, end, gs(S, 7), ge(S, 7), us, ue, v2 * mul, u != 0);
+		} else if (range) {
 			push(S, MM_FACT_CK, MM_FST_RANGE_LOW, nu, ms, end, gs(S, 4), ge(S, 4), us, ue, v1 * mul, u != 0);
 			push(S, MM_FACT_CK, MM_FST_RANGE_HIGH, nu, ms, end, gs(S, 7), ge(S, 7), us, ue, v2 * mul, u != 0);
 		} else {
@@ -354,7 +376,7 @@ static void scan_ck(scan *S)
 		at = end;
 	}
 	for (at = S->from; find(S, P_CK_REV, at) > 0; at = ge(S, 0)) {
-		if (overlaps(S, MM_FACT_CK, gs(S, 0), ge(S, 0)) || ck_blocked(S, gs(S, 0), S->from)) continue;
+		if (overlaps(S, MM_FACT_CK, gs(S, 0), ge(S, 0)) || ck_blocked(S, gs(S, 0), S->from) || !spaces_ok(S, 1)) continue;
 		int u = ck_unit(s + gs(S, 2), ge(S, 2) - gs(S, 2));
 		double v = parse_num(s + gs(S, 1), ge(S, 1) - gs(S, 1)) * (u == 2 ? 60 : 1);
 		if ((u != 3 && v > 1e7) || (u == 3 && v > 1e4)) continue;
@@ -392,6 +414,7 @@ static void scan_age(scan *S)
 {
 	static const char *const decade[] = { "teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
 	                                      "eighties", "nineties" };
+	const char *s = S->s;
 	size_t at;
 	for (at = S->from; find(S, P_AGE_MEAN, at) > 0; at = ge(S, 0)) {
 		const char *w = S->s + gs(S, 1);
@@ -418,7 +441,10 @@ static void scan_age(scan *S)
 	}
 	for (at = S->from; find(S, P_AGE_AGED, at) > 0; at = ge(S, 0)) {
 		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
-		if (prev_word_in(S, S->from, gs(S, 0), age_block_before)) continue;
+		size_t b = gs(S, 0);
+		while (b > S->from && s[b - 1] == ' ') --b;
+		if (b >= S->from + 3 && !memcmp(s + b - 3, "the", 3) && (b == S->from + 3 || !mm_alnum((unsigned char)s[b - 4]))) b -= 3;
+		if (prev_word_in(S, S->from, b, age_block_before)) continue;
 		if (grp(S, 2)) {
 			double lo = parse_num(S->s + gs(S, 1), ge(S, 1) - gs(S, 1)), hi = parse_num(S->s + gs(S, 2), ge(S, 2) - gs(S, 2));
 			if (lo >= hi) continue;
@@ -496,7 +522,7 @@ static int cmp_fact(const void *x, const void *y)
 
 size_t mm_facts_extract(mm_facts_ctx *c, const mm_doc *d, const mm_text *t, const mm_fact **out)
 {
-	scan S = { c, t, t->norm.s, 0, 0, 0, NULL };
+	scan S = { c, d, t, t->norm.s, 0, 0, 0, NULL };
 	c->n = 0;
 	for (size_t k = 0; k < t->sent_s.n; ++k) { /* no pattern crosses a sentence end */
 		S.from = t->sent_s.a[k];

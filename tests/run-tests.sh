@@ -644,6 +644,34 @@ PY
 fi
 # -- end: inflate backends --
 
+# ---- case facts (--facts) ------------------------------------------------------
+# golden facts on corpus/ and tests/inputs/case-facts.pubtator (constructed
+# case reports, one PMID revised: only its final version's facts count); -t 1
+# = -t 2; the other outputs do not change with --facts; gzip output; merge
+# refuses --facts; a run without it removes the facts files.  To regenerate
+# after a deliberate change, check the diff and copy $T/fa/facts*.tsv to
+# tests/golden/facts/.
+echo "== facts"
+FA="corpus/ tests/inputs/case-facts.pubtator"
+"$BIN" -q -t 2 -o "$T/fa" --facts $FA 2>"$T/fa.err"; st=$?
+if [ $st -eq 0 ]; then ok; else ko "--facts: exit $st"; head -3 "$T/fa.err" | sed 's/^/  | /'; fi
+for f in facts.tsv facts.summary.tsv; do
+	if cmp -s "tests/golden/facts/$f" "$T/fa/$f"; then ok; else ko "golden facts: $f differs"; diff "tests/golden/facts/$f" "$T/fa/$f" | head -6 | sed 's/^/  | /'; fi
+done
+"$BIN" -q -t 1 -o "$T/fa1" --facts $FA 2>/dev/null
+same_dir "$T/fa" "$T/fa1" "--facts: -t 1 and -t 2 outputs differ"
+"$BIN" -q -t 2 -o "$T/fa0" $FA 2>/dev/null
+if diff -r -x summary.json -x 'facts.*' "$T/fa" "$T/fa0" >"$T/diff" 2>&1; then ok; else ko "--facts changes other outputs"; head -5 "$T/diff" | sed 's/^/  | /'; fi
+if [ ! -e "$T/fa0/facts.tsv" ] && [ ! -e "$T/fa0/facts.summary.tsv" ]; then ok; else ko "facts files written without --facts"; fi
+if grep -q '^9100001	abstract	2	.*	59	years	' "$T/fa/facts.tsv" && ! grep -q '	58	years	A 58-year-old woman$' "$T/fa/facts.tsv"; then ok; else ko "--facts: a superseded version's facts are listed"; fi
+"$BIN" -q -t 2 -o "$T/fa" --facts=facts.tsv.gz $FA 2>/dev/null
+if gzip -dc "$T/fa/facts.tsv.gz" | cmp -s - tests/golden/facts/facts.tsv && [ ! -e "$T/fa/facts.tsv" ]; then ok; else ko "--facts=FILE.gz: not the golden facts, or the old facts.tsv kept"; fi
+"$BIN" -q -o "$T/fa" $FA 2>/dev/null
+if [ ! -e "$T/fa/facts.tsv.gz" ] && [ ! -e "$T/fa/facts.summary.tsv" ]; then ok; else ko "a run without --facts keeps the facts files of an earlier run"; fi
+"$BIN" -q -t 2 -o "$T/fam" --partial $FA 2>/dev/null
+expect 2 "merge --facts is refused" "$BIN" merge -q -o "$T/fam2" --facts "$T/fam"
+has "$T/err" "facts" "merge --facts: the message says why"
+
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
 # its timings, threads, paths and cache state change from run to run; to

@@ -139,6 +139,9 @@ void test_facts(void)
 	CHECK_STR(facts_of("CK 2,50 ukat/L."), "ck:value:150:U/L");
 	CHECK_STR(facts_of("CK 1,2345 ukat/L."), "ck:value:74.07:U/L");
 	CHECK_STR(facts_of("CK 8.500 U/L."), "ck:value:8.5:U/L");
+	CHECK_STR(facts_of("CK 12\xe2\x80\x89" "400 U/L."), "ck:value:12400:U/L");   /* thin space */
+	CHECK_STR(facts_of("CK 12\xc2\xa0" "400 U/L."), "ck:value:12400:U/L");       /* no-break space */
+	CHECK_STR(facts_of("CK 12 400 U/L."), "-");                                 /* a plain space: two numbers */
 	/* statistics */
 	CHECK_STR(facts_of("CK peaked at 24,000 U/L."), "ck:peak:24000:U/L");
 	CHECK_STR(facts_of("Peak CK was 24,000 U/L."), "ck:peak:24000:U/L");
@@ -147,6 +150,8 @@ void test_facts(void)
 	CHECK_STR(facts_of("CK ranged from 1,900 to 24,000 IU/L."), "ck:range_low:1900:U/L | ck:range_high:24000:U/L");
 	CHECK_STR(facts_of("CK 1900\xe2\x80\x93" "24000 U/L."), "ck:range_low:1900:U/L | ck:range_high:24000:U/L");
 	CHECK_STR(facts_of("CK between 2,500 and 11,000 IU/L."), "ck:range_low:2500:U/L | ck:range_high:11000:U/L");
+	CHECK_STR(facts_of("CK fell from 6200 to 1100 IU/L."), "ck:value:6200:U/L | ck:value:1100:U/L");
+	CHECK_STR(facts_of("CK rose from 900 to 9,000 U/L."), "ck:value:900:U/L | ck:peak:9000:U/L");
 	CHECK_STR(facts_of("CK 9,800 and troponin 12 ng/L."), "ck:value:9,800?");
 	/* a number without a unit: U/L only when the document writes U/L for CK */
 	CHECK_STR(facts_of("The CK level of 5400 was recorded."), "ck:value:5400?");
@@ -195,6 +200,7 @@ void test_facts(void)
 	CHECK_STR(facts_of("Patients older than 65 years were excluded."), "-");
 	CHECK_STR(facts_of("Uveitis developed after 16 years of age."), "-");
 	CHECK_STR(facts_of("Cancer before age 50 years."), "-");
+	CHECK_STR(facts_of("The commonest myopathy after the age of 50 years."), "-");
 	CHECK_STR(facts_of("His 30-year-old son was healthy."), "-");
 	CHECK_STR(facts_of("An 8-week-old mouse."), "-");
 	CHECK_STR(facts_of("A 200-year-old tree."), "-");
