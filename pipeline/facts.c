@@ -543,7 +543,7 @@ size_t mm_facts_extract(mm_facts_ctx *c, const mm_doc *d, const mm_text *t, cons
 	if (ul)
 		for (size_t i = 0; i < c->n; ++i)
 			if (c->f[i].kind == MM_FACT_CK && c->f[i].unit == MM_FU_NONE) c->f[i].unit = MM_FU_UL, c->f[i].has_value = 1;
-	qsort(c->f, c->n, sizeof *c->f, cmp_fact);
+	if (c->n > 1) qsort(c->f, c->n, sizeof *c->f, cmp_fact);
 	*out = c->f;
 	return c->n;
 }
