@@ -89,12 +89,12 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
 		}
 		if (applied && ap->fsumspool) {
-			if (it->facts_len) {
-				fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts_len);
-				fwrite(it->facts, 1, it->facts_len, ap->fspool);
+			if (it->facts) {
+				fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts->len);
+				fwrite(it->facts->lines, 1, it->facts->len, ap->fspool);
 			}
 			int sp = mm_fsum_spool(ap->fsumspool, seq, it);
-			mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts_len);
+			mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts);
 		}
 		if (applied && it->out_len && ap->spool) {
 			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
@@ -152,8 +152,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		apply_record(ap, f, it);
 		break;
 	}
-	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->facts);
-	it->facts = NULL;
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
+	if (it->facts) { free(it->facts); it->facts = NULL; }
 	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
 }
 

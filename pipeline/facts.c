@@ -164,6 +164,8 @@ typedef struct {
 	size_t n;          /* the end of the current sentence: no match goes past it */
 	size_t from;       /* its start */
 	long sent;         /* its index */
+	int digit;         /* it has a digit */
+	int age, old, decade, noun, count, patient; /* it holds a literal the patterns need */
 	PCRE2_SIZE *ov;
 } scan;
 
@@ -217,10 +219,10 @@ static int spaces_ok(const scan *S, int g)
 static int has_word(const char *s, size_t n, const char *w)
 {
 	size_t l = strlen(w);
-	for (size_t i = 0; i + l <= n; ++i)
-		if (!memcmp(s + i, w, l) && (i == 0 || !mm_alnum((unsigned char)s[i - 1])) &&
-		    (i + l == n || !mm_alnum((unsigned char)s[i + l])))
-			return 1;
+	for (const char *p = s, *e = s + n; (p = mm_find(p, (size_t)(e - p), w, l)) != NULL; ++p) {
+		size_t i = (size_t)(p - s);
+		if ((i == 0 || !mm_alnum((unsigned char)s[i - 1])) && (i + l == n || !mm_alnum((unsigned char)s[i + l]))) return 1;
+	}
 	return 0;
 }
 
@@ -416,11 +418,13 @@ static void scan_age(scan *S)
 	                                      "eighties", "nineties" };
 	const char *s = S->s;
 	size_t at;
-	for (at = S->from; find(S, P_AGE_MEAN, at) > 0; at = ge(S, 0)) {
+	int age = S->age;
+	for (at = S->from; S->digit && age && find(S, P_AGE_MEAN, at) > 0; at = ge(S, 0)) {
 		const char *w = S->s + gs(S, 1);
 		add_age(S, w[1] == 'e' && w[2] == 'd' ? MM_FST_MEDIAN : MM_FST_MEAN, gs(S, 0), ge(S, 0), 2, 3);
 	}
-	for (at = S->from; find(S, P_AGE_DECADE, at) > 0; at = ge(S, 0)) {
+	int decade_kw = S->decade;
+	for (at = S->from; decade_kw && find(S, P_AGE_DECADE, at) > 0; at = ge(S, 0)) {
 		size_t l = ge(S, 2) - gs(S, 2);
 		int d = 0;
 		for (int k = 0; k < 9; ++k) if (strlen(decade[k]) == l && !memcmp(S->s + gs(S, 2), decade[k], l)) d = k;
@@ -433,13 +437,14 @@ static void scan_age(scan *S)
 		push(S, MM_FACT_AGE, MM_FST_RANGE_LOW, MM_FU_YEARS, gs(S, 0), ge(S, 0), vs, ge(S, 2), 0, 0, lo, 1);
 		push(S, MM_FACT_AGE, MM_FST_RANGE_HIGH, MM_FU_YEARS, gs(S, 0), ge(S, 0), vs, ge(S, 2), 0, 0, hi, 1);
 	}
-	for (at = S->from; find(S, P_AGE_OLD, at) > 0; at = ge(S, 0)) {
+	int old = S->old;
+	for (at = S->from; S->digit && old && find(S, P_AGE_OLD, at) > 0; at = ge(S, 0)) {
 		int gv = grp(S, 1) ? 1 : grp(S, 3) ? 3 : 5;
 		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
 		if (prev_word_in(S, S->from, gs(S, 0), age_block_before)) continue;
 		add_age(S, MM_FST_VALUE, gs(S, 0), ge(S, 0), gv, gv + 1);
 	}
-	for (at = S->from; find(S, P_AGE_AGED, at) > 0; at = ge(S, 0)) {
+	for (at = S->from; S->digit && age && find(S, P_AGE_AGED, at) > 0; at = ge(S, 0)) {
 		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
 		size_t b = gs(S, 0);
 		while (b > S->from && s[b - 1] == ' ') --b;
@@ -474,7 +479,8 @@ static void scan_sex(scan *S)
 {
 	const char *s = S->s;
 	size_t at;
-	for (at = S->from; find(S, P_SEX_NOUN, at) > 0; at = ge(S, 0)) {
+	int noun = S->noun;
+	for (at = S->from; noun && find(S, P_SEX_NOUN, at) > 0; at = ge(S, 0)) {
 		size_t ns = gs(S, 1), ne = ge(S, 1);
 		if (!strncmp(s + ns, "female", 6) || !strncmp(s + ns, "male", 4)) { /* an adjective: only before a person */
 			size_t k = ne;
@@ -487,7 +493,8 @@ static void scan_sex(scan *S)
 		}
 		push(S, MM_FACT_SEX, MM_FST_VALUE, is_female(s + ns) ? MM_FU_FEMALE : MM_FU_MALE, gs(S, 0), ne, ns, ne, 0, 0, 0, 1);
 	}
-	for (at = S->from; find(S, P_SEX_COUNT, at) > 0; at = ge(S, 0)) {
+	int count = S->count;
+	for (at = S->from; count && find(S, P_SEX_COUNT, at) > 0; at = ge(S, 0)) {
 		static const char *const words[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 		                                     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
 		                                     "seventeen", "eighteen", "nineteen", "twenty" };
@@ -499,7 +506,7 @@ static void scan_sex(scan *S)
 		     gs(S, 1), ge(S, 1), gs(S, 2), ge(S, 2), v, 1);
 	}
 	/* a pronoun after the sentence's patient noun, no other person between */
-	if (find(S, P_PATIENT, S->from) > 0) {
+	if (S->patient && find(S, P_PATIENT, S->from) > 0) {
 		size_t pe = ge(S, 0);
 		if (find(S, P_PRONOUN, pe) <= 0) return;
 		size_t ps = gs(S, 1), pend = ge(S, 1);
@@ -510,6 +517,82 @@ static void scan_sex(scan *S)
 }
 
 /* ---- the document ------------------------------------------------------------ */
+
+/* Literals that a match of each family contains (a cheap test before its
+ * patterns run): the L_ bits of s[0..n). */
+enum { L_DIGIT = 1, L_CK = 2, L_AGE = 4, L_OLD = 8, L_DECADE = 16, L_NOUN = 32, L_COUNT = 64, L_PATIENT = 128 };
+
+static int starts(const char *w, size_t r, const char *lit)
+{
+	size_t l = strlen(lit);
+	return r >= l && !memcmp(w, lit, l);
+}
+
+/* lit is the whole word at w */
+static int is_word(const char *w, size_t r, const char *lit)
+{
+	size_t l = strlen(lit);
+	return starts(w, r, lit) && (r == l || !mm_alnum((unsigned char)w[l]));
+}
+
+/* one pass over s[0..n): the families whose literals it holds */
+static int literals(const char *s, size_t n)
+{
+	/* 1: a digit; 2: k, o, y (literals anywhere in a word); 4: a letter
+	 * that begins one of the words below */
+	static const uint8_t cls[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['k'] = 2, ['o'] = 2, ['y'] = 2, ['a'] = 4, ['c'] = 4, ['m'] = 4, ['w'] = 4, ['f'] = 4, ['g'] = 4, ['b'] = 4,
+		['l'] = 4, ['p'] = 4, ['i'] = 4, ['s'] = 4, ['h'] = 4
+	};
+	int f = 0, p1 = 0, p2 = 0;
+	for (size_t i = 0; i < n; ++i) {
+		unsigned char c = (unsigned char)s[i];
+		uint8_t k = cls[c];
+		if (!k) continue;
+		if (k == 1) { f |= L_DIGIT; continue; }
+		const char *w = s + i;
+		size_t r = n - i;
+		if (k == 2) { /* anywhere in a word: "phosphokinase", "year-old", "33yo" */
+			if (c == 'k' && starts(w, r, "kinase")) f |= L_CK;
+			else if (c == 'o' && starts(w, r, "old")) f |= L_OLD;
+			else if (c == 'y' && (starts(w, r, "yo") || starts(w, r, "y/o") || starts(w, r, "y.o"))) f |= L_OLD;
+			continue;
+		}
+		if (i && mm_alnum((unsigned char)s[i - 1])) continue;
+		switch (c) { /* at a word start */
+		case 'a': if (starts(w, r, "age")) f |= L_AGE; break;
+		case 'c': if (is_word(w, r, "ck") || is_word(w, r, "cpk")) f |= L_CK; break;
+		case 'm':
+			if (starts(w, r, "male")) f |= L_NOUN | L_COUNT;
+			else if (starts(w, r, "man")) f |= L_NOUN;
+			else if (starts(w, r, "men")) f |= L_COUNT;
+			break;
+		case 'w':
+			if (starts(w, r, "woman")) f |= L_NOUN;
+			else if (starts(w, r, "women")) f |= L_COUNT;
+			break;
+		case 'f': if (starts(w, r, "female")) f |= L_NOUN | L_COUNT; break;
+		case 'g':
+			if (starts(w, r, "girl")) f |= L_NOUN | L_COUNT;
+			else if (starts(w, r, "gentleman")) f |= L_NOUN;
+			break;
+		case 'b': if (starts(w, r, "boy")) f |= L_NOUN | L_COUNT; break;
+		case 'l': if (starts(w, r, "lady")) f |= L_NOUN; break;
+		case 'p': if (starts(w, r, "patient") || starts(w, r, "proband")) p1 = 1; break;
+		case 'i':
+			if (starts(w, r, "index")) p1 = 1;
+			else if (starts(w, r, "in his") || starts(w, r, "in her") || starts(w, r, "in their")) f |= L_DECADE;
+			break;
+		case 's': if (starts(w, r, "she")) p2 = 1; break;
+		case 'h': if (starts(w, r, "he") || starts(w, r, "his") || starts(w, r, "him")) p2 = 1; break;
+		default: break;
+		}
+	}
+	if (p1 && p2) f |= L_PATIENT;
+	if (!(f & L_DIGIT)) f &= ~(L_CK | L_OLD); /* values and "N-year-old" need a digit */
+	return f;
+}
 
 static int cmp_fact(const void *x, const void *y)
 {
@@ -522,14 +605,23 @@ static int cmp_fact(const void *x, const void *y)
 
 size_t mm_facts_extract(mm_facts_ctx *c, const mm_doc *d, const mm_text *t, const mm_fact **out)
 {
-	scan S = { c, d, t, t->norm.s, 0, 0, 0, NULL };
+	scan S = { c, d, t, t->norm.s, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL };
 	c->n = 0;
 	for (size_t k = 0; k < t->sent_s.n; ++k) { /* no pattern crosses a sentence end */
 		S.from = t->sent_s.a[k];
 		S.n = t->sent_e.a[k];
 		S.sent = (long)k;
 		if (S.n <= S.from) continue;
-		scan_ck(&S);
+		int f = literals(S.s + S.from, S.n - S.from);
+		S.digit = f & L_DIGIT;
+		if (f & L_CK) scan_ck(&S);
+		S.age = f & L_AGE;
+		S.old = f & (L_AGE | L_OLD);
+		S.decade = f & L_DECADE;
+		S.noun = f & L_NOUN;
+		S.count = f & L_COUNT;
+		S.patient = f & L_PATIENT;
+		if (!((S.digit && S.old) || S.decade || S.count || S.noun || S.patient)) continue;
 		if (find(&S, P_ANIMAL, S.from) > 0) continue; /* ages and sexes of animals are not patients' */
 		scan_age(&S);
 		scan_sex(&S);

@@ -291,11 +291,12 @@ static void collect_facts(mm_item *it, const mm_doc *d, tstate *ts)
 	const mm_fact *f;
 	size_t n = mm_facts_extract(ts->fc, d, &ts->t, &f);
 	if (!n) return;
-	mm_facts_summarise(f, n, &it->fsum);
 	ts->out.l = 0;
 	mm_facts_format(&ts->out, d, f, n);
-	it->facts = mm_strndup(ts->out.s, ts->out.l);
-	it->facts_len = ts->out.l;
+	it->facts = mm_malloc(sizeof *it->facts + ts->out.l);
+	mm_facts_summarise(f, n, &it->facts->fsum);
+	it->facts->len = ts->out.l;
+	memcpy(it->facts->lines, ts->out.s, ts->out.l);
 }
 
 /* Parse, normalise and match one item (records only; a chunk is split

@@ -103,15 +103,21 @@ typedef struct mm_item {
 	size_t evtext_len;
 	char *err;
 	int bad_utf8, bad_refs;
-	char *facts;              /* --facts: the document's facts.tsv lines */
-	size_t facts_len;
-	mm_facts_doc fsum;        /* --facts: what it adds to facts.summary.tsv */
+	struct mm_item_facts *facts; /* --facts only (else NULL): see below */
 	/* a chunk (kind MM_REC_CHUNK): its records and messages, split by the
 	 * worker that processes it */
 	struct mm_item *sub;
 	size_t n_sub;
 	int chunk_mcs;            /* its root is <MedlineCitationSet> */
 } mm_item;
+
+/* --facts: a document's facts.tsv lines and what it adds to
+ * facts.summary.tsv (one allocation, freed with the item's results). */
+typedef struct mm_item_facts {
+	mm_facts_doc fsum;
+	size_t len;
+	char lines[];
+} mm_item_facts;
 
 /* A batch: the items of one read of one file, in one scheduler slot. */
 typedef struct {

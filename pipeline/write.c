@@ -548,7 +548,8 @@ int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it)
 	if (!n) return 0;
 	mm_fsum_rec r;
 	memset(&r, 0, sizeof r);
-	r.seq = seq; r.pmid = it->pmid; r.n_concept = n; r.fs = it->fsum;
+	r.seq = seq; r.pmid = it->pmid; r.n_concept = n;
+	if (it->facts) r.fs = it->facts->fsum;
 	fwrite(&r, sizeof r, 1, f);
 	last = MM_NO_CONCEPT;
 	for (uint32_t k = 0; k < it->n_hit; ++k)
