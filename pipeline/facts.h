@@ -3,27 +3,33 @@
  *
  * The patterns run over the normalised text (text.h: lower case, dashes as
  * '-', µ and μ as "mu", × as '#'); every offset in a fact is a byte offset
- * into the document's original text, like a mention's.  What each family
- * matches, and what it leaves out, is written in docs/outputs.md
- * ("facts.tsv"); in short:
+ * into the document's original text, like a mention's.  Every rule is
+ * written in docs/outputs.md ("facts.tsv"); in short:
  *  - ck: total creatine kinase (CK, CPK, creatine (phospho)kinase), never
- *    CK-MB/-BB/-MM or creatinine, followed only by linking words ("level
- *    of", "was", "peaked at", "(") and a number or a range with an optional
- *    unit: U/L and IU/L (U/L), µkat/L (x 60 -> U/L), multiples of the upper
- *    limit of normal ("x ULN", "times the upper limit of normal", "-fold";
- *    unit xULN).  A word of negation, a comparison ("above", ">") or a
- *    normal range between the term and the number stops it; so does "if",
- *    "normal", "reference" or "cut-off" just before the term.
+ *    CK-MB/-BB/-MM/-MI, creatinine or cytokeratins, followed only by linking
+ *    words ("level of", "was", "peaked at", "(") and a number or a range
+ *    with an optional unit, or preceded by a number with its unit: U/L and
+ *    IU/L (U/L), µkat/L (x 60 -> U/L), multiples of the upper limit of
+ *    normal ("x ULN", "times the upper limit of normal", "-fold"; unit
+ *    xULN).  A word of negation or comparison between the term and the
+ *    number stops it; so does "if", "normal", "reference", "cut-off", ...
+ *    just before the term.  A number without a unit is in U/L when the
+ *    document writes a CK value in U/L.
  *    Numbers: a comma followed by exactly three digits (and no fourth) is a
  *    thousands separator ("14,250" = 14250); any other comma between digits
- *    is a decimal comma ("4,2" = 4.2); a space never joins digits.
+ *    is a decimal comma ("4,2" = 4.2); a thin or no-break space between
+ *    groups of three digits separates thousands, a plain space never.
  *  - age: "N-year-old", "N years old", "N years of age", "aged N", "at the
  *    age of N", "N yo", months/weeks/days for children (in years, 2
- *    decimals), "in his fifties" (a range), "mean/median age N" (cohort).
+ *    decimals), "in his fifties" (a range), "mean/median age N" (cohort);
+ *    no bounds ("older than 65"), relatives ("his 30-year-old son") or
+ *    sentences about animals.
  *  - sex: a singular patient noun after an article ("a 58-year-old woman",
- *    "a male patient"), a pronoun in a sentence whose subject is "the
- *    patient" (no other person noun between them), and cohort counts ("12
- *    women and 5 men", statistic count).
+ *    "a male patient"), a pronoun after the patient noun of its sentence
+ *    (no other person between them), and cohort counts ("12 women and 5
+ *    men", statistic count).
+ * Each sentence is first scanned once for the literals each family needs;
+ * a family's patterns run only where they occur.
  *
  * Thread safety: a mm_facts (the compiled patterns) is read-only after
  * mm_facts_new() and shared by all threads; each thread owns its

@@ -645,7 +645,7 @@ static int write_facts_summary(mm_writer *w, const mm_applier *ap)
 		mm_buf b = {0};
 		mm_buf_puts(&b, "id\ttype\tname\tdocuments\tck_documents\tck_median\tck_q1\tck_q3\tuln_documents\tuln_median"
 		                "\tuln_q1\tuln_q3\tage_documents\tage_median\tage_q1\tage_q3\tfemale\tmale\n");
-		/* antibodies first, then the other types in name order; concepts in id order */
+		/* the antibodies first, then the other concepts, each group in id order */
 		for (int pass = 0; pass < 2; ++pass)
 			for (int i = 0; i < nc; ++i) {
 				const mm_concept *c = &lx->c[i];
