@@ -83,24 +83,28 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		ap->n.docs_read++;
 		uint64_t seq = ++ap->seq;
 		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
+		if (ap->part.f && it->facts) mm_partial_facts(&ap->part, it->facts);
 		if (ap->part.f) mm_partial_article(&ap->part, it);
+		if (applied && ap->fsumspool) mm_apply_facts(ap, seq, it);
 		if (applied && it->evtext_len && ap->evspool) {
 			fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
 			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
-		}
-		if (applied && ap->fsumspool) {
-			if (it->facts) {
-				fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts->len);
-				fwrite(it->facts->lines, 1, it->facts->len, ap->fspool);
-			}
-			int sp = mm_fsum_spool(ap->fsumspool, seq, it);
-			mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts);
 		}
 		if (applied && it->out_len && ap->spool) {
 			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
 			fwrite(it->out, 1, it->out_len, ap->spool);
 		}
 	}
+}
+
+void mm_apply_facts(mm_applier *ap, uint64_t seq, const mm_item *it)
+{
+	if (it->facts && it->facts->len) {
+		fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts->len);
+		fwrite(it->facts->lines, 1, it->facts->len, ap->fspool);
+	}
+	int sp = mm_fsum_spool(ap->fsumspool, seq, it);
+	mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts);
 }
 
 static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)

@@ -4,6 +4,7 @@
  * apply step of one run would have built it. */
 #include "runpriv.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,22 +41,54 @@ static int next_block(const mm_partial_in *in, int n)
  * file already read from another partial result: its records are skipped).
  * 1 when the next block follows, 0 at #end, -1 after saying why the partial
  * result cannot be read further. */
+/* --facts: the S and T lines read before an A line */
+typedef struct {
+	mm_facts_doc fs;
+	int has;
+	mm_buf lines;
+} pending_facts;
+
 static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 {
 	mm_buf err = {0};
 	int rc, shown = 0;
+	pending_facts pf = { { 0 }, 0, { 0 } };
 	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
 		const mm_partial_rec *r = &in->rec;
 		if (!f) continue;
 		switch (r->type) {
-		case MM_PREC_ARTICLE:
-			mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
-			                 r->art.hit, r->art.n_hit, ++ap->seq);
-			if (ap->part.f) mm_partial_article(&ap->part, &r->art);
+		case MM_PREC_FACTS_SUM:
+			pf.fs = r->fs;
+			pf.has = 1;
 			break;
+		case MM_PREC_FACTS_LINE:
+			mm_buf_puts(&pf.lines, r->text);
+			mm_buf_putc(&pf.lines, '\n');
+			pf.has = 1;
+			break;
+		case MM_PREC_ARTICLE: {
+			int applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs,
+			                               r->art.n_sent, r->art.hit, r->art.n_hit, ++ap->seq);
+			mm_item it = r->art;
+			it.facts = NULL;
+			if (pf.has && (ap->fsumspool || (ap->part.f && ap->part.facts))) {
+				it.facts = mm_malloc(sizeof *it.facts + pf.lines.l);
+				it.facts->fsum = pf.fs;
+				it.facts->len = pf.lines.l;
+				if (pf.lines.l) memcpy(it.facts->lines, pf.lines.s, pf.lines.l);
+			}
+			if (ap->part.f && ap->part.facts && it.facts) mm_partial_facts(&ap->part, it.facts);
+			if (ap->part.f) mm_partial_article(&ap->part, &it);
+			if (applied && ap->fsumspool) mm_apply_facts(ap, ap->seq, &it);
+			free(it.facts);
+			pf.has = 0;
+			pf.lines.l = 0;
+			break;
+		}
 		case MM_PREC_DELETE:
 			mm_store_delete(ap->store, r->pmid);
 			if (ap->part.f) mm_partial_delete(&ap->part, r->pmid);
+			if (ap->fsumspool) mm_fseq_delete(&ap->fseq, r->pmid);
 			break;
 		case MM_PREC_END_FILE:
 			mm_partial_copy_end(f, &r->file);
@@ -67,6 +100,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 			break;
 		}
 	}
+	mm_buf_free(&pf.lines);
 	if (rc < 0) mm_warn("%s", err.s);
 	mm_buf_free(&err);
 	if (!f) return rc;
@@ -80,7 +114,6 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 int mm_merge(const mm_opts *o)
 {
 	double t_start = mm_realtime();
-	if (o->facts) { mm_warn("merge: --facts is not available when merging partial results (partial files do not carry facts)"); return 2; }
 	if (o->mentions || o->evidence_text) { mm_warn("merge: --mentions and --evidence-text are not available when merging partial results"); return 2; }
 	mm_filelist fl = {0};
 	mm_applier ap = {0};
@@ -90,15 +123,27 @@ int mm_merge(const mm_opts *o)
 	int n_in = o->n_inputs, rc = 0;
 	mm_partial_in *in = mm_calloc((size_t)n_in, sizeof *in);
 	if (open_all(in, n_in, o->inputs, lx) < 0) rc = 2;
+	for (int i = 0; i < n_in && !rc && o->facts; ++i)
+		if (!in[i].facts) {
+			mm_warn("merge: %s: partial result made without --facts; merge --facts needs partial results made with --partial --facts", in[i].dir);
+			rc = 2;
+		}
+	if (rc) {}
 	else if (mm_out_init(o->outdir, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
 	else {
 		mm_out_signals();
 		ap.part.file = -1;
-		if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
+		ap.part.facts = o->facts != NULL;
+		if (o->facts && (!(ap.fspool = mm_spool_open(o->outdir)) || !(ap.fsumspool = mm_spool_open(o->outdir)))) {
+			mm_warn("%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+			mm_out_abort(); mm_out_free(); rc = 3;
+		} else if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
 	}
 	mm_buf_free(&err);
 	if (rc) {
 		for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
+		if (ap.fspool) fclose(ap.fspool);
+		if (ap.fsumspool) fclose(ap.fsumspool);
 		free(in);
 		mm_lexicon_free(lx);
 		free(ap.lc.file);

@@ -401,7 +401,7 @@ static int prepare_cb(void *ctx)
 		} else if (o->facts && !(c->w->fx = mm_facts_new(&err))) {
 			mm_out_abort();
 			rc = 2;
-		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
+		} else if (o->partial && (ap->part.facts = o->facts != NULL, mm_partial_open(&ap->part, lx, &err) < 0)) {
 			mm_out_abort();
 			rc = 3;
 		}

@@ -142,7 +142,9 @@ typedef enum {
 	MM_PREC_DELETE,     /* D: pmid */
 	MM_PREC_END_FILE,   /* E: file's status, fmt, counts and n_err */
 	MM_PREC_MESSAGE,    /* M: text is one of the file's messages */
-	MM_PREC_TRAILER     /* #end */
+	MM_PREC_TRAILER,    /* #end */
+	MM_PREC_FACTS_SUM,  /* S: fs, what the next A line's document adds to facts.summary.tsv (--facts) */
+	MM_PREC_FACTS_LINE  /* T: text is one of the next A line's facts.tsv lines (--facts) */
 } mm_prec_type;
 
 typedef struct {
@@ -151,6 +153,7 @@ typedef struct {
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
 	uint32_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
+	mm_facts_doc fs;    /* S */
 } mm_partial_rec;
 
 /* Append r as one line (with its newline) to b.  M text has its tabs and
@@ -178,6 +181,7 @@ typedef struct {
 	mm_outfile *f;      /* NULL: no partial result is written */
 	mm_buf buf;
 	int file;           /* the file whose block is open, -1 none */
+	int facts;          /* set before mm_partial_open(): the run has --facts (a #facts header line) */
 } mm_partial_out;
 
 MM_WUR int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err);
@@ -187,6 +191,8 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
 void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
+/* The S and T lines of a document's facts (before its A line). */
+void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx);
 /* Write #end and close the file: 0, or -1 with a message. */
 MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
 
@@ -200,6 +206,7 @@ typedef struct {
 	mm_buf line;        /* the current line (no newline) */
 	uint64_t lineno;
 	int eof, ended;     /* ended: #end read, or an error */
+	int facts;          /* written with --facts (S and T lines) */
 	mm_partial_rec rec; /* the current line, parsed */
 } mm_partial_in;
 
@@ -264,6 +271,8 @@ typedef struct {
 	int files_done;
 } mm_applier;
 
+/* --facts: spool the facts of article record it, applied as record seq. */
+void mm_apply_facts(mm_applier *ap, uint64_t seq, const mm_item *it);
 /* Apply batch b, its items in input order (main thread, one batch at a time). */
 void mm_apply_batch(mm_applier *ap, mm_batch *b);
 /* The progress line on stderr (at most every 0.5 s unless force). */

@@ -647,8 +647,10 @@ fi
 # ---- case facts (--facts) ------------------------------------------------------
 # golden facts on corpus/ and tests/inputs/case-facts.pubtator (constructed
 # case reports, one PMID revised: only its final version's facts count); -t 1
-# = -t 2; the other outputs do not change with --facts; gzip output; merge
-# refuses --facts; a run without it removes the facts files.  To regenerate
+# = -t 2; the other outputs do not change with --facts; gzip output; a run
+# without it removes the facts files; shards made with --partial --facts
+# merge (and merge again) to the single run's facts; merge --facts refuses
+# partial results made without --facts.  To regenerate
 # after a deliberate change, check the diff and copy $T/fa/facts*.tsv to
 # tests/golden/facts/.
 echo "== facts"
@@ -668,9 +670,17 @@ if grep -q '^9100001	abstract	2	.*	59	years	' "$T/fa/facts.tsv" && ! grep -q '	5
 if gzip -dc "$T/fa/facts.tsv.gz" | cmp -s - tests/golden/facts/facts.tsv && [ ! -e "$T/fa/facts.tsv" ]; then ok; else ko "--facts=FILE.gz: not the golden facts, or the old facts.tsv kept"; fi
 "$BIN" -q -o "$T/fa" $FA 2>/dev/null
 if [ ! -e "$T/fa/facts.tsv.gz" ] && [ ! -e "$T/fa/facts.summary.tsv" ]; then ok; else ko "a run without --facts keeps the facts files of an earlier run"; fi
-"$BIN" -q -t 2 -o "$T/fam" --partial $FA 2>/dev/null
-expect 2 "merge --facts is refused" "$BIN" merge -q -o "$T/fam2" --facts "$T/fam"
-has "$T/err" "facts" "merge --facts: the message says why"
+"$BIN" -q -o "$T/fas1" --partial --facts corpus/pubmed26n0001.xml.gz 2>/dev/null
+"$BIN" -q -o "$T/fas2" --partial --facts corpus/pubmed26n0002.xml.gz tests/inputs/case-facts.pubtator 2>/dev/null
+"$BIN" merge -q -o "$T/fam" --facts --partial "$T/fas2" "$T/fas1" 2>/dev/null
+for f in facts.tsv facts.summary.tsv; do
+	if cmp -s "tests/golden/facts/$f" "$T/fam/$f"; then ok; else ko "merge --facts: $f differs from one run's"; diff "tests/golden/facts/$f" "$T/fam/$f" | head -4 | sed 's/^/  | /'; fi
+done
+"$BIN" merge -q -o "$T/fam2" --facts "$T/fam" 2>/dev/null
+same_dir "$T/fa1" "$T/fam2" "merge --facts of a merged partial result differs from one run"
+"$BIN" -q -o "$T/fam3" --partial corpus/pubmed26n0001.xml.gz 2>/dev/null
+expect 2 "merge --facts of a partial result made without --facts" "$BIN" merge -o "$T/fam4" --facts "$T/fas2" "$T/fam3"
+has "$T/err" "made without --facts" "merge --facts: the message says why"
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:
