@@ -678,6 +678,8 @@ for f in facts.tsv facts.summary.tsv; do
 done
 "$BIN" merge -q -o "$T/fam2" --facts "$T/fam" 2>/dev/null
 same_dir "$T/fa1" "$T/fam2" "merge --facts of a merged partial result differs from one run"
+expect 0 "report with facts" "$BIN" report -q -o "$T/fa1.html" "$T/fa1"
+if grep -q '<section id="facts">' "$T/fa1.html" && grep -q 'title="antibody:HMGCR">anti-HMGCR</td>' "$T/fa1.html"; then ok; else ko "report: no case facts panel"; fi
 "$BIN" -q -o "$T/fam3" --partial corpus/pubmed26n0001.xml.gz 2>/dev/null
 expect 2 "merge --facts of a partial result made without --facts" "$BIN" merge -o "$T/fam4" --facts "$T/fas2" "$T/fam3"
 has "$T/err" "made without --facts" "merge --facts: the message says why"
