@@ -54,7 +54,7 @@ else ifneq ($(filter-out zlib,$(inflate)),)
   $(error inflate=$(inflate): use inflate=isal, or inflate=zlib (the default))
 endif
 
-SRC  = main.c util.c gzcrc.c input.c split.c doc.c pubmed.c medline.c pubtator.c text.c lexicon.c lexbuild.c lexcache.c prefilter.c match.c store.c stats.c output.c schedule.c inputs.c partial.c write.c apply.c merge.c run.c report.c report_parse.c report_html.c report_panels.c
+SRC  = main.c util.c gzcrc.c input.c split.c split_xml.c split_text.c doc.c pubmed.c medline.c pubtator.c text.c lexicon.c lexbuild.c lexcache.c prefilter.c match.c negate.c store.c filter.c documents.c stats.c output.c schedule.c inputs.c partial.c write.c apply.c merge.c run.c report.c report_parse.c report_html.c report_panels.c
 SRC += facts.c
 # each flavour builds in its own directory; the release binary is ./myomine;
 # inflate=isal adds -isal (build/isal, build/asan-isal, ...)
@@ -123,7 +123,7 @@ clean:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/myomine/lexicons $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 myomine $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 lexicons/*.tsv lexicons/blocklist.txt $(DESTDIR)$(PREFIX)/share/myomine/lexicons/
+	install -m 644 lexicons/*.tsv lexicons/blocklist.txt lexicons/negation.txt $(DESTDIR)$(PREFIX)/share/myomine/lexicons/
 	install -m 644 docs/myomine.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 # unit tests: one binary over the pipeline objects (main.o excluded)

@@ -1,6 +1,7 @@
 /* apply.c -- the serial in-order step of a run, file errors, the progress
  * line, and the end of a run (runpriv.h). */
 #include "runpriv.h"
+#include "report.h"
 
 #include <omp.h>
 #include <stdarg.h>
@@ -85,13 +86,18 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
 		if (ap->part.f && it->facts) mm_partial_facts(&ap->part, it->facts);
 		if (ap->part.f) mm_partial_article(&ap->part, it);
+		if (it->fail) {
+			if (applied) mm_store_filter_out(ap->store, it->pmid, it->fail);
+			if (ap->part.f) mm_partial_filtered(&ap->part, it->fail);
+		}
 		if (applied && ap->fsumspool) mm_apply_facts(ap, seq, it);
+		if (applied && it->docrow_len && ap->docspool) mm_documents_spool(ap, it->pmid, seq, it->docrow, it->docrow_len);
 		if (applied && it->evtext_len && ap->evspool) {
-			fprintf(ap->evspool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->evtext_len);
+			fprintf(ap->evspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->evtext_len);
 			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
 		}
 		if (applied && it->out_len && ap->spool) {
-			fprintf(ap->spool, "%llu %u %zu\n", (unsigned long long)seq, it->pmid, it->out_len);
+			fprintf(ap->spool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->out_len);
 			fwrite(it->out, 1, it->out_len, ap->spool);
 		}
 	}
@@ -156,9 +162,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		apply_record(ap, f, it);
 		break;
 	}
-	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext);
-	if (it->facts) { free(it->facts); it->facts = NULL; }
-	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL;
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->docrow); free(it->facts);
+	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL; it->docrow = NULL; it->facts = NULL;
 }
 
 void mm_apply_batch(mm_applier *ap, mm_batch *b)
@@ -203,16 +208,38 @@ static int inputs_status(const mm_filelist *fl, const mm_tally *n)
 	return n->failed ? 1 : 0;
 }
 
+/* report.html from the outputs just written (report.h): it is built from
+ * the new directory, so it is committed with them.  0, or -1 with a
+ * message in w->err. */
+static int write_report(mm_writer *w)
+{
+	mm_buf html = {0}, e = {0};
+	int rc = -1;
+	if (mm_report_build(mm_out_dir(), NULL, NULL, &html, &e) != MM_REPORT_OK) mm_buf_printf(&w->err, "report.html: %s", e.s ? e.s : "error");
+	else {
+		mm_outfile *f = mm_out_open("report.html", 0, &w->err);
+		if (f) {
+			int r = mm_out_buf(f, &html);
+			rc = mm_out_close(f, &w->err) < 0 || r < 0 ? -1 : 0;
+		}
+	}
+	mm_buf_free(&html);
+	mm_buf_free(&e);
+	return rc;
+}
+
 /* The last line on stderr: what was read, found and how long it took. */
 static void final_line(const mm_opts *o, const mm_filelist *fl, const mm_applier *ap, const mm_counts *cn,
                        double t_start, int written)
 {
 	const mm_store_stats *st = mm_store_get_stats(ap->store);
-	fprintf(stderr, "myomine %s: %d file%s, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed), "
+	char passed[64] = "";
+	if (mm_filter_kinds(ap->filter)) snprintf(passed, sizeof passed, ", %llu passed the filters", (unsigned long long)(st->live - st->filtered));
+	fprintf(stderr, "myomine %s: %d file%s, %llu documents read (%llu final, %llu superseded, %llu deleted, %llu failed)%s, "
 	                "%llu mentions; %.2f s wall, %.2f s CPU, %.1f MB peak RSS%s%s\n",
 	        MM_VERSION, fl->n, fl->n == 1 ? "" : "s", (unsigned long long)ap->n.docs_read, (unsigned long long)st->live,
 	        (unsigned long long)(st->superseded + st->older_ignored), (unsigned long long)st->deleted,
-	        (unsigned long long)ap->n.failed, (unsigned long long)cn->mentions, mm_realtime() - t_start, mm_cputime(),
+	        (unsigned long long)ap->n.failed, passed, (unsigned long long)cn->mentions, mm_realtime() - t_start, mm_cputime(),
 	        mm_peakrss_kb() / 1024.0, written ? "; results in " : "", written ? o->outdir : "");
 }
 
@@ -232,6 +259,7 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	if (!werr && mm_write_outputs(&ws, ap, &dense_skipped) < 0) werr = 1;
 	ap->t.write = mm_realtime() - t0;
 	if (!werr && mm_write_summary(&ws, ap, threads, exit_status, mm_realtime() - t_start, dense_skipped) < 0) werr = 1;
+	if (!werr && o->report && write_report(&ws) < 0) werr = 1;
 	if (!werr && mm_out_commit(&ws.err) < 0) werr = 1;
 	if (werr) {
 		mm_out_abort();
@@ -240,18 +268,28 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	} else if (dense_skipped && mm_verbose) {
 		mm_warn("%d dense CSV matrices skipped (more than %ld cells; see --dense-max); the .mtx files are complete", dense_skipped, o->dense_max);
 	}
+	for (int k = 0; ap->limit_hits && mm_verbose && k < lx->n_pattern; ++k) {
+		const mm_concept *c = &lx->c[lx->pattern_concept[k]];
+		if (ap->limit_hits[k])
+			mm_warn("%s: the pattern of %s gave up at a PCRE2 limit (catastrophic backtracking) at %llu start positions: "
+			        "mentions starting there may be lost; simplify the pattern (lexicons/README.md, \"Patterns\")",
+			        c->where ? c->where : "?", c->id, (unsigned long long)ap->limit_hits[k]);
+	}
 	if (!o->quiet) final_line(o, fl, ap, &cn, t_start, !werr);
 	if (ap->spool) fclose(ap->spool);
 	if (ap->evspool) fclose(ap->evspool);
 	if (ap->fspool) fclose(ap->fspool);
 	if (ap->fsumspool) fclose(ap->fsumspool);
 	mm_fseq_free(&ap->fseq);
+	if (ap->docspool) fclose(ap->docspool);
+	free(ap->docseq);
 	mm_counts_free(&cn);
 	mm_store_free(ap->store);
 	mm_files_free(fl);
 	mm_buf_free(&ws.err);
 	mm_lexicon_free(lx);
 	free(ap->lc.file);
+	free(ap->limit_hits);
 	mm_out_free();
 	return exit_status;
 }

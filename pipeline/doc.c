@@ -22,6 +22,8 @@ void mm_doc_reset(mm_doc *d)
 	d->keep_ws = 0;
 	d->err.l = 0;
 	if (d->err.s) d->err.s[0] = 0;
+	d->meta.n = 0;
+	d->meta.str.l = 0;
 }
 
 void mm_doc_free(mm_doc *d)
@@ -35,8 +37,11 @@ void mm_doc_free(mm_doc *d)
 	mm_buf_free(&d->f.field);
 	mm_buf_free(&d->f.attr);
 	mm_buf_free(&d->f.decoded);
+	for (int k = 0; k < d->m_sec; ++k) free(d->sec[k].label);
 	free(d->sec);
 	free(d->del_pmid);
+	mm_buf_free(&d->meta.str);
+	free(d->meta.t);
 	memset(d, 0, sizeof *d);
 }
 
@@ -122,8 +127,10 @@ void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs)
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 {
 	if (d->n_sec == d->m_sec) {
+		int om = d->m_sec;
 		d->m_sec = d->m_sec ? d->m_sec * 2 : 8;
 		d->sec = mm_realloc(d->sec, (size_t)d->m_sec * sizeof *d->sec);
+		memset(d->sec + om, 0, (size_t)(d->m_sec - om) * sizeof *d->sec);
 	}
 	/* Sections after the title are separated from what precedes by a space. */
 	if (d->n_sec > 0) {
@@ -133,12 +140,15 @@ void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 	mm_section *s = &d->sec[d->n_sec++];
 	s->start = s->end = (uint32_t)d->text.l;
 	/* The label goes into a TSV field: valid UTF-8 only (invalid bytes as
-	 * '?'), controls as spaces, never cut inside a character. */
+	 * '?'), controls as spaces; whole (one output byte per input byte). */
+	if (label_len + 1 > s->label_m) {
+		s->label_m = label_len + 1 > 64 ? label_len + 1 : 64;
+		s->label = mm_realloc(s->label, s->label_m);
+	}
 	const unsigned char *u = (const unsigned char *)label;
 	size_t j = 0;
 	for (size_t i = 0; i < label_len;) {
 		int k = mm_utf8_len(u + i, label_len - i);
-		if (j + (size_t)(k ? k : 1) > sizeof s->label - 1) break;
 		if (k == 0) { s->label[j++] = '?'; ++i; continue; }
 		if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F)) s->label[j++] = ' ';
 		else { memcpy(s->label + j, u + i, (size_t)k); j += (size_t)k; }
@@ -161,18 +171,62 @@ void mm_doc_end_section(mm_doc *d)
 	}
 }
 
-int mm_parse_pmid(const char *s, size_t n, uint32_t *out)
+/* s[0..n) trimmed of white space (ASCII) */
+static const char *trim(const char *s, size_t *n)
+{
+	while (*n && isspace((unsigned char)*s)) ++s, --*n;
+	while (*n && isspace((unsigned char)s[*n - 1])) --*n;
+	return s;
+}
+
+static uint32_t put_str(mm_meta *m, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)m->str.l;
+	mm_buf_put(&m->str, s, n);
+	mm_buf_putc(&m->str, 0);
+	return off;
+}
+
+int mm_doc_add_term(mm_doc *d, mm_term_kind k, const char *ui, size_t ui_n, const char *name, size_t name_n, unsigned flags)
+{
+	mm_meta *m = &d->meta;
+	if (m->n == m->m) {
+		m->m = m->m ? m->m * 2 : 32;
+		m->t = mm_realloc(m->t, (size_t)m->m * sizeof *m->t);
+	}
+	ui = trim(ui ? ui : "", &ui_n);
+	name = trim(name ? name : "", &name_n);
+	mm_term *t = &m->t[m->n];
+	t->kind = (uint8_t)k;
+	t->flags = (uint8_t)flags;
+	t->ui_n = (uint32_t)ui_n;
+	t->ui = put_str(m, ui, ui_n);
+	t->name_n = (uint32_t)name_n;
+	t->name = put_str(m, name, name_n);
+	return m->n++;
+}
+
+void mm_doc_term_name(mm_doc *d, int i, const char *name, size_t name_n)
+{
+	name = trim(name ? name : "", &name_n);
+	d->meta.t[i].name_n = (uint32_t)name_n;
+	d->meta.t[i].name = put_str(&d->meta, name, name_n);
+}
+
+int mm_parse_pmid(const char *s, size_t n, uint64_t *out)
 {
 	while (n && isspace((unsigned char)*s)) ++s, --n;
 	while (n && isspace((unsigned char)s[n - 1])) --n;
-	if (n == 0 || n > 10) return -1;
+	if (n == 0) return -1;
 	uint64_t v = 0;
 	for (size_t i = 0; i < n; ++i) {
 		if (!isdigit((unsigned char)s[i])) return -1;
-		v = v * 10 + (uint64_t)(s[i] - '0');
+		unsigned x = (unsigned)(s[i] - '0');
+		if (v > (MM_PMID_MAX - x) / 10) return -1;
+		v = v * 10 + x;
 	}
-	if (v == 0 || v > 0xFFFFFFFFu) return -1;
-	*out = (uint32_t)v;
+	if (v == 0) return -1;
+	*out = v;
 	return 0;
 }
 

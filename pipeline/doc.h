@@ -33,7 +33,9 @@ typedef enum {
 
 typedef struct {
 	uint32_t start, end; /* byte range in text */
-	char label[48];      /* "title", "abstract", or the AbstractText Label */
+	char *label;         /* "title", "abstract", or the AbstractText Label, whole
+	                      * (valid UTF-8, controls as spaces); owned by the doc */
+	size_t label_m;      /* bytes allocated at label (kept across records) */
 } mm_section;
 
 /* Working buffers of the record parsers, one per field they gather before
@@ -48,8 +50,42 @@ typedef struct {
 	mm_buf decoded;       /* PubMed: abstract text with references decoded */
 } mm_doc_fields;
 
+/* Indexing of a record (PubMed XML and MEDLINE text; PubTator has none),
+ * collected only when mm_doc.want_meta is set: a list of terms whose
+ * strings are in one arena.  A MeSH heading is an MM_TERM_MESH term
+ * followed by its MM_TERM_QUAL qualifiers.  MEDLINE text has no UIs
+ * (ui_n is 0) except the journal's NlmUniqueID (JID). */
+typedef enum {
+	MM_TERM_MESH,       /* MeshHeading/DescriptorName; MEDLINE MH */
+	MM_TERM_QUAL,       /* MeshHeading/QualifierName; MEDLINE MH "/qualifier" */
+	MM_TERM_SUPPL,      /* SupplMeshList/SupplMeshName; MEDLINE NM */
+	MM_TERM_PUBTYPE,    /* PublicationType; MEDLINE PT */
+	MM_TERM_LANG,       /* Language; MEDLINE LA */
+	MM_TERM_JOURNAL_ID, /* MedlineJournalInfo/NlmUniqueID; MEDLINE JID */
+	MM_TERM_JOURNAL_TA, /* MedlineJournalInfo/MedlineTA; MEDLINE TA */
+	MM_TERM_JOURNAL_ISO,/* Journal/ISOAbbreviation */
+	MM_TERM_KEYWORD,    /* KeywordList/Keyword; MEDLINE OT */
+	MM_TERM_PMC         /* ArticleId IdType="pmc"; MEDLINE PMC */
+} mm_term_kind;
+
+#define MM_TERM_MAJOR 1u    /* its own MajorTopicYN="Y" (MEDLINE: '*') */
+#define MM_TERM_MAJR  2u    /* MESH: the heading is a major topic (the
+                             * descriptor or any qualifier is major) */
+
 typedef struct {
-	uint32_t pmid;
+	uint32_t ui, name;      /* offsets of NUL-terminated strings in meta.str */
+	uint32_t ui_n, name_n;  /* their lengths (ui_n 0: no UI) */
+	uint8_t kind, flags;
+} mm_term;
+
+typedef struct {
+	mm_buf str;             /* the strings of the terms */
+	mm_term *t;
+	int n, m;
+} mm_meta;
+
+typedef struct {
+	uint64_t pmid;
 	int version;
 	int year;             /* 0 when unknown */
 	int has_abstract;
@@ -57,11 +93,13 @@ typedef struct {
 	int n_sec, m_sec;
 	mm_section *sec;
 	int n_del, m_del;     /* DeleteCitation */
-	uint32_t *del_pmid;
+	uint64_t *del_pmid;
 	int bad_utf8;         /* invalid sequences replaced */
 	int bad_refs;         /* unknown or malformed character references */
 	int keep_ws;          /* keep leading/trailing white space (PubTator) */
 	mm_buf err;           /* why parsing failed (when a parser returns < 0) */
+	int want_meta;        /* the caller's: collect meta (kept by mm_doc_reset) */
+	mm_meta meta;         /* indexing terms, when want_meta */
 	mm_doc_fields f;      /* parser working buffers */
 } mm_doc;
 
@@ -93,9 +131,20 @@ void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs);
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
 void mm_doc_end_section(mm_doc *d);
 
-/* A PMID: a positive decimal integer below 2^32, white space around it
+/* Append a term of kind k with UI ui[0..ui_n) and name name[0..name_n)
+ * (white space around them trimmed); returns its index in d->meta.t. */
+int mm_doc_add_term(mm_doc *d, mm_term_kind k, const char *ui, size_t ui_n, const char *name, size_t name_n, unsigned flags);
+/* Set the name of term i (trimmed), replacing none. */
+void mm_doc_term_name(mm_doc *d, int i, const char *name, size_t name_n);
+static inline const char *mm_term_ui(const mm_doc *d, const mm_term *t) { return d->meta.str.s + t->ui; }
+static inline const char *mm_term_name(const mm_doc *d, const mm_term *t) { return d->meta.str.s + t->name; }
+
+/* A PMID (or the id of a PubTator or local record): a decimal integer from
+ * 1 to 2^63 - 1 (MM_PMID_MAX), leading zeros and white space around it
  * allowed. Returns 0 and sets *out, or -1 (*out unchanged). */
-int mm_parse_pmid(const char *s, size_t n, uint32_t *out) MM_WUR;
+#define MM_PMID_MAX 0x7FFFFFFFFFFFFFFFULL
+#define MM_PMID_RANGE "a positive integer below 2^63"  /* for messages: "... is not " MM_PMID_RANGE */
+int mm_parse_pmid(const char *s, size_t n, uint64_t *out) MM_WUR;
 
 /* First plausible 4-digit year (1000-2999) in s, or 0. */
 int mm_first_year(const char *s, size_t n);

@@ -23,7 +23,37 @@ mm_infile *mm_files_add(mm_filelist *fl, const char *path, int from_dir)
 	return f;
 }
 
-static void walk_dir(mm_filelist *fl, const char *dir)
+/* The directories a walk has entered (to follow a symbolic link to one of
+ * them is a loop, or a second way to the same files): each is read once. */
+typedef struct {
+	struct { dev_t dev; ino_t ino; char *path; int open; } *a;
+	int n, m;
+} walked;
+
+static void walk_dir(mm_filelist *fl, const char *dir, walked *w);
+
+/* Walk DIR (st: its stat) unless it was walked already; then say so once. */
+static void enter_dir(mm_filelist *fl, const char *dir, const struct stat *st, walked *w)
+{
+	for (int i = 0; i < w->n; ++i) {
+		if (w->a[i].dev != st->st_dev || w->a[i].ino != st->st_ino) continue;
+		if (mm_verbose) {
+			if (w->a[i].open) mm_warn("%s: a symbolic link loop (back to %s); not followed", dir, w->a[i].path);
+			else mm_warn("%s: the same directory as %s; read once", dir, w->a[i].path);
+		}
+		return;
+	}
+	if (w->n == w->m) { w->m = w->m ? w->m * 2 : 16; w->a = mm_realloc(w->a, (size_t)w->m * sizeof *w->a); }
+	int k = w->n++;
+	w->a[k].dev = st->st_dev;
+	w->a[k].ino = st->st_ino;
+	w->a[k].path = mm_strdup(dir);
+	w->a[k].open = 1;
+	walk_dir(fl, dir, w);
+	w->a[k].open = 0;
+}
+
+static void walk_dir(mm_filelist *fl, const char *dir, walked *w)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -45,7 +75,7 @@ static void walk_dir(mm_filelist *fl, const char *dir)
 			mm_buf_printf(&e, "cannot open: %s", strerror(errno));
 			f->preset_err = e.s;
 		} else if (S_ISDIR(st.st_mode)) {
-			walk_dir(fl, p.s);
+			enter_dir(fl, p.s, &st, w);
 		} else {
 			int ok = 0;
 			for (int i = 0; mm_input_exts[i] && !ok; ++i) ok = mm_ends_with(de->d_name, mm_input_exts[i]);
@@ -86,6 +116,7 @@ int mm_files_find(const mm_filelist *fl, const char *path)
 
 void mm_files_collect(mm_filelist *fl, char **inputs, int n)
 {
+	walked w = {0};
 	for (int i = 0; i < n; ++i) {
 		struct stat st;
 		if (strcmp(inputs[i], "-") == 0) { mm_files_add(fl, "-", 0); continue; }
@@ -94,7 +125,7 @@ void mm_files_collect(mm_filelist *fl, char **inputs, int n)
 			mm_buf e = {0};
 			mm_buf_printf(&e, "cannot open: %s", strerror(errno));
 			f->preset_err = e.s;
-		} else if (S_ISDIR(st.st_mode)) walk_dir(fl, inputs[i]);
+		} else if (S_ISDIR(st.st_mode)) enter_dir(fl, inputs[i], &st, &w);
 		else {
 			mm_infile *f = mm_files_add(fl, inputs[i], 0);
 			f->size = (uint64_t)st.st_size;
@@ -102,16 +133,19 @@ void mm_files_collect(mm_filelist *fl, char **inputs, int n)
 			f->ino = st.st_ino;
 		}
 	}
-	qsort(fl->a, (size_t)fl->n, sizeof *fl->a, cmp_file);
+	for (int i = 0; i < w.n; ++i) free(w.a[i].path);
+	free(w.a);
+	if (fl->n > 1) qsort(fl->a, (size_t)fl->n, sizeof *fl->a, cmp_file);
 	/* the same file named twice (or found twice) is read once */
 	int k = 0;
 	for (int i = 0; i < fl->n; ++i) {
-		int dup = 0;
+		int dup = -1;
 		if (fl->a[i].ino && !fl->a[i].preset_err)
-			for (int j = 0; j < k && !dup; ++j)
-				dup = fl->a[j].ino == fl->a[i].ino && fl->a[j].dev == fl->a[i].dev && !fl->a[j].preset_err;
-		if (dup) {
-			if (mm_verbose) mm_warn("%s: listed more than once; read once", fl->a[i].path);
+			for (int j = 0; j < k && dup < 0; ++j)
+				if (fl->a[j].ino == fl->a[i].ino && fl->a[j].dev == fl->a[i].dev && !fl->a[j].preset_err) dup = j;
+		if (dup >= 0) {
+			if (mm_verbose && !strcmp(fl->a[i].path, fl->a[dup].path)) mm_warn("%s: listed more than once; read once", fl->a[i].path);
+			else if (mm_verbose) mm_warn("%s: the same file as %s (a link or another path to it); read once", fl->a[i].path, fl->a[dup].path);
 			free(fl->a[i].path);
 			continue;
 		}

@@ -142,9 +142,12 @@ static int source_key(const char *path, uint64_t min, uint64_t *key, uint64_t *b
 	free(files);
 	if (!rc && S_ISDIR(st.st_mode)) {
 		mm_buf bl = {0};
-		mm_buf_printf(&bl, "%s/blocklist.txt", path);
+		mm_buf_path(&bl, path, "blocklist.txt");
 		struct stat bs;
 		if (stat(bl.s, &bs) == 0 && hash_file(bl.s, &h, bytes) < 0) rc = -1;
+		bl.l = 0;
+		mm_buf_path(&bl, path, "negation.txt");
+		if (!rc && stat(bl.s, &bs) == 0 && hash_file(bl.s, &h, bytes) < 0) rc = -1;
 		mm_buf_free(&bl);
 	}
 	*key = h;
@@ -414,7 +417,7 @@ static void prune(const char *dir)
 		int tmp = strstr(de->d_name, ".mmlc.tmp.") != NULL;
 		if (!tmp && (l < 13 || strcmp(de->d_name + l - 5, ".mmlc") != 0)) continue;
 		mm_buf p = {0};
-		mm_buf_printf(&p, "%s/%s", dir, de->d_name);
+		mm_buf_path(&p, dir, de->d_name);
 		struct stat st;
 		if (stat(p.s, &st) < 0) { mm_buf_free(&p); continue; }
 		if (tmp) { /* left by a run that was killed while writing */
@@ -453,9 +456,16 @@ mm_lexicon *mm_lexicon_open(const char *path, const char *dir, mm_lexcache_info 
 	if (sk < 0) return mm_lexicon_load(path, err); /* which says why */
 	if (sk > 0 || bytes < min) { info->state = MM_LC_SMALL; return mm_lexicon_load(path, err); }
 	mm_buf f = {0}, why = {0};
-	mm_buf_printf(&f, "%s/lexicon-%016llx.mmlc", dir, (unsigned long long)key);
+	char name[40];
+	snprintf(name, sizeof name, "lexicon-%016llx.mmlc", (unsigned long long)key);
+	mm_buf_path(&f, dir, name);
 	info->file = f.s;
 	mm_lexicon *lx = mm_lexcache_read(f.s, &key, &why);
+	if (lx && mm_lexicon_load_negation(lx, path, err) < 0) { /* not cached: read each time */
+		mm_lexicon_free(lx);
+		mm_buf_free(&why);
+		return NULL;
+	}
 	if (lx) {
 		info->state = MM_LC_HIT;
 		utimensat(AT_FDCWD, f.s, NULL, 0); /* recently used: kept by prune() */

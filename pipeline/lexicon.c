@@ -1,6 +1,7 @@
 /* lexicon.c -- read and check lexicon files (see lexicon.h); the matching
  * structures are built by lexbuild.c. */
 #include "lexpriv.h"
+#include "negate.h"
 #include "prefilter.h"
 #include "text.h"
 
@@ -31,6 +32,24 @@ static int valid_type(const char *s)
 	if (!islower((unsigned char)*s)) return 0;
 	for (; *s; ++s) if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
 	return 1;
+}
+
+/* The first item of an xrefs column ('|'-separated PREFIX:ID) whose
+ * prefix is not one of the documented ones (lexicons/README.md) or whose
+ * id is empty, or NULL when all are valid. */
+static const char *bad_xref(const char *s)
+{
+	static const char *const prefix[] = { "MeSH", "HPO", "ChEBI", "DrugBank", "UniProt", NULL };
+	for (;;) {
+		while (*s == ' ') ++s;
+		size_t n = strcspn(s, "|"), k = strcspn(s, ":|");
+		int ok = 0;
+		for (int i = 0; prefix[i] && !ok; ++i)
+			ok = k == strlen(prefix[i]) && memcmp(s, prefix[i], k) == 0 && k + 1 < n && s[k] == ':' && s[k + 1] != ' ';
+		if (!ok) return s;
+		if (!s[n]) return NULL;
+		s += n + 1;
+	}
 }
 
 static char *field_or_null(char *s)
@@ -101,6 +120,13 @@ static int read_file(const char *path, rawc **rc, int *n, int *m, mm_lexfile *lf
 		mm_buf w = {0};
 		mm_buf_printf(&w, "%s:%d", path, lineno);
 		r->where = w.s;
+		const char *bx = r->xrefs ? bad_xref(r->xrefs) : NULL;
+		if (bx) {
+			mm_buf_printf(err, "%s:%d: cross-reference \"%.*s\": expected PREFIX:ID, PREFIX one of MeSH, HPO, ChEBI, DrugBank, "
+			              "UniProt (lexicons/README.md)", path, lineno, (int)strcspn(bx, "|"), bx);
+			rc_ok = -1;
+			break;
+		}
 		lf->concepts++;
 	}
 	if (ferror(fp) && rc_ok == 0) { mm_buf_printf(err, "%s: read error", path); rc_ok = -1; }
@@ -136,7 +162,9 @@ static int add_list(mm_lexbuild *b, const mm_lexicon *lx, uint32_t ci, const cha
 				if (fl == 2 && memcmp(f, "cs", 2) == 0) flags |= MM_F_CS;
 				else if (fl == 3 && memcmp(f, "ctx", 3) == 0) flags |= MM_F_CTX;
 				else if (fl == 5 && memcmp(f, "exact", 5) == 0) flags |= MM_F_EXACT;
-				else { mm_buf_printf(err, "%s: synonym \"%.*s\": unknown flag \"%.*s\" (known: cs, ctx, exact)", where, (int)n, s, (int)fl, f); return -1; }
+				else if (fl == 5 && memcmp(f, "whole", 5) == 0) flags |= MM_F_WHOLE;
+				else if (fl == 4 && memcmp(f, "clin", 4) == 0) flags |= MM_F_CLIN;
+				else { mm_buf_printf(err, "%s: synonym \"%.*s\": unknown flag \"%.*s\" (known: cs, ctx, exact, whole, clin)", where, (int)n, s, (int)fl, f); return -1; }
 				f += fl;
 				while (f < fe && (*f == ',' || *f == ' ')) ++f;
 			}
@@ -172,7 +200,7 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	lx->blocked = mm_calloc((size_t)lx->n_concept + 1, 1);
 	if (!S_ISDIR(st->st_mode)) return 0;
 	mm_buf p = {0};
-	mm_buf_printf(&p, "%s/blocklist.txt", path);
+	mm_buf_path(&p, path, "blocklist.txt");
 	FILE *fp = fopen(p.s, "rb");
 	if (!fp) { mm_buf_free(&p); return 0; }
 	lx->blocklist_path = p.s;
@@ -209,6 +237,32 @@ static int load_blocklist(mm_lexicon *lx, const char *path, const struct stat *s
 	free(line);
 	fclose(fp);
 	return rc;
+}
+
+int mm_lexicon_load_negation(mm_lexicon *lx, const char *path, mm_buf *err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) return 0;
+	mm_buf p = {0}, text = {0};
+	mm_buf_path(&p, path, "negation.txt");
+	FILE *fp = fopen(p.s, "rb");
+	if (!fp) { mm_buf_free(&p); return 0; }
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) mm_buf_put(&text, buf, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		mm_buf_printf(err, "%s: cannot read: %s", p.s, strerror(errno));
+		mm_buf_free(&p); mm_buf_free(&text);
+		return -1;
+	}
+	lx->neg = mm_negrules_parse(text.s ? text.s : "", text.l, p.s, err);
+	lx->negation_crc32 = (uint32_t)crc32(crc32(0, NULL, 0), (const Bytef *)text.s, (uInt)text.l);
+	mm_buf_free(&text);
+	if (!lx->neg) { mm_buf_free(&p); return -1; }
+	lx->negation_path = p.s;
+	return 0;
 }
 
 int mm_lexicon_check(const mm_lexicon *lx)
@@ -257,7 +311,7 @@ char **mm_lexicon_sources(const char *path, int *n_files, struct stat *st, mm_bu
 			size_t l = strlen(de->d_name);
 			if (l > 4 && strcmp(de->d_name + l - 4, ".tsv") == 0 && de->d_name[0] != '.') {
 				mm_buf p = {0};
-				mm_buf_printf(&p, "%s/%s", path, de->d_name);
+				mm_buf_path(&p, path, de->d_name);
 				files = mm_realloc(files, (size_t)(nf + 1) * sizeof *files);
 				files[nf++] = p.s;
 			}
@@ -349,7 +403,8 @@ mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err)
 	else {
 		b = mm_lexbuild_new();
 		set_types(lx, rc, n);
-		if (add_concepts(lx, rc, n, b, err) < 0 || load_blocklist(lx, path, &st, err) < 0) fail = 1;
+		if (add_concepts(lx, rc, n, b, err) < 0 || load_blocklist(lx, path, &st, err) < 0 ||
+		    mm_lexicon_load_negation(lx, path, err) < 0) fail = 1;
 		else mm_lexicon_build_litac(lx);
 	}
 	for (int i = 0; i < n; ++i) { free(rc[i].id); free(rc[i].type); free(rc[i].name); free(rc[i].syn); free(rc[i].xrefs); free(rc[i].pattern); free(rc[i].where); }
@@ -388,6 +443,8 @@ void mm_lexicon_free(mm_lexicon *lx)
 		free(lx->rows); free(lx->tok_bits); free(lx->blocked); free(lx->blocklist_path);
 		for (int i = 0; i < lx->n_block; ++i) free(lx->block[i].phrase);
 	}
+	mm_negrules_free(lx->neg);
+	free(lx->negation_path);
 	mm_litac_free(lx->litac);
 	free(lx->litac);
 	free(lx->block);

@@ -83,6 +83,11 @@ typedef struct {
 	uint8_t *blocked;      /* per concept: has blocklist entries (or any "*") */
 	char *blocklist_path;
 	uint32_t blocklist_crc32;
+	/* negation.txt beside the lexicons (negate.h), or NULL for the
+	 * built-in rules; owned, also when the rest comes from a cache */
+	struct mm_negrules *neg;
+	char *negation_path;   /* NULL: built-in */
+	uint32_t negation_crc32;
 	uint64_t n_names;      /* names and synonyms as written */
 	void *blob;            /* loaded from a cache file mapped here (lexcache.h), */
 	size_t blob_len;       /* which holds its strings and trie arrays */
@@ -91,7 +96,8 @@ typedef struct {
 /* Load PATH: a .tsv file, or a directory whose *.tsv files are all loaded in
  * name order (with its blocklist.txt, when there is one). Returns the
  * lexicon, or NULL on any error with "file:line: reason" in err; nothing is
- * loaded partially. */
+ * loaded partially. A directory's negation.txt gives the negation rules
+ * (negate.h); without one the built-in rules apply. */
 mm_lexicon *mm_lexicon_load(const char *path, mm_buf *err) MM_WUR;
 /* Free lx and everything it owns (NULL is a no-op). */
 void mm_lexicon_free(mm_lexicon *lx);

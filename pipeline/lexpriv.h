@@ -34,13 +34,15 @@
 #include "lexicon.h"
 #include <string.h>
 
-/* Entry flags (lexicons/README.md: {cs}, {ctx}, {exact}; and generated). */
+/* Entry flags (lexicons/README.md: {cs}, {ctx}, {exact}, {whole}, {clin}; and generated). */
 enum {
 	MM_F_CS = 1,      /* case-sensitive */
 	MM_F_CTX = 2,     /* needs antibody context */
 	MM_F_EXACT = 4,   /* no plural variants */
 	MM_F_WRAP = 8,    /* generated anti-/antibody form: is antibody context */
-	MM_F_PLURAL = 16  /* generated plural */
+	MM_F_PLURAL = 16, /* generated plural */
+	MM_F_WHOLE = 32,  /* {whole}: no concept of another type counted inside */
+	MM_F_CLIN = 64    /* {clin}: counts only in a clinical-presentation context */
 };
 
 #define MM_NODE_SEP 1   /* a separator may follow this node */
@@ -137,6 +139,11 @@ static inline uint64_t mm_tok_bit(const mm_lexicon *lx, uint64_t h, int cls)
 /* Squeezed key of s into out (replaced): normalised (text.h), separators
  * removed; fold=0 keeps case. */
 void mm_squeeze(const char *s, size_t n, int fold, mm_buf *out);
+
+/* Read PATH/negation.txt (when PATH is a directory holding one) into
+ * lx->neg, negation_path and negation_crc32; 0, or -1 with the reason in
+ * err. lexicon.c; the cache (lexcache.c) calls it after loading a file. */
+int mm_lexicon_load_negation(mm_lexicon *lx, const char *path, mm_buf *err);
 
 /* ---- building (lexbuild.c) ----------------------------------------------- */
 

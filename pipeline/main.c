@@ -1,5 +1,6 @@
 /* main.c -- command line: options, usage, exit status; nothing else. */
 #include "run.h"
+#include "filter.h"
 #include "input.h"
 #include "lexcache.h"
 #include "report.h"
@@ -8,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +22,7 @@
 static const char usage_text[] =
 "Usage: myomine [options] INPUT...\n"
 "       myomine merge [options] DIR...\n"
+"       myomine report [-o FILE] OUTDIR\n"
 "\n"
 "Find antibody, drug, symptom and disease mentions (any lexicon types) in\n"
 "PubMed/MEDLINE abstracts and write co-occurrence matrices.\n"
@@ -61,8 +64,30 @@ static const char usage_text2[] =
 "                          per pair, most recent first\n"
 "      --evidence-text     with --evidence: add the sentence they share\n"
 "      --partial           also write partial.myomine.gz, for myomine merge\n"
+"      --report            also write report.html (as myomine report OUT)\n"
 "      --dense-max N       write a dense CSV matrix only up to N cells\n"
 "                          (default: 4000000)\n"
+"      --documents[=FILE]  also write one row per document that counts (default\n"
+"                          file: documents.tsv): journal, language, publication\n"
+"                          types, MeSH, mentions per type\n"
+"\n"
+"Filters: only the documents that pass count (the statistics' universe); a\n"
+"filter judges the final version of each PMID; several options combine with\n"
+"AND, the items of a LIST (separated by ';', or ',' not followed by a space)\n"
+"with OR. PubTator input has no indexing: only --pmids, --exclude-pmids and\n"
+"--require apply to it.\n"
+"      --mesh LIST         MeSH descriptors, by UI (D009220) or name (Myositis)\n"
+"      --mesh-major LIST   ... as a major topic (descriptor or a qualifier major)\n"
+"      --pubtype LIST      publication types (\"Case Reports\", Review, D016454)\n"
+"      --lang LIST         languages (eng, fre, ...)\n"
+"      --journal LIST      journals: NlmUniqueID, MedlineTA or ISO abbreviation\n"
+"      --years FROM-TO     publication years (2010-2020, 2010-, -1999, 2015)\n"
+"      --pmids FILE        only the PMIDs listed in FILE (one a line)\n"
+"      --exclude-pmids FILE  none of the PMIDs listed in FILE\n"
+"      --require LIST      documents mentioning a concept: an id (antibody:HMGCR)\n"
+"                          or a type (antibody); negated mentions only with\n"
+"                          --keep-negated\n"
+"\n"
 "  -q, --quiet             no progress line, warnings or final summary line\n"
 "  -h, --help              show this help and exit\n"
 "      --version           show the version and exit\n"
@@ -71,14 +96,20 @@ static const char usage_text2[] =
 "(any grouping of the input files; same lexicon) into exactly the outputs of\n"
 "one run over all their files; it takes the output options above.\n"
 "\n"
-"Outputs in DIR (written atomically): entities.tsv, pairs.tsv,\n"
+"myomine report writes OUTDIR/report.html (or -o FILE) from the files of a\n"
+"finished run: one self-contained HTML page (antibody profiles, heatmaps, top\n"
+"pairs with PubMed links, trends, negation, the run); no network needed.\n"
+"\n"
+"Outputs in DIR (replaced as a whole: DIR must be new, empty or an earlier\n"
+"run's output directory): entities.tsv, pairs.tsv,\n"
 "matrix.A-B.{mtx,rows,cols,csv} for every pair of types, summary.json, and\n"
 "the mentions file when asked for. See docs/ and `man ./docs/myomine.1`.\n"
 "\n"
 "Exit status: 0 success; 1 an input failed (outputs hold everything that was\n"
 "readable, failures are listed in summary.json); 2 usage or lexicon error\n"
-"(nothing run); 3 output could not be written (no output changed);\n"
-"130/143 interrupted (no output changed).\n";
+"(nothing run); 3 output could not be written, or another run is writing DIR\n"
+"(no output changed); 130/143 interrupted (the message says whether DIR holds\n"
+"the previous or the new results).\n";
 
 static void print_usage(FILE *fp)
 {
@@ -185,13 +216,18 @@ typedef struct {
 	const char *mentions_arg;
 	int want_mentions, no_cache;
 	char *lex, *cache;
+	mm_filter *filter;        /* the filter options (owned) */
+	mm_buf warnings;          /* said after the options (unless -q) */
+	const char *documents_arg;
+	int want_documents;
 } cli;
 
 /* Parse the options into o and c.  Returns -1 to go on, or the exit status
  * of --help or --version; exits 2 on a usage error. */
 static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_FACTS };
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT, O_FACTS,
+	       O_DOCUMENTS, O_FILTER /* + mm_filter_kind */ };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -212,6 +248,17 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		{ "evidence-text", no_argument, 0, O_EVTEXT },
 		{ "cache-dir", required_argument, 0, O_CACHEDIR },
 		{ "no-cache", no_argument, 0, O_NOCACHE },
+		{ "report", no_argument, 0, O_REPORT },
+		{ "documents", optional_argument, 0, O_DOCUMENTS },
+		{ "mesh", required_argument, 0, O_FILTER + MM_FILT_MESH },
+		{ "mesh-major", required_argument, 0, O_FILTER + MM_FILT_MESH_MAJOR },
+		{ "pubtype", required_argument, 0, O_FILTER + MM_FILT_PUBTYPE },
+		{ "lang", required_argument, 0, O_FILTER + MM_FILT_LANG },
+		{ "journal", required_argument, 0, O_FILTER + MM_FILT_JOURNAL },
+		{ "years", required_argument, 0, O_FILTER + MM_FILT_YEARS },
+		{ "pmids", required_argument, 0, O_FILTER + MM_FILT_PMIDS },
+		{ "exclude-pmids", required_argument, 0, O_FILTER + MM_FILT_EXCLUDE },
+		{ "require", required_argument, 0, O_FILTER + MM_FILT_REQUIRE },
 		{ "quiet", no_argument, 0, 'q' },
 		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, O_VERSION },
@@ -223,7 +270,10 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		switch (ch) {
 		case 'o': o->outdir = optarg; break;
 		case 't': o->threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
-		case 'l': free(c->lex); c->lex = mm_strdup(optarg); break;
+		case 'l':
+			if (c->lex) usage_error("-l given more than once ('%s'): give one lexicon file, or a directory of them", optarg);
+			c->lex = mm_strdup(optarg);
+			break;
 		case 'q': o->quiet = 1; mm_verbose = 0; break;
 		case 'h': print_usage(stdout); return finish_stdout();
 		case O_VERSION: printf("myomine %s (gzip inflate: %s)\n", MM_VERSION, mm_reader_backend()); return finish_stdout();
@@ -258,8 +308,21 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		case O_CACHEDIR: free(c->cache); c->cache = mm_strdup(optarg); break;
 		case O_NOCACHE: c->no_cache = 1; break;
 		case O_FACTS: o->facts = optarg && *optarg ? optarg : "facts.tsv"; break;
+		case O_REPORT: o->report = 1; break;
+		case O_DOCUMENTS: c->want_documents = 1; c->documents_arg = optarg; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
-		default: usage_error("unknown option '%s'", argv[optind - 1]); break;
+		default:
+			if (ch >= O_FILTER && ch < O_FILTER + MM_FILT_N) {
+				mm_buf e = {0};
+				if (!c->filter) c->filter = mm_filter_new();
+				int r = mm_filter_add(c->filter, (mm_filter_kind)(ch - O_FILTER), optarg, &e);
+				if (r < 0) usage_error("%s", e.s);
+				if (r > 0) mm_buf_printf(&c->warnings, "myomine: warning: %s\n", e.s);
+				mm_buf_free(&e);
+				break;
+			}
+			usage_error("unknown option '%s'", argv[optind - 1]);
+			break;
 		}
 	}
 	return -1;
@@ -276,6 +339,9 @@ static void check_stdin(const mm_opts *o)
 
 int main(int argc, char **argv)
 {
+	/* a closed stderr or stdout pipe must not kill the run: writes fail with
+	 * EPIPE instead (mm_warn stops printing; standard output is checked) */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "report") == 0) return mm_report_main(argc - 1, argv + 1);
 	int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
 	if (merge) { argv[1] = argv[0]; argv++; argc--; }
@@ -290,6 +356,19 @@ int main(int argc, char **argv)
 	if (rc >= 0) { free(c.lex); free(c.cache); return rc; }
 	if (optind >= argc) usage_error("%s", merge ? "no DIR given" : "no INPUT given");
 	if (o.evidence_text && !o.evidence) o.evidence = 3;
+	if (c.warnings.l && mm_verbose) fputs(c.warnings.s, stderr);
+	mm_buf_free(&c.warnings);
+	o.filter = c.filter;
+	if (c.want_documents) o.documents = c.documents_arg && *c.documents_arg ? c.documents_arg : "documents.tsv";
+	if (merge && (mm_filter_kinds(o.filter) || o.documents))
+		usage_error("%s", "merge: filters and --documents are given to the runs that make the partial results\n"
+		                  "(their filters are recorded there, and merge uses them)");
+	if (o.format == MM_FMT_PUBTATOR && (mm_filter_kinds(o.filter) & MM_FILT_META_KINDS)) {
+		int k = 0;
+		while (!(mm_filter_kinds(o.filter) & MM_FILT_META_KINDS & 1u << k)) ++k;
+		usage_error("%s cannot judge PubTator input: PubTator has no MeSH headings, publication types, language,\n"
+		            "journal or year (filter PubTator input by --pmids, --exclude-pmids or --require)", mm_filter_option[k]);
+	}
 	if (c.want_mentions) o.mentions = c.mentions_arg && *c.mentions_arg ? c.mentions_arg : o.mentions_pubtator ? "mentions.pubtator" : "mentions.tsv";
 	o.inputs = argv + optind;
 	o.n_inputs = argc - optind;
@@ -306,5 +385,6 @@ int main(int argc, char **argv)
 	mm_buf_free(&cmd);
 	free(c.lex);
 	free(c.cache);
+	mm_filter_free(c.filter);
 	return rc;
 }

@@ -1,8 +1,8 @@
 /* match.c -- see match.h */
 #include "match.h"
 #include "lexpriv.h"
+#include "negate.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +20,9 @@ struct mm_matcher {
 	const mm_lexicon *lx;
 	pcre2_match_data *md;
 	pcre2_match_context *mc; /* its offset limit: the end of the range scan_pattern() searches */
+	pcre2_match_context *mc_at; /* for the anchored code: the limits, no offset limit */
+	pcre2_jit_stack *js;    /* JIT stack of both contexts */
+	uint64_t *limit_hits;   /* per pattern: start positions given up at a limit */
 	cand *c;
 	size_t n, m;
 	mm_mention *out;
@@ -35,7 +38,16 @@ mm_matcher *mm_matcher_new(const mm_lexicon *lx)
 	m->lx = lx;
 	m->md = pcre2_match_data_create(1, NULL);
 	m->mc = pcre2_match_context_create(NULL);
-	if (!m->md || !m->mc) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	m->mc_at = pcre2_match_context_create(NULL);
+	m->js = pcre2_jit_stack_create(32 * 1024, MM_RE_JIT_STACK, NULL);
+	if (!m->md || !m->mc || !m->mc_at || !m->js) { fprintf(stderr, "myomine: out of memory (PCRE2 match data)\n"); exit(3); }
+	for (int k = 0; k < 2; ++k) {
+		pcre2_match_context *mc = k ? m->mc_at : m->mc;
+		pcre2_set_match_limit(mc, MM_RE_MATCH_LIMIT);
+		pcre2_set_depth_limit(mc, MM_RE_DEPTH_LIMIT);
+		pcre2_jit_stack_assign(mc, NULL, m->js);
+	}
+	m->limit_hits = mm_calloc(lx->n_pattern ? (size_t)lx->n_pattern : 1, sizeof *m->limit_hits);
 	return m;
 }
 
@@ -44,12 +56,17 @@ void mm_matcher_free(mm_matcher *m)
 	if (!m) return;
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mc);
+	pcre2_match_context_free(m->mc_at);
+	pcre2_jit_stack_free(m->js);
+	free(m->limit_hits);
 	free(m->c);
 	free(m->out);
 	free(m->mark);
 	mm_buf_free(&m->tmp);
 	free(m);
 }
+
+const uint64_t *mm_matcher_limit_hits(const mm_matcher *m) { return m->limit_hits; }
 
 static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_t flags, uint32_t sent, uint32_t tok)
 {
@@ -60,6 +77,21 @@ static void push(mm_matcher *m, uint32_t s, uint32_t e, uint32_t concept, uint8_
 }
 
 static int is_sep(char c) { return c == ' ' || c == '-'; }
+
+/* The end of the separators starting at s[q] (q < limit, s[q] is one)
+ * taken as one gap in a name: at most 3 of them, a run of spaces counting
+ * as one (the line break and indentation of pretty-printed XML between two
+ * words). */
+static inline uint32_t skip_seps(const unsigned char *s, uint32_t q, uint32_t limit)
+{
+	if (__builtin_expect(q + 1 >= limit || !is_sep((char)s[q + 1]), 1)) return q + 1; /* the common case: one */
+	for (int k = 0; k < 3 && q < limit && is_sep((char)s[q]); ++k) {
+		if (s[q] == ' ')
+			while (q + 1 < limit && s[q + 1] == ' ') ++q;
+		++q;
+	}
+	return q;
+}
 
 /* Walk the trie from norm[p] (a token start) and push every entry ending on
  * a token boundary before limit. */
@@ -77,8 +109,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 			if (r < limit && is_sep((char)s[r])) { q = r; continue; }
 		}
 		if (is_sep((char)c) && node && (lx->node[node].flags & MM_NODE_SEP)) {
-			uint32_t r = q;
-			while (r < limit && r - q < 3 && is_sep((char)s[r])) ++r;
+			uint32_t r = skip_seps(s, q, limit);
 			if (r >= limit) break;
 			/* any byte the name has next: "anti-Ha (tyrosyl-tRNA synthetase)" */
 			uint32_t nx = mm_trie_next(lx, node, s[r]);
@@ -103,7 +134,7 @@ static void walk(mm_matcher *m, const mm_text *t, uint32_t p, uint32_t limit, ui
 
 /* The first-token filter (lexpriv.h) for token i: its bit in tok_bits, from
  * the token and the class of what follows it as walk() would see it
- * (after at most 3 separators), or TOK_NONE / TOK_WALK. */
+ * (after the separators skip_seps() takes), or TOK_NONE / TOK_WALK. */
 static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)t->norm.s;
@@ -114,9 +145,8 @@ static uint64_t tok_bit(const mm_lexicon *lx, const mm_text *t, size_t i)
 	if (e < lim) {
 		unsigned char c = s[e];
 		if (c == '\'') return TOK_WALK;
-		if (is_sep((char)c)) { /* s[e] is one: look from e + 1 */
-			uint32_t r = e + 1;
-			while (r < lim && r - e < 3 && is_sep((char)s[r])) ++r;
+		if (is_sep((char)c)) { /* as walk() skips them */
+			uint32_t r = skip_seps(s, e, lim);
 			c = r < lim ? s[r] : ' ';
 		}
 		if (mm_alnum(c)) cls = c >= '0' && c <= '9' ? MM_TC_DIGIT : MM_TC_LETTER;
@@ -148,15 +178,33 @@ static inline int match_re(const pcre2_code *re, int jit, const mm_text *t, PCRE
 	return pcre2_match(re, (PCRE2_SPTR)t->norm.s, t->norm.l, at, 0, md, mc);
 }
 
-/* All non-overlapping matches of concept ci's pattern in norm[from, to);
- * lookbehind sees the text before `from`. Candidates must lie on token
- * boundaries inside one sentence. */
-/* The matches of concept ci's pattern that start in [from, to): the
- * leftmost, then the leftmost from its end, and so on.  A match that
- * cannot be taken (it starts or ends inside a token, inside the expansion
- * of one character, or crosses a sentence end) does not hide the others:
- * the search goes on from the next character after its start. */
-static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, size_t to)
+/* A search that PCRE2 gave up at one of its limits (MM_RE_*): whether a
+ * match starts there is unknown. */
+static inline int re_gave_up(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	       rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY;
+}
+
+/* The start of the character after the one at p in the normalised text. */
+static inline PCRE2_SIZE next_char(const mm_text *t, PCRE2_SIZE p)
+{
+	++p;
+	while (p < t->norm.l && (t->norm.s[p] & 0xC0) == 0x80) ++p;
+	return p;
+}
+
+/* The matches of concept ci's pattern (pattern k) that start in [from,
+ * to): the leftmost, then the leftmost from its end, and so on.  A match
+ * that cannot be taken (it starts or ends inside a token, inside the
+ * expansion of one character, or crosses a sentence end) does not hide the
+ * others: the search goes on from the next character after its start.
+ * When the unanchored search gives up at a limit (catastrophic
+ * backtracking), the rest of the range is searched position by position
+ * with the anchored code, at every position where a match could be taken:
+ * a position where that gives up too is skipped and counted in
+ * limit_hits[k]; the matches after it are still found. */
+static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, int k, size_t from, size_t to)
 {
 	/* the whole text is the subject (lookbehind and lookahead see past the
 	 * sentence) */
@@ -164,10 +212,26 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 	const unsigned char *s = (const unsigned char *)t->norm.s;
 	const uint32_t *map = t->map.a;
 	PCRE2_SIZE start = from;
+	int by_position = 0;
 	pcre2_set_offset_limit(m->mc, to - 1); /* no search for a start past the range */
 	while (start < to) {
-		int rc = match_re(cc->re, cc->jit & 1, t, start, m->md, m->mc);
-		if (rc < 0) break;
+		if (!by_position) {
+			int rc = match_re(cc->re, cc->jit & 1, t, start, m->md, m->mc);
+			if (re_gave_up(rc)) { by_position = 1; continue; }
+			if (rc < 0) break;
+		} else {
+			/* only where a match could be taken: not inside a token */
+			if ((start > 0 && mm_alnum(s[start - 1]) && mm_alnum(s[start])) || !(cc->first[s[start] >> 3] >> (s[start] & 7) & 1)) {
+				start = next_char(t, start);
+				continue;
+			}
+			int rc = match_re(cc->re_at, cc->jit & 2, t, start, m->md, m->mc_at);
+			if (rc < 0) {
+				if (re_gave_up(rc)) m->limit_hits[k]++;
+				start = next_char(t, start);
+				continue;
+			}
+		}
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t a = (uint32_t)ov[0], b = (uint32_t)ov[1];
 		if (a >= to) break;
@@ -177,8 +241,7 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 		    /* not inside the expansion of one character ("..." of U+2026, "gamma") */
 		    (a > 0 && map[a - 1] == map[a]) || map[b - 1] == map[b] || map[a] == map[b] ||
 		    (sent = sentence_of(t, a)) >= t->sent_s.n || a < t->sent_s.a[sent] || b > t->sent_e.a[sent]) {
-			start = (PCRE2_SIZE)a + 1;
-			while (start < t->norm.l && (s[start] & 0xC0) == 0x80) ++start; /* a character boundary */
+			start = next_char(t, a);
 			continue;
 		}
 		start = b;
@@ -188,8 +251,9 @@ static void scan_pattern(mm_matcher *m, const mm_text *t, int ci, size_t from, s
 
 /* The same for a pattern whose matches all start at token starts
  * (at_tokens), in sentence sidx: tried only at its token starts, with the
- * anchored pattern. */
-static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t sidx)
+ * anchored pattern; a token start where PCRE2 gives up at a limit is
+ * counted in limit_hits[kp]. */
+static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, int kp, size_t sidx)
 {
 	const mm_concept *cc = &m->lx->c[ci];
 	const unsigned char *s = (const unsigned char *)t->norm.s;
@@ -198,8 +262,8 @@ static void scan_pattern_tokens(mm_matcher *m, const mm_text *t, int ci, size_t 
 	for (uint32_t k = token_at(t, sa); k < t->tok_s.n && t->tok_sent.a[k] == sidx; ++k) {
 		uint32_t a = t->tok_s.a[k];
 		if (a < next || !(cc->first[s[a] >> 3] >> (s[a] & 7) & 1)) continue;
-		int rc = match_re(cc->re_at, cc->jit & 2, t, a, m->md, NULL);
-		if (rc < 0) continue;
+		int rc = match_re(cc->re_at, cc->jit & 2, t, a, m->md, m->mc_at);
+		if (rc < 0) { if (re_gave_up(rc)) m->limit_hits[kp]++; continue; }
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 		uint32_t b = (uint32_t)ov[1];
 		if (b <= a || b > se) continue;
@@ -236,6 +300,51 @@ static int has_ctx_word(const mm_text *t, const cand *c)
 		if (t->tok_sent.a[i] != c->sent) continue;
 		if (ctx_word(t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
 	}
+	return 0;
+}
+
+/* Clinical-presentation context for {clin} names (a generic finding such as
+ * bare "weakness"): in the mention's sentence, one of these word prefixes
+ * within 4 tokens before it ("she developed weakness", "presented with
+ * progressive weakness", "complained of weakness", "severe weakness"), or
+ * after it "of/in", up to 3 words, and a muscle group ("weakness of the
+ * arms", "weakness in both legs", "weakness of the left upper limb"). */
+static const char *clin_before[] = {
+	"present", "develop", "complain", "experienc", "suffer", "describ", "progressive", "symmetric",
+	"subacute", "profound", "severe", "marked", "mild", "motor", "neurologic", NULL
+};
+static const char *clin_group[] = {
+	"limb", "arm", "leg", "muscle", "neck", "hip", "shoulder", "thigh", "proximal", "distal",
+	"extremit", "quadricep", "deltoid", "facial", "face", "hand", "foot", "feet", "trunk", NULL
+};
+
+static int word_in(const char **list, const char *s, size_t n)
+{
+	for (int i = 0; list[i]; ++i) {
+		size_t l = strlen(list[i]);
+		if (n >= l && memcmp(s, list[i], l) == 0) return 1;
+	}
+	return 0;
+}
+
+static int tok_eq(const mm_text *t, uint32_t i, const char *w)
+{
+	size_t n = t->tok_e.a[i] - t->tok_s.a[i];
+	return n == strlen(w) && memcmp(t->norm.s + t->tok_s.a[i], w, n) == 0;
+}
+
+static int clinical_context(const mm_text *t, const cand *c)
+{
+	uint32_t a = c->tok > 4 ? c->tok - 4 : 0;
+	for (uint32_t i = a; i < c->tok; ++i)
+		if (t->tok_sent.a[i] == c->sent && word_in(clin_before, t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i]))
+			return 1;
+	uint32_t e = c->tok;
+	while (e < t->tok_s.n && t->tok_s.a[e] < c->e) ++e;
+	if (e >= t->tok_s.n || t->tok_sent.a[e] != c->sent || !(tok_eq(t, e, "of") || tok_eq(t, e, "in"))) return 0;
+	/* "of the", "in both", "of the left upper": up to 3 more words before the group */
+	for (uint32_t i = e + 1; i < e + 5 && i < t->tok_s.n && t->tok_sent.a[i] == c->sent; ++i)
+		if (word_in(clin_group, t->norm.s + t->tok_s.a[i], t->tok_e.a[i] - t->tok_s.a[i])) return 1;
 	return 0;
 }
 
@@ -290,6 +399,7 @@ static int cmp_mention(const void *x, const void *y)
 {
 	const mm_mention *a = x, *b = y;
 	if (a->start != b->start) return a->start < b->start ? -1 : 1;
+	if (a->end != b->end) return a->end > b->end ? -1 : 1; /* an outer span before one nested in it */
 	return a->concept < b->concept ? -1 : a->concept > b->concept;
 }
 
@@ -328,13 +438,17 @@ static void abbreviations(mm_matcher *m, const mm_doc *d, const mm_text *t)
 		uint32_t o_lf = t->map.a[lf], o_lend = t->map.a[lend], o_sf = t->map.a[p], o_sfe = t->map.a[q];
 		/* the concept of the long form */
 		long concept = -1;
+		uint32_t best = 0;
 		for (size_t k = 0; k < m->n_out; ++k)
 			/* ends where the long form ends and covers at least half of it:
 			 * "antibodies to the signal recognition particle (anti-SRP)" yes,
-			 * "Expanded Clinical Evaluation of Lovastatin (EXCEL)" no */
-			if (m->out[k].end == o_lend && m->out[k].start >= o_lf && 2 * (m->out[k].end - m->out[k].start) >= o_lend - o_lf) {
+			 * "Expanded Clinical Evaluation of Lovastatin (EXCEL)" no; the
+			 * longest such mention (an outer span, not a nested one), the
+			 * first of one span */
+			if (m->out[k].end == o_lend && m->out[k].start >= o_lf && 2 * (m->out[k].end - m->out[k].start) >= o_lend - o_lf &&
+			    m->out[k].end - m->out[k].start > best) {
 				concept = m->out[k].concept;
-				break;
+				best = m->out[k].end - m->out[k].start;
 			}
 		/* drop lexicon mentions of the short form that mean something else */
 		size_t w = 0;
@@ -391,9 +505,12 @@ static void blocklist(mm_matcher *m, const mm_text *t)
 			for (int b = 0; b < lx->n_block && !drop; ++b) {
 				const struct mm_block *bk = &lx->block[b];
 				if (bk->concept >= 0 && (uint32_t)bk->concept != x->concept) continue;
-				/* an occurrence of the phrase in the sentence covering [a, e) */
-				for (const char *p = t->norm.s + ss; p + bk->len <= t->norm.s + se;) {
-					const char *f = memmem(p, (size_t)(t->norm.s + se - p), bk->phrase, bk->len);
+				/* an occurrence of the phrase in the sentence covering [a, e):
+				 * it starts in [e - len, a], so only that window is searched */
+				uint32_t ws = e > ss + bk->len ? e - (uint32_t)bk->len : ss;
+				uint32_t we = a + bk->len < se ? a + (uint32_t)bk->len : se;
+				for (const char *p = t->norm.s + ws; p + bk->len <= t->norm.s + we;) {
+					const char *f = memmem(p, (size_t)(t->norm.s + we - p), bk->phrase, bk->len);
 					if (!f) break;
 					uint32_t fa = (uint32_t)(f - t->norm.s), fe = fa + (uint32_t)bk->len;
 					if (fa > a) break;
@@ -405,190 +522,6 @@ static void blocklist(mm_matcher *m, const mm_text *t)
 		if (!drop) m->out[w++] = *x;
 	}
 	m->n_out = w;
-}
-
-/* ---- negation (NegEx-style) ------------------------------------------- */
-
-/* Phrases as space-separated tokens of the normalised text. */
-static const char *neg_pre[] = {
-	"no", "not", "without", "absence of", "absent", "negative for", "ruled out", "rule out", "rules out",
-	"denies", "denied", "deny", "free of", "lack of", "lacked", "lacking", "no evidence of", "no signs of",
-	"no sign of", "neither", "never", "excluded", "exclusion of", "unremarkable for", NULL
-};
-static const char *neg_post[] = {
-	"were negative", "was negative", "is negative", "are negative", "tested negative", "remained negative",
-	"was absent", "were absent", "is absent", "are absent", "absent", "unlikely", "was ruled out",
-	"were ruled out", "was excluded", "were excluded", "not detected", "was not detected",
-	"were not detected", "not found", "was not found", "were not found", "negative", NULL
-};
-static const char *neg_pseudo[] = {
-	"no increase", "no change", "no significant change", "not only", "no further", "not necessarily",
-	"not certain", "gram negative", "without difficulty", "no difference", "not always", "not just",
-	"not all", "whether or not", "no longer", "not been", "not significantly", "with and without",
-	"with or without", "and without", "or without", NULL
-};
-static const char *neg_stop[] = {
-	"but", "however", "although", "though", "yet", "except", "whereas", "while", "which", "who",
-	"apart", "aside", "nevertheless", "still", NULL
-};
-/* "... never taken X and had Y": a new clause ends a forward scope. */
-static const char *neg_verb[] = {
-	"had", "has", "have", "was", "were", "is", "are", "showed", "developed", "received", "presented",
-	"underwent", "required", "responded", "improved", "became", "experienced", "died", "needed", NULL
-};
-/* A forward scope also ends at the population it is about: in "No patient
- * with anti-Mi-2 had cancer" the antibody is not negated. */
-static const char *neg_pop[] = {
-	"patient", "patients", "case", "cases", "subject", "subjects", "individual", "individuals",
-	"child", "children", "adult", "adults", "participant", "participants", NULL
-};
-
-/* The phrase lists, compiled once into tokens with a table per list of
- * the first token's lengths by first byte, so that most tokens are
- * rejected by one lookup. */
-enum { L_PRE, L_POST, L_PSEUDO, L_STOP, L_POP, L_VERB, N_LIST };
-typedef struct { uint8_t n, len[4]; const char *tok[4]; } phrase;
-/* per list: phrases grouped by the first byte of their first token (they
- * start at p[at[c]], end at p[at[c + 1]]); first[c] has bit min(len, 31)
- * set for each length of a first token starting with c */
-static struct { phrase *p; int n; uint32_t first[256]; uint16_t at[257]; } lists[N_LIST];
-/* first[] of the three lists tried at every token of a sentence with a
- * mention (pseudo-triggers, pre- and post-triggers): one lookup rejects most */
-static uint32_t trig_first[256];
-static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
-
-static void compile_lists(void)
-{
-	const char **src[N_LIST] = { neg_pre, neg_post, neg_pseudo, neg_stop, neg_pop, neg_verb };
-	for (int l = 0; l < N_LIST; ++l) {
-		int n = 0;
-		while (src[l][n]) ++n;
-		lists[l].p = mm_calloc((size_t)n, sizeof(phrase));
-		lists[l].n = n;
-		for (int k = 0; k < n; ++k) {
-			phrase *ph = &lists[l].p[k];
-			for (const char *s = src[l][k]; *s && ph->n < 4;) {
-				const char *sp = strchr(s, ' ');
-				size_t len = sp ? (size_t)(sp - s) : strlen(s);
-				ph->tok[ph->n] = s;
-				ph->len[ph->n++] = (uint8_t)len;
-				s += len;
-				while (*s == ' ') ++s;
-			}
-			lists[l].first[(unsigned char)src[l][k][0]] |= 1u << (ph->len[0] < 31 ? ph->len[0] : 31);
-		}
-		/* group by first byte (a stable counting sort) */
-		phrase *g = mm_malloc((size_t)(n ? n : 1) * sizeof *g);
-		uint16_t cnt[257] = {0};
-		for (int k = 0; k < n; ++k) cnt[(unsigned char)lists[l].p[k].tok[0][0] + 1]++;
-		for (int c = 0; c < 256; ++c) cnt[c + 1] = (uint16_t)(cnt[c + 1] + cnt[c]);
-		memcpy(lists[l].at, cnt, sizeof cnt);
-		for (int k = 0; k < n; ++k) g[cnt[(unsigned char)lists[l].p[k].tok[0][0]]++] = lists[l].p[k];
-		free(lists[l].p);
-		lists[l].p = g;
-	}
-	for (int c = 0; c < 256; ++c) trig_first[c] = lists[L_PSEUDO].first[c] | lists[L_PRE].first[c] | lists[L_POST].first[c];
-}
-
-/* Tokens matched by the longest phrase of list l at token i, 0 if none. */
-static uint32_t any_phrase(const mm_text *t, uint32_t i, uint32_t end, int l)
-{
-	uint32_t l0 = t->tok_e.a[i] - t->tok_s.a[i];
-	unsigned char c0 = (unsigned char)t->norm.s[t->tok_s.a[i]];
-	if (!(lists[l].first[c0] >> (l0 < 31 ? l0 : 31) & 1)) return 0;
-	uint32_t best = 0;
-	for (int k = lists[l].at[c0]; k < lists[l].at[c0 + 1]; ++k) {
-		const phrase *ph = &lists[l].p[k];
-		if (i + ph->n > end || ph->n <= best) continue;
-		uint32_t j = 0;
-		for (; j < ph->n; ++j) {
-			size_t tl = t->tok_e.a[i + j] - t->tok_s.a[i + j];
-			if (tl != ph->len[j] || memcmp(t->norm.s + t->tok_s.a[i + j], ph->tok[j], tl) != 0) break;
-		}
-		if (j == ph->n) best = j;
-	}
-	return best;
-}
-
-static int tok_is(const mm_text *t, uint32_t i, const char *w)
-{
-	size_t l = strlen(w);
-	return t->tok_e.a[i] - t->tok_s.a[i] == l && memcmp(t->norm.s + t->tok_s.a[i], w, l) == 0;
-}
-
-/* A scope ends at ';', ':' or ')' between two tokens. */
-static int clause_break(const mm_text *t, uint32_t a, uint32_t b)
-{
-	for (uint32_t x = t->tok_e.a[a]; x < t->tok_s.a[b]; ++x)
-		if (t->norm.s[x] == ';' || t->norm.s[x] == ':' || t->norm.s[x] == ')') return 1;
-	return 0;
-}
-
-#define NEG_WINDOW 4 /* words in a scope that are neither mentions nor list words */
-
-static void negate(const mm_text *t, mm_mention *mt, size_t n)
-{
-	if (!n) return;
-	pthread_once(&lists_once, compile_lists);
-	for (size_t i = 0; i < n;) {
-		/* the mentions of one sentence: [i, j) */
-		uint32_t s = mt[i].sent;
-		size_t j = i;
-		while (j < n && mt[j].sent == s) ++j;
-		uint32_t ts = mt[i].tok0, te = mt[i].tok0;
-		while (ts > 0 && t->tok_sent.a[ts - 1] == s) --ts;
-		while (te < t->tok_s.n && t->tok_sent.a[te] == s) ++te;
-		/* in_mention[k]: token k is part of a mention of this sentence */
-		for (uint32_t k = ts; k < te;) {
-			uint32_t l0 = t->tok_e.a[k] - t->tok_s.a[k];
-			if (!(trig_first[(unsigned char)t->norm.s[t->tok_s.a[k]]] >> (l0 < 31 ? l0 : 31) & 1)) { ++k; continue; }
-			uint32_t pl = any_phrase(t, k, te, L_PSEUDO);
-			if (pl) { k += pl; continue; }
-			int post = 0;
-			uint32_t tl = any_phrase(t, k, te, L_PRE);
-			uint32_t pt = any_phrase(t, k, te, L_POST);
-			if (pt >= tl && pt) { post = 1; tl = pt; }
-			if (!tl) { ++k; continue; }
-			/* skip triggers inside a mention (e.g. a name containing "no") */
-			int inside = 0;
-			for (size_t x = i; x < j; ++x) if (k >= mt[x].tok0 && k < mt[x].tok1) inside = 1;
-			if (inside) { k += tl; continue; }
-			if (!post) {
-				uint32_t other = 0, q = k + tl;
-				/* "No patient with anti-SRP had cancer": the population and
-				 * what qualifies it are not negated; the scope starts after
-				 * the verb */
-				if (q < te && any_phrase(t, q, te, L_POP)) {
-					uint32_t v = q;
-					while (v < te && v < q + 10 && !any_phrase(t, v, te, L_VERB)) ++v;
-					q = v < te && v < q + 10 ? v + 1 : te;
-				}
-				for (; q < te && other <= NEG_WINDOW; ++q) {
-					if (q > k + tl && clause_break(t, q - 1, q)) break;
-					if (any_phrase(t, q, te, L_STOP) || any_phrase(t, q, te, L_POP)) break;
-					if (q + 1 < te && (tok_is(t, q, "and") || tok_is(t, q, "or")) && any_phrase(t, q + 1, te, L_VERB)) break;
-					int in_m = 0;
-					for (size_t x = i; x < j; ++x)
-						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
-					if (!in_m && !tok_is(t, q, "and") && !tok_is(t, q, "or") && !tok_is(t, q, "nor") && !tok_is(t, q, "anti")) other++;
-				}
-			} else {
-				uint32_t other = 0;
-				for (uint32_t q = k; q-- > ts && other <= NEG_WINDOW;) {
-					if (clause_break(t, q, q + 1)) break;
-					if (any_phrase(t, q, te, L_STOP) || tok_is(t, q, "positive") || tok_is(t, q, "positivity")) break;
-					int in_m = 0;
-					for (size_t x = i; x < j; ++x)
-						if (q >= mt[x].tok0 && q < mt[x].tok1) { in_m = 1; if (q == mt[x].tok0) mt[x].negated = 1; }
-					if (!in_m && !tok_is(t, q, "and") && !tok_is(t, q, "or") && !tok_is(t, q, "nor") && !tok_is(t, q, "anti") &&
-					    !tok_is(t, q, "were") && !tok_is(t, q, "was") && !tok_is(t, q, "antibodies") && !tok_is(t, q, "antibody"))
-						other++;
-				}
-			}
-			k += tl;
-		}
-		i = j;
-	}
 }
 
 /* Mark the sentence holding the literal that ends at byte i: the first
@@ -712,6 +645,7 @@ static __attribute__((noinline)) void trie_candidates(mm_matcher *m, const mm_do
 			size_t keep = m->tmp.l >= (size_t)(e->pre + e->suf) ? m->tmp.l - e->pre - e->suf : 0;
 			if (keep != strlen(e->cs) || memcmp(m->tmp.s + e->pre, e->cs, keep) != 0) c->state = C_REJECT;
 		}
+		if ((e->flags & MM_F_CLIN) && !clinical_context(t, c)) c->state = C_REJECT;
 	}
 }
 
@@ -730,12 +664,12 @@ static void pattern_candidates(mm_matcher *m, const mm_text *t)
 	uint64_t seen = mask ? litac_scan(ac, t, m->mark) : 0;
 	for (int k = 0; k < lx->n_pattern; ++k) {
 		int ci = lx->pattern_concept[k];
-		if (k >= 64 || !(mask >> k & 1)) { scan_pattern(m, t, ci, 0, t->norm.l); continue; }
+		if (k >= 64 || !(mask >> k & 1)) { scan_pattern(m, t, ci, k, 0, t->norm.l); continue; }
 		if (!(seen >> k & 1)) continue;
 		for (size_t sidx = 0; sidx < ns; ++sidx)
 			if (m->mark[sidx] >> k & 1) {
-				if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, sidx);
-				else scan_pattern(m, t, ci, t->sent_s.a[sidx], t->sent_e.a[sidx]);
+				if (lx->c[ci].at_tokens) scan_pattern_tokens(m, t, ci, k, sidx);
+				else scan_pattern(m, t, ci, k, t->sent_s.a[sidx], t->sent_e.a[sidx]);
 			}
 	}
 }
@@ -755,14 +689,24 @@ static void antibody_context(mm_matcher *m, const mm_text *t)
 		}
 	}
 	qsort(m->c, m->n, sizeof *m->c, cmp_cand);
+	/* candidates lie inside one sentence and are sorted by start, so those
+	 * that can be coordinated with c are a run around it: the work is
+	 * linear in the candidates times the candidates near each */
+	uint32_t maxlen = 0; /* the longest candidate */
+	for (size_t i = 0; any_pending && i < m->n; ++i) if (m->c[i].e - m->c[i].s > maxlen) maxlen = m->c[i].e - m->c[i].s;
 	for (int changed = any_pending; changed;) {
 		changed = 0;
 		for (size_t i = 0; i < m->n; ++i) {
 			cand *c = &m->c[i];
 			if (c->state != C_PENDING) continue;
-			for (size_t j = 0; j < m->n; ++j) {
+			/* coordinated() spans at most 40 bytes: the candidates of c's
+			 * sentence that start from 40 + maxlen before c to 40 after it */
+			size_t j0 = i, j1 = i + 1;
+			while (j0 > 0 && m->c[j0 - 1].sent == c->sent && m->c[j0 - 1].s + maxlen + 40 >= c->s) --j0;
+			while (j1 < m->n && m->c[j1].sent == c->sent && m->c[j1].s <= c->e + 40) ++j1;
+			for (size_t j = j0; j < j1; ++j) {
 				const cand *o = &m->c[j];
-				if (o->state != C_ACCEPT || o->sent != c->sent || lx->c[o->concept].type_idx != lx->antibody_type) continue;
+				if (o->state != C_ACCEPT || lx->c[o->concept].type_idx != lx->antibody_type) continue;
 				if ((o->e <= c->s && coordinated(t, o->e, c->s, 1)) || (c->e <= o->s && coordinated(t, c->e, o->s, 0))) {
 					c->state = C_ACCEPT;
 					changed = 1;
@@ -773,38 +717,85 @@ static void antibody_context(mm_matcher *m, const mm_text *t)
 	}
 }
 
+static mm_mention *add_mention(mm_matcher *m, const mm_text *t, const cand *c)
+{
+	if (m->n_out == m->m_out) { m->m_out = m->m_out ? m->m_out * 2 : 64; m->out = mm_realloc(m->out, m->m_out * sizeof *m->out); }
+	mm_mention *o = &m->out[m->n_out++];
+	o->start = t->map.a[c->s];
+	o->end = t->map.a[c->e];
+	o->concept = c->concept;
+	o->sent = c->sent;
+	o->sec = t->sent_sec.a[c->sent];
+	o->tok0 = c->tok;
+	o->tok1 = token_at(t, c->e);
+	o->negated = 0;
+	return o;
+}
+
+/* May candidate c, inside the outer span whose mentions are out[o0, o1)
+ * (o1 == n_out: the mentions nested in it follow), be kept as a nested
+ * mention? Only if no concept of the outer span has c's type or comes from
+ * a {whole} name, and no nested mention of c's type overlaps it except one
+ * with exactly its span and another concept (one span, several concepts). */
+static int nested_ok(const mm_matcher *m, const cand *c, size_t o0, size_t o1, int outer_whole)
+{
+	const mm_lexicon *lx = m->lx;
+	int ty = lx->c[c->concept].type_idx;
+	if (outer_whole) return 0;
+	for (size_t k = o0; k < o1; ++k)
+		if (lx->c[m->out[k].concept].type_idx == ty) return 0;
+	return 1;
+}
+
 /* 4. The accepted candidates (sorted), leftmost-longest and
  * non-overlapping, as mentions in m->out; one span keeps every distinct
- * concept it carries. */
+ * concept it carries. A candidate inside a kept span ("outer") is kept too
+ * when it is of another type than every concept of the outer span (nested:
+ * "statin" in "statin-associated autoimmune myopathy"); among the nested
+ * candidates of one type, leftmost-longest again. Returns with m->out
+ * sorted by start, then end (longest first), then concept. */
 static void select_mentions(mm_matcher *m, const mm_text *t)
 {
+	const mm_lexicon *lx = m->lx;
 	uint32_t last_s = 0, last_e = 0;
-	int have = 0;
+	size_t o0 = 0, o1 = 0;   /* the outer span's mentions: out[o0, o1) */
+	int have = 0, whole = 0, nested = 0;
 	for (size_t i = 0; i < m->n; ++i) {
 		const cand *c = &m->c[i];
 		if (c->state != C_ACCEPT) continue;
-		if (have && c->s < last_e && !(c->s == last_s && c->e == last_e)) continue;
+		if (have && c->s < last_e && !(c->s == last_s && c->e == last_e)) {
+			/* inside the outer span, of another type: nested */
+			if (c->e > last_e || !nested_ok(m, c, o0, o1, whole)) continue;
+			uint32_t os = t->map.a[c->s], oe = t->map.a[c->e];
+			int ty = lx->c[c->concept].type_idx, skip = 0;
+			for (size_t k = o1; k < m->n_out && !skip; ++k) {
+				const mm_mention *x = &m->out[k];
+				if (x->start == os && x->end == oe) skip = x->concept == c->concept;
+				else skip = x->start < oe && os < x->end && lx->c[x->concept].type_idx == ty;
+			}
+			if (skip) continue;
+			add_mention(m, t, c);
+			nested = 1;
+			continue;
+		}
 		if (have && c->s == last_s && c->e == last_e) {
 			/* same span: another concept? skip duplicates of one already kept */
 			int dup = 0;
-			for (size_t k = m->n_out; k-- > 0;) {
-				if (m->out[k].start != t->map.a[c->s]) break;
+			for (size_t k = o1; k-- > o0;)
 				if (m->out[k].concept == c->concept) { dup = 1; break; }
-			}
 			if (dup) continue;
+			add_mention(m, t, c);
+			o1 = m->n_out;
+			whole |= c->flags & MM_F_WHOLE;
+			continue;
 		}
-		if (m->n_out == m->m_out) { m->m_out = m->m_out ? m->m_out * 2 : 64; m->out = mm_realloc(m->out, m->m_out * sizeof *m->out); }
-		mm_mention *o = &m->out[m->n_out++];
-		o->start = t->map.a[c->s];
-		o->end = t->map.a[c->e];
-		o->concept = c->concept;
-		o->sent = c->sent;
-		o->sec = t->sent_sec.a[c->sent];
-		o->tok0 = c->tok;
-		o->tok1 = token_at(t, c->e);
-		o->negated = 0;
+		o0 = m->n_out;
+		add_mention(m, t, c);
+		o1 = m->n_out;
+		whole = c->flags & MM_F_WHOLE;
 		last_s = c->s; last_e = c->e; have = 1;
 	}
+	if (nested) qsort(m->out, m->n_out, sizeof *m->out, cmp_mention);
 }
 
 size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_mention **out)
@@ -818,7 +809,7 @@ size_t mm_match(mm_matcher *m, const mm_doc *d, const mm_text *t, const mm_menti
 	select_mentions(m, t);
 	abbreviations(m, d, t);
 	blocklist(m, t);
-	negate(t, m->out, m->n_out);
+	mm_negate(m->lx->neg, t, m->out, m->n_out);
 	*out = m->out;
 	return m->n_out;
 }

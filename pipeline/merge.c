@@ -19,6 +19,10 @@ static int open_all(mm_partial_in *in, int n, char **dirs, const mm_lexicon *lx)
 		if (mm_partial_in_open(&in[i], dirs[i], fp, lx->n_concept, &err) < 0) {
 			mm_warn("%s", err.s);
 			rc = -1;
+		} else if (i > 0 && strcmp(in[i].filters.s ? in[i].filters.s : "", in[0].filters.s ? in[0].filters.s : "")) {
+			mm_warn("%s and %s were made with different filters (%s; %s); merge partial results made with the same filters",
+			        dirs[0], dirs[i], in[0].filters.l ? in[0].filters.s + 1 : "none", in[i].filters.l ? in[i].filters.s + 1 : "none");
+			rc = -1;
 		}
 	}
 	mm_buf_free(&err);
@@ -37,10 +41,6 @@ static int next_block(const mm_partial_in *in, int n)
 	return best;
 }
 
-/* Replay the records of one file block into the store (f is NULL for a
- * file already read from another partial result: its records are skipped).
- * 1 when the next block follows, 0 at #end, -1 after saying why the partial
- * result cannot be read further. */
 /* --facts: the S and T lines read before an A line */
 typedef struct {
 	mm_facts_doc fs;
@@ -48,10 +48,18 @@ typedef struct {
 	mm_buf lines;
 } pending_facts;
 
-static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
+/* Replay the records of one file block into the store (f is NULL for a
+ * file already read from another partial result: its records are skipped).
+ * 1 when the next block follows, 0 at #end, -1 after saying why the partial
+ * result cannot be read further: the message goes to sh->msg and, when it
+ * cuts f's block short, to f (status error, or failed when none of its
+ * records was read), whose records replayed so far stay applied.  --facts:
+ * the S and T lines before an A line are that document's facts. */
+static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard *sh)
 {
 	mm_buf err = {0};
-	int rc, shown = 0;
+	int rc, shown = 0, ended = 0, applied = 0;
+	uint64_t n_art = 0, n_del = 0, pmid = 0;
 	pending_facts pf = { { 0 }, 0, { 0 } };
 	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
 		const mm_partial_rec *r = &in->rec;
@@ -67,8 +75,10 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 			pf.has = 1;
 			break;
 		case MM_PREC_ARTICLE: {
-			int applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs,
-			                               r->art.n_sent, r->art.hit, r->art.n_hit, ++ap->seq);
+			n_art++;
+			applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
+			                           r->art.hit, r->art.n_hit, ++ap->seq);
+			pmid = r->art.pmid;
 			mm_item it = r->art;
 			it.facts = NULL;
 			if (pf.has && (ap->fsumspool || (ap->part.f && ap->part.facts))) {
@@ -85,13 +95,19 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 			pf.lines.l = 0;
 			break;
 		}
+		case MM_PREC_FILTERED: /* the article before fails the filters */
+			if (applied && pmid) mm_store_filter_out(ap->store, pmid, r->fail);
+			if (ap->part.f) mm_partial_filtered(&ap->part, r->fail);
+			break;
 		case MM_PREC_DELETE:
+			n_del++;
 			mm_store_delete(ap->store, r->pmid);
 			if (ap->part.f) mm_partial_delete(&ap->part, r->pmid);
 			if (ap->fsumspool) mm_fseq_delete(&ap->fseq, r->pmid);
 			break;
 		case MM_PREC_END_FILE:
 			mm_partial_copy_end(f, &r->file);
+			ended = 1;
 			break;
 		case MM_PREC_MESSAGE:
 			if (shown < MM_MAX_ERRORS_SHOWN && shown < f->n_err) f->err[shown++] = mm_strdup(r->text);
@@ -101,7 +117,20 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 		}
 	}
 	mm_buf_free(&pf.lines);
-	if (rc < 0) mm_warn("%s", err.s);
+	if (rc < 0) {
+		mm_warn("%s", err.s);
+		sh->msg = mm_strdup(err.s);
+	}
+	if (f && rc < 0 && !ended) {
+		/* the block is cut short: what it holds is what was read */
+		f->status = n_art || n_del ? MM_FS_ERROR : MM_FS_FAILED;
+		f->records = n_art;
+		f->docs = n_art;
+		f->deletes = n_del;
+		for (int k = 0; k < shown; ++k) free(f->err[k]);
+		f->err[0] = mm_strdup(err.s);
+		f->n_err = shown = 1;
+	}
 	mm_buf_free(&err);
 	if (!f) return rc;
 	/* messages an E line counts but the block lacks are empty */
@@ -109,6 +138,27 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f)
 	if (ap->part.f) mm_partial_end_file(&ap->part, f);
 	mm_tally_add_file(&ap->n, f);
 	return rc;
+}
+
+/* The filters of the shards' "#filters" text ("\t--option=key"...), to
+ * describe in summary.json (each value is its key); NULL for none. */
+static mm_filter *shard_filters(const char *text)
+{
+	if (!text || !*text) return NULL;
+	mm_filter *f = mm_filter_new();
+	for (const char *s = text; *s == '\t';) {
+		const char *e = strchr(s + 1, '\t'), *eq = memchr(s + 1, '=', e ? (size_t)(e - s - 1) : strlen(s + 1));
+		if (!e) e = s + strlen(s);
+		if (eq) {
+			char *opt = mm_strndup(s + 1, (size_t)(eq - s - 1)), *key = mm_strndup(eq + 1, (size_t)(e - eq - 1));
+			for (int k = 0; k < MM_FILT_N; ++k)
+				if (strcmp(opt, mm_filter_option[k]) == 0) mm_filter_describe(f, (mm_filter_kind)k, key);
+			free(opt);
+			free(key);
+		}
+		s = e;
+	}
+	return f;
 }
 
 int mm_merge(const mm_opts *o)
@@ -129,13 +179,13 @@ int mm_merge(const mm_opts *o)
 			rc = 2;
 		}
 	if (rc) {}
-	else if (mm_out_init(o->outdir, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
+	else if (mm_out_init(o->outdir, NULL, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
 	else {
 		mm_out_signals();
 		ap.part.file = -1;
 		ap.part.facts = o->facts != NULL;
-		if (o->facts && (!(ap.fspool = mm_spool_open(o->outdir)) || !(ap.fsumspool = mm_spool_open(o->outdir)))) {
-			mm_warn("%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		if (o->facts && (!(ap.fspool = mm_spool_open(mm_out_dir())) || !(ap.fsumspool = mm_spool_open(mm_out_dir())))) {
+			mm_warn("%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			mm_out_abort(); mm_out_free(); rc = 3;
 		} else if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
 	}
@@ -151,22 +201,36 @@ int mm_merge(const mm_opts *o)
 	}
 	ap.fl = &fl;
 	ap.store = mm_store_new();
+	mm_filter *filt = shard_filters(in[0].filters.s);
+	ap.filter = filt;
+	if (ap.part.f) mm_partial_put_filters(&ap.part.buf, filt);
+	mm_shard *sh = mm_calloc((size_t)n_in, sizeof *sh);
+	for (int i = 0; i < n_in; ++i) sh[i].dir = o->inputs[i];
+	ap.shard = sh;
+	ap.n_shard = n_in;
 	int failed = 0, best;
 	while ((best = next_block(in, n_in)) >= 0) {
 		mm_partial_in *p = &in[best];
 		const char *path = p->rec.text;
 		mm_infile *f = NULL;
-		if (mm_files_find(&fl, path) >= 0) mm_warn("%s: %s is in more than one partial result; read once", p->dir, path);
-		else {
+		if (mm_files_find(&fl, path) >= 0) {
+			mm_warn("%s: %s is in more than one partial result; read once", p->dir, path);
+			sh[best].duplicates++;
+		} else {
 			f = mm_files_add(&fl, path, 0);
+			sh[best].files++;
 			if (ap.part.f) mm_partial_begin_file(&ap.part, fl.n - 1, f->path);
 		}
-		int r = merge_block(&ap, p, f);
+		int r = merge_block(&ap, p, f, &sh[best]);
 		if (r <= 0) p->ended = 1;
 		failed += r < 0;
 	}
 	for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
 	free(in);
 	if (failed) ap.n.failed++; /* makes the exit status 1: the result is incomplete */
-	return mm_run_finish(o, lx, &fl, &ap, 1, t_start);
+	rc = mm_run_finish(o, lx, &fl, &ap, 1, t_start);
+	mm_filter_free(filt);
+	for (int i = 0; i < n_in; ++i) free(sh[i].msg);
+	free(sh);
+	return rc;
 }

@@ -11,8 +11,10 @@
  *   M<TAB>message                   the file's first messages (no tab)
  *   S<TAB>ck<TAB>uln<TAB>age<TAB>sex  --facts: the next A line's summary (numbers %.17g or empty; sex f, m or empty)
  *   T<TAB>line                      --facts: one of the next A line's facts.tsv lines (tabs kept)
+ *   X<TAB>mask                      the A line before fails these filters (filter.h)
  *   #end
- * With --facts a "#facts" line follows the #lexicon line.
+ * With --facts a "#facts" line follows the #lexicon line; with filters, a
+ * line "#filters<TAB>--option=key..." follows them.
  * Replaying the blocks of several partials in file-name order gives the
  * store, and so the outputs, of one run over all their files. */
 #include "runpriv.h"
@@ -25,7 +27,7 @@
 
 /* ---- the fields of each line ------------------------------------------------- */
 
-typedef enum { F_U32, F_INT, F_U64 } ftype;
+typedef enum { F_U32, F_INT, F_U64, F_ID } ftype; /* F_ID: a uint64_t from 1 to MM_PMID_MAX (0 is refused later) */
 typedef struct {
 	size_t off;
 	ftype type;
@@ -33,7 +35,7 @@ typedef struct {
 
 /* A: after the tag, in this order (the hits follow) */
 static const field a_fields[] = {
-	{ offsetof(mm_item, pmid), F_U32 }, { offsetof(mm_item, version), F_INT }, { offsetof(mm_item, year), F_INT },
+	{ offsetof(mm_item, pmid), F_ID }, { offsetof(mm_item, version), F_INT }, { offsetof(mm_item, year), F_INT },
 	{ offsetof(mm_item, has_abs), F_INT }, { offsetof(mm_item, n_sent), F_U32 }, { offsetof(mm_item, n_hit), F_U32 },
 };
 /* one hit of an A line, ':'-separated */
@@ -55,7 +57,7 @@ static void put_field(mm_buf *b, const void *base, const field *fd)
 {
 	const char *p = (const char *)base + fd->off;
 	if (fd->type == F_U32) mm_buf_putu(b, *(const uint32_t *)p);
-	else if (fd->type == F_U64) mm_buf_putu(b, *(const uint64_t *)p);
+	else if (fd->type == F_U64 || fd->type == F_ID) mm_buf_putu(b, *(const uint64_t *)p);
 	else mm_buf_printf(b, "%d", *(const int *)p);
 }
 
@@ -66,7 +68,7 @@ static int parse_field(const char **s, const char *end, void *base, const field 
 	const char *p = *s;
 	int neg = fd->type == F_INT && p < end && *p == '-';
 	p += neg;
-	uint64_t v = 0, max = fd->type == F_U32 ? UINT32_MAX : fd->type == F_U64 ? UINT64_MAX : (uint64_t)INT_MAX + neg;
+	uint64_t v = 0, max = fd->type == F_U32 ? UINT32_MAX : fd->type == F_U64 ? UINT64_MAX : fd->type == F_ID ? MM_PMID_MAX : (uint64_t)INT_MAX + neg;
 	const char *d0 = p;
 	for (; p < end && *p >= '0' && *p <= '9'; ++p) {
 		unsigned x = (unsigned)(*p - '0');
@@ -76,7 +78,7 @@ static int parse_field(const char **s, const char *end, void *base, const field 
 	if (p == d0) return -1;
 	char *q = (char *)base + fd->off;
 	if (fd->type == F_U32) *(uint32_t *)q = (uint32_t)v;
-	else if (fd->type == F_U64) *(uint64_t *)q = v;
+	else if (fd->type == F_U64 || fd->type == F_ID) *(uint64_t *)q = v;
 	else *(int *)q = neg ? (int)(-(int64_t)v) : (int)v;
 	*s = p;
 	return 0;
@@ -151,6 +153,14 @@ void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 	case MM_PREC_FACTS_LINE:
 		mm_buf_puts(b, "T\t");
 		for (const char *s = r->text ? r->text : ""; *s; ++s) mm_buf_putc(b, *s == '\n' ? ' ' : *s);
+		break;
+	case MM_PREC_FILTERED:
+		mm_buf_puts(b, "X\t");
+		mm_buf_putu(b, r->fail);
+		break;
+	case MM_PREC_FILTERS:
+		mm_buf_puts(b, "#filters");
+		mm_buf_puts(b, r->text);
 		break;
 	}
 	mm_buf_putc(b, '\n');
@@ -228,13 +238,14 @@ void mm_partial_rec_free(mm_partial_rec *r)
 int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec *r, const char **why)
 {
 	static const char *const bad[] = { "malformed F line", "malformed A line", "malformed D line", "malformed E line",
-	                                   "malformed M line", "unknown line", "malformed S line", "malformed T line" };
+	                                   "malformed M line", "unknown line", "malformed X line", "malformed S line", "malformed T line" };
 	const char *end = l + n;
 	int which = 5;
 	mm_partial_rec_free(r);
 	memset(r, 0, sizeof *r);
 	if (memchr(l, 0, n)) goto fail;
 	if (n == 4 && memcmp(l, "#end", 4) == 0) { r->type = MM_PREC_TRAILER; return 0; }
+	if (n > 9 && memcmp(l, "#filters\t", 9) == 0) { r->type = MM_PREC_FILTERS; r->text = l + 8; return 0; }
 	if (n < 2 || l[1] != '\t') goto fail;
 	switch (l[0]) {
 	case 'F':
@@ -250,7 +261,7 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		return 0;
 	case 'D': {
 		which = 2;
-		static const field pmid = { 0, F_U32 };
+		static const field pmid = { 0, F_ID };
 		const char *s = l + 2;
 		r->type = MM_PREC_DELETE;
 		if (parse_field(&s, end, &r->pmid, &pmid) < 0 || s != end || !r->pmid) goto fail;
@@ -261,6 +272,14 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		r->type = MM_PREC_END_FILE;
 		if (parse_end(l + 1, end, &r->file) < 0) goto fail;
 		return 0;
+	case 'X': {
+		static const field mask = { 0, F_U32 };
+		const char *s = l + 2;
+		which = 6;
+		r->type = MM_PREC_FILTERED;
+		if (parse_field(&s, end, &r->fail, &mask) < 0 || s != end || r->fail >= 1u << MM_STORE_FILTER_BITS) goto fail;
+		return 0;
+	}
 	case 'M':
 		which = 4;
 		r->type = MM_PREC_MESSAGE;
@@ -268,12 +287,12 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		if (memchr(r->text, '\t', n - 2)) goto fail;
 		return 0;
 	case 'S':
-		which = 6;
+		which = 7;
 		r->type = MM_PREC_FACTS_SUM;
 		if (parse_fsum(l + 1, end, &r->fs) < 0) goto fail;
 		return 0;
 	case 'T':
-		which = 7;
+		which = 8;
 		r->type = MM_PREC_FACTS_LINE;
 		r->text = l + 2;
 		if (n == 2) goto fail;
@@ -290,7 +309,7 @@ void mm_partial_copy_end(mm_infile *dst, const mm_infile *src)
 	dst->status = src->status;
 	dst->fmt = src->fmt;
 	for (size_t k = 0; k < N_FIELDS(e_fields); ++k) {
-		size_t sz = e_fields[k].type == F_U64 ? sizeof(uint64_t) : e_fields[k].type == F_U32 ? sizeof(uint32_t) : sizeof(int);
+		size_t sz = e_fields[k].type == F_U64 || e_fields[k].type == F_ID ? sizeof(uint64_t) : e_fields[k].type == F_U32 ? sizeof(uint32_t) : sizeof(int);
 		memcpy((char *)dst + e_fields[k].off, (const char *)src + e_fields[k].off, sz);
 	}
 }
@@ -304,6 +323,7 @@ uint64_t mm_partial_fingerprint(const mm_lexicon *lx)
 	mm_buf b = {0};
 	for (int i = 0; i < lx->n_concept; ++i) mm_buf_printf(&b, "%s\t%s\n", lx->c[i].id, lx->c[i].type);
 	for (int i = 0; i < lx->n_file; ++i) mm_buf_printf(&b, "%08x %llu\n", lx->file[i].crc32, (unsigned long long)lx->file[i].bytes);
+	if (lx->negation_path) mm_buf_printf(&b, "negation %08x\n", lx->negation_crc32); /* other negation, other counts */
 	uint64_t h = mm_fnv1a(b.s, b.l);
 	mm_buf_free(&b);
 	return h;
@@ -392,7 +412,25 @@ void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx)
 	}
 }
 
-void mm_partial_delete(mm_partial_out *p, uint32_t pmid)
+void mm_partial_filtered(mm_partial_out *p, unsigned fail)
+{
+	mm_partial_rec r = { .type = MM_PREC_FILTERED, .fail = fail };
+	mm_partial_put_rec(&p->buf, &r);
+}
+
+void mm_partial_put_filters(mm_buf *b, const mm_filter *f)
+{
+	unsigned kinds = mm_filter_kinds(f);
+	if (!kinds) return;
+	mm_buf t = {0};
+	for (int k = 0; k < MM_FILT_N; ++k)
+		if (kinds >> k & 1) mm_buf_printf(&t, "\t%s=%s", mm_filter_option[k], mm_filter_key(f, (mm_filter_kind)k));
+	mm_partial_rec r = { .type = MM_PREC_FILTERS, .text = t.s };
+	mm_partial_put_rec(b, &r);
+	mm_buf_free(&t);
+}
+
+void mm_partial_delete(mm_partial_out *p, uint64_t pmid)
 {
 	mm_partial_rec r = { .type = MM_PREC_DELETE, .pmid = pmid };
 	mm_partial_put_rec(&p->buf, &r);
@@ -411,7 +449,8 @@ int mm_partial_close(mm_partial_out *p, mm_buf *err)
 
 /* ---- reading (myomine merge) -------------------------------------------------------- */
 
-/* The next line into in->line: 1 ok, 0 end of file, -1 read error. */
+/* The next line into in->line: 1 ok, 2 a last line without its newline (a
+ * truncated file), 0 end of file, -1 read error. */
 static int next_line(mm_partial_in *in)
 {
 	in->line.l = 0;
@@ -423,7 +462,7 @@ static int next_line(mm_partial_in *in)
 			in->pos = e + (nl != NULL);
 			if (nl) { in->lineno++; return 1; }
 		}
-		if (in->eof) { if (in->line.l) { in->lineno++; return 1; } return 0; }
+		if (in->eof) { if (in->line.l) { in->lineno++; return 2; } return 0; }
 		ssize_t n = mm_reader_read(in->rd, in->buf, in->cap);
 		if (n < 0) return -1;
 		if (n == 0) in->eof = 1;
@@ -449,6 +488,7 @@ static int read_line(mm_partial_in *in, mm_buf *err)
 		return -1;
 	}
 	if (rc == 0) return in_bad(in, err, "partial result ends without #end (truncated?)");
+	if (rc == 2) return in_bad(in, err, "partial result ends inside a line (truncated?)");
 	return 1;
 }
 
@@ -496,6 +536,10 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 		if (read_line(in, err) < 0) return -1;
 	}
 	int rc = parse_line(in, err);
+	if (rc == 1 && in->rec.type == MM_PREC_FILTERS) {
+		mm_buf_puts(&in->filters, in->rec.text);
+		rc = mm_partial_in_next(in, err);
+	}
 	if (rc < 0) return -1;
 	in->ended = rc == 0;
 	return 0;
@@ -506,6 +550,7 @@ void mm_partial_in_close(mm_partial_in *in)
 	mm_reader_close(in->rd);
 	free(in->buf);
 	mm_buf_free(&in->line);
+	mm_buf_free(&in->filters);
 	mm_partial_rec_free(&in->rec);
 	in->rd = NULL;
 	in->buf = NULL;

@@ -112,7 +112,8 @@ static int attr(const char *t, size_t n, const char *name, mm_buf *out)
 	}
 }
 
-enum { F_NONE, F_PMID, F_TITLE, F_VTITLE, F_BTITLE, F_ABS, F_YEAR, F_MDATE, F_DEL };
+enum { F_NONE, F_PMID, F_TITLE, F_VTITLE, F_BTITLE, F_ABS, F_YEAR, F_MDATE, F_DEL, F_META };
+/* F_META + k: the text of a term of kind k (mm_term_kind) */
 
 #define MAXDEPTH 256
 
@@ -209,15 +210,15 @@ static int capture_end(mm_doc *d, int cap, const fields *b, size_t i, int *got_p
 	switch (cap) {
 	case F_PMID:
 		if (mm_parse_pmid(b->field->s, b->field->l, &d->pmid) < 0) {
-			mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not a positive integer", i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
+			mm_buf_printf(&d->err, "byte %zu: PMID \"%.*s\" is not " MM_PMID_RANGE, i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
 			return -1;
 		}
 		*got_pmid = 1;
 		break;
 	case F_DEL: {
-		uint32_t v;
+		uint64_t v;
 		if (mm_parse_pmid(b->field->s, b->field->l, &v) < 0) {
-			mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not a positive integer", i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
+			mm_buf_printf(&d->err, "byte %zu: deleted PMID \"%.*s\" is not " MM_PMID_RANGE, i, (int)(b->field->l > 40 ? 40 : b->field->l), b->field->s);
 			return -1;
 		}
 		if (d->n_del == d->m_del) {
@@ -235,7 +236,9 @@ static int capture_end(mm_doc *d, int cap, const fields *b, size_t i, int *got_p
 	case F_ABS:
 		mm_doc_end_section(d);
 		break;
-	default: break;
+	default:
+		if (cap >= F_META) mm_doc_term_name(d, d->meta.n - 1, b->field->s, b->field->l);
+		break;
 	}
 	return 0;
 }
@@ -244,7 +247,7 @@ static int capture_end(mm_doc *d, int cap, const fields *b, size_t i, int *got_p
  * skipped in one search for its end tag (none of them nests inside itself
  * in the DTD; their content is not checked for well-formedness). Returns
  * the offset after the end tag, or 0 (err). */
-static size_t skip_subtree(const char *p, size_t n, size_t i, size_t te, sref name, mm_doc *d)
+static inline __attribute__((always_inline)) size_t skip_subtree(const char *p, size_t n, size_t i, size_t te, sref name, mm_doc *d)
 {
 	char endtag[40]; /* skippable() names have at most 23 bytes */
 	size_t el = (size_t)name.n + 3;
@@ -255,6 +258,71 @@ static size_t skip_subtree(const char *p, size_t n, size_t i, size_t te, sref na
 	const char *e = mm_find(p + te + 1, n - te - 1, endtag, el);
 	if (!e) { mm_buf_printf(&d->err, "byte %zu: <%.*s> is not closed", i, name.n, name.s); return 0; }
 	return (size_t)(e - p) + el;
+}
+
+/* The lists that are skipped unless the indexing is collected (want_meta). */
+static int meta_list(sref name)
+{
+	return is(name, "MeshHeadingList") || is(name, "KeywordList") || is(name, "SupplMeshList") ||
+	       is(name, "PublicationTypeList") || is(name, "MedlineJournalInfo");
+}
+
+/* The term field (F_META + kind) that the start tag name under parent par
+ * begins, or F_NONE. */
+static __attribute__((noinline)) int meta_field(sref name, sref par)
+{
+	static const struct { const char *name, *par; int kind; } tab[] = {
+		{ "DescriptorName", "MeshHeading", MM_TERM_MESH }, { "QualifierName", "MeshHeading", MM_TERM_QUAL },
+		{ "SupplMeshName", "SupplMeshList", MM_TERM_SUPPL }, { "PublicationType", "PublicationTypeList", MM_TERM_PUBTYPE },
+		{ "PublicationType", "BookDocument", MM_TERM_PUBTYPE }, { "Language", "Article", MM_TERM_LANG },
+		{ "Language", "BookDocument", MM_TERM_LANG }, { "NlmUniqueID", "MedlineJournalInfo", MM_TERM_JOURNAL_ID },
+		{ "MedlineTA", "MedlineJournalInfo", MM_TERM_JOURNAL_TA }, { "ISOAbbreviation", "Journal", MM_TERM_JOURNAL_ISO },
+		{ "Keyword", "KeywordList", MM_TERM_KEYWORD },
+	};
+	for (size_t k = 0; k < sizeof tab / sizeof tab[0]; ++k)
+		if (is(name, tab[k].name) && is(par, tab[k].par)) return F_META + tab[k].kind;
+	return F_NONE;
+}
+
+/* A term field begins: the term, with its UI and major flag from the start
+ * tag t[0..tn), is added now and named at its end. */
+static __attribute__((noinline)) void meta_begin(int f, const char *t, size_t tn, const fields *b, mm_doc *d)
+{
+	int kind = f - F_META;
+	unsigned flags = 0;
+	if (attr(t, tn, "MajorTopicYN", b->label) == 0 && b->label->l == 1 && b->label->s[0] == 'Y') flags = MM_TERM_MAJOR;
+	const char *ui = NULL;
+	size_t ui_n = 0;
+	if ((kind == MM_TERM_MESH || kind == MM_TERM_QUAL || kind == MM_TERM_SUPPL || kind == MM_TERM_PUBTYPE) &&
+	    attr(t, tn, "UI", b->label) == 0)
+		ui = b->label->s, ui_n = b->label->l;
+	if (kind == MM_TERM_MESH && flags) flags |= MM_TERM_MAJR;
+	if (kind == MM_TERM_QUAL && flags) /* the heading (the last descriptor) is a major topic */
+		for (int i = d->meta.n - 1; i >= 0; --i)
+			if (d->meta.t[i].kind == MM_TERM_MESH) { d->meta.t[i].flags |= MM_TERM_MAJR; break; }
+	mm_doc_add_term(d, (mm_term_kind)kind, ui, ui_n, NULL, 0, flags);
+}
+
+/* <PubmedData>, whose start tag ends at te: the record's PMC id, from its
+ * ArticleIdList (the first one: the others are its references'), and the
+ * offset after </PubmedData>, or 0 (err). */
+static __attribute__((noinline)) size_t pubmed_data(const char *p, size_t n, size_t i, size_t te, const fields *b, mm_doc *d)
+{
+	const char *e = mm_find(p + te + 1, n - te - 1, "</PubmedData>", 13);
+	if (!e) { mm_buf_printf(&d->err, "byte %zu: <PubmedData> is not closed", i); return 0; }
+	size_t end = (size_t)(e - p) + 13;
+	const char *s = p + te + 1;
+	const char *l = mm_find(s, (size_t)(e - s), "<ArticleIdList>", 15);
+	const char *le = l ? mm_find(l, (size_t)(e - l), "</ArticleIdList>", 16) : NULL;
+	for (const char *a = l; le && (a = mm_find(a, (size_t)(le - a), "<ArticleId ", 11)) != NULL; ++a) {
+		const char *gt = memchr(a, '>', (size_t)(le - a)), *lt = gt ? memchr(gt, '<', (size_t)(le - gt)) : NULL;
+		if (!lt) break;
+		if (attr(a, (size_t)(gt - a) + 1, "IdType", b->label) == 0 && strcmp(b->label->s, "pmc") == 0) {
+			mm_doc_add_term(d, MM_TERM_PMC, NULL, 0, gt + 1, (size_t)(lt - gt - 1), 0);
+			break;
+		}
+	}
+	return end;
 }
 
 /* The field (F_*) that the start tag name, under parent par and
@@ -284,7 +352,7 @@ static int field_of(sref name, sref par, sref gp, const char *t, size_t tn, cons
 	           (is(gp, "JournalIssue") || is(gp, "Book")) && !got_year) {
 		return is(name, "Year") ? F_YEAR : F_MDATE;
 	}
-	return F_NONE;
+	return d->want_meta ? meta_field(name, par) : F_NONE;
 }
 
 /* Begin capturing field f, whose start tag is t[0..tn): returns the buffer
@@ -361,8 +429,14 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 		}
 		if (!self_close && cap == F_NONE) {
 			if (skippable(name)) {
-				if (!(i = skip_subtree(p, n, i, te, name, d))) return -1;
-				continue;
+				if (!d->want_meta) {
+					if (!(i = skip_subtree(p, n, i, te, name, d))) return -1;
+					continue;
+				}
+				if (!meta_list(name)) { /* the indexing is read */
+					if (!(i = is(name, "PubmedData") ? pubmed_data(p, n, i, te, &b, d) : skip_subtree(p, n, i, te, name, d))) return -1;
+					continue;
+				}
 			}
 			sref par = depth > 0 ? stack[depth - 1] : (sref){ "", 0 };
 			sref gp = depth > 1 ? stack[depth - 2] : (sref){ "", 0 };
@@ -370,6 +444,7 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 			if (f != F_NONE) {
 				cap = f;
 				cap_depth = depth;
+				if (f >= F_META) meta_begin(f, p + i, te - i, &b, d);
 				cap_buf = capture_begin(f, p + i, te - i, &b, d, &n_abs);
 			}
 		}

@@ -40,7 +40,7 @@ int mm_pubtator_parse(const char *p, size_t n, mm_doc *d)
 		while (k < ll && isdigit((unsigned char)l[k])) ++k;
 		if (k + 3 <= ll && l[k] == '|' && (l[k + 1] == 't' || l[k + 1] == 'a') && l[k + 2] == '|') {
 			if (!got_pmid) {
-				if (mm_parse_pmid(l, k, &d->pmid) < 0) { mm_buf_printf(&d->err, "PMID \"%.*s\" is not a positive integer", (int)(k > 40 ? 40 : k), l); return -1; }
+				if (mm_parse_pmid(l, k, &d->pmid) < 0) { mm_buf_printf(&d->err, "PMID \"%.*s\" is not " MM_PMID_RANGE, (int)(k > 40 ? 40 : k), l); return -1; }
 				got_pmid = 1;
 			}
 			mm_buf *b = l[k + 1] == 't' ? ti : ab;

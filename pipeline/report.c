@@ -34,7 +34,7 @@ static int rfile_open(const rsrc *src, const char *name, rfile *f, mm_buf *err)
 	f->s = "";
 	if (src->loc) {
 		if (!src->loc(src->ud, name, &path)) { mm_buf_free(&path); return 0; }
-	} else mm_buf_printf(&path, "%s/%s", src->dir, name);
+	} else mm_buf_path(&path, src->dir, name);
 	int fd = open(path.s, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		int e = errno;
@@ -470,7 +470,7 @@ mm_report_status mm_report_write(const char *outdir, const char *out_file, mm_bu
 		return rc;
 	}
 	if (out_file) mm_buf_puts(&path, out_file);
-	else mm_buf_printf(&path, "%s/report.html", outdir);
+	else mm_buf_path(&path, outdir, "report.html");
 	const char *slash = strrchr(path.s, '/');
 	if (slash) mm_buf_printf(&tmp, "%.*s/.%s.myomine-tmp.%ld", (int)(slash - path.s), path.s, slash + 1, (long)getpid());
 	else mm_buf_printf(&tmp, ".%s.myomine-tmp.%ld", path.s, (long)getpid());

@@ -186,6 +186,8 @@ typedef struct {
 	const mm_lexicon *lx;
 	int want_mentions, pubtator, evidence_text;
 	size_t max_record;
+	const mm_filter *filter;  /* NULL: none */
+	int keep_negated, documents;
 	mm_facts *fx;             /* --facts: the patterns (NULL: not asked for) */
 } wctx;
 
@@ -299,6 +301,27 @@ static void collect_facts(mm_item *it, const mm_doc *d, tstate *ts)
 	memcpy(it->facts->lines, ts->out.s, ts->out.l);
 }
 
+/* The filters but --require, on record it (parsed into d): 1 when it
+ * fails them (it->fail), 0 when it passes; a PubTator record under a filter
+ * that needs indexing PubTator lacks fails to parse, since judging it
+ * would drop it silently. */
+static int filter_record(const wctx *w, mm_item *it, const mm_doc *d)
+{
+	unsigned meta = mm_filter_kinds(w->filter) & MM_FILT_META_KINDS;
+	if (it->kind == MM_REC_PUBTATOR && meta) {
+		int k = 0;
+		while (!(meta >> k & 1)) ++k;
+		mm_buf m = {0};
+		mm_buf_printf(&m, "PubTator has no MeSH headings, publication types, language, journal or year: %s cannot judge "
+		              "its documents (with PubTator input filter by --pmids, --exclude-pmids or --require)", mm_filter_option[k]);
+		it->ok = 0;
+		it->err = m.s;
+		return 1;
+	}
+	it->fail = mm_filter_doc(w->filter, d);
+	return it->fail != 0;
+}
+
 /* Parse, normalise and match one item (records only; a chunk is split
  * first), filling its results for the apply step.  Runs on any thread. */
 static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
@@ -324,12 +347,26 @@ static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 	it->year = d->year;
 	it->has_abs = d->has_abstract;
 	ts->n_docs++;
+	if (w->filter && filter_record(w, it, d)) return; /* fails: neither matched nor counted */
 	mm_text_build(&ts->t, d);
 	it->n_sent = (uint32_t)ts->t.sent_s.n;
 	const mm_mention *mt;
 	size_t nm = mm_match(ts->m, d, &ts->t, &mt);
 	if (nm) collect_hits(it, mt, nm, ts);
 	mm_buf *o = &ts->out;
+	if (w->filter && (it->fail = mm_filter_hits(w->filter, it->hit, it->n_hit, w->keep_negated))) {
+		free(it->hit);
+		it->hit = NULL;
+		it->n_hit = 0;
+		ts->t_match += omp_get_wtime() - t1;
+		return;
+	}
+	if (w->documents) {
+		o->l = 0;
+		mm_documents_row(o, w->lx, d, it->hit, it->n_hit);
+		it->docrow = mm_strndup(o->s, o->l);
+		it->docrow_len = o->l;
+	}
 	if (w->evidence_text && it->n_hit > 1) {
 		o->l = 0;
 		mm_format_evidence_text(o, d, &ts->t, it->hit, it->n_hit);
@@ -378,7 +415,8 @@ static void apply_cb(void *ctx, int slot)
 
 /* Load the lexicon and open the outputs, while other threads already read
  * the first batches (a 100,000-name lexicon takes about 0.3 s).  Returns 0,
- * or the exit status after saying why: 2 for the lexicon, 3 for the
+ * or the exit status after saying why: 2 for the lexicon (or a --require
+ * value it lacks), 3 for the
  * output directory. */
 static int prepare_cb(void *ctx)
 {
@@ -389,14 +427,15 @@ static int prepare_cb(void *ctx)
 	int rc = 0;
 	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap->lc, &err);
 	if (!lx) rc = 2;
-	else if (mm_out_init(o->outdir, &err) < 0) rc = 3;
+	else if (o->filter && mm_filter_resolve(o->filter, lx, &err) < 0) rc = 2; /* --require */
+	else if (mm_out_init(o->outdir, o->mentions, &err) < 0) rc = 3;
 	else {
 		mm_out_signals();
-		if ((o->mentions && !(ap->spool = mm_spool_open(o->outdir))) || (o->evidence_text && !(ap->evspool = mm_spool_open(o->outdir)))) {
-			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		if ((o->mentions && !(ap->spool = mm_spool_open(mm_out_dir()))) || (o->evidence_text && !(ap->evspool = mm_spool_open(mm_out_dir())))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
-		} else if (o->facts && (!(ap->fspool = mm_spool_open(o->outdir)) || !(ap->fsumspool = mm_spool_open(o->outdir)))) {
-			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", o->outdir, strerror(errno));
+		} else if (o->facts && (!(ap->fspool = mm_spool_open(mm_out_dir())) || !(ap->fsumspool = mm_spool_open(mm_out_dir())))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
 		} else if (o->facts && !(c->w->fx = mm_facts_new(&err))) {
 			mm_out_abort();
@@ -404,7 +443,10 @@ static int prepare_cb(void *ctx)
 		} else if (o->partial && (ap->part.facts = o->facts != NULL, mm_partial_open(&ap->part, lx, &err) < 0)) {
 			mm_out_abort();
 			rc = 3;
-		}
+		} else if (o->documents && !(ap->docspool = mm_spool_open(mm_out_dir()))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
+			rc = 3;
+		} else if (ap->part.f) mm_partial_put_filters(&ap->part.buf, ap->filter);
 	}
 	if (rc) {
 		mm_warn("%s", err.s ? err.s : "error");
@@ -428,6 +470,11 @@ int mm_run(const mm_opts *o)
 	double t_start = mm_realtime();
 	mm_filelist fl = {0};
 	mm_files_collect(&fl, o->inputs, o->n_inputs);
+	if (fl.n == 0) { /* only directories, none with an input file: a usage error, nothing changed */
+		for (int i = 0; i < o->n_inputs; ++i) mm_warn("%s: no input file in this directory (none named *.xml, *.xml.gz, *.txt, ...; see --help)", o->inputs[i]);
+		mm_files_free(&fl);
+		return 2;
+	}
 	int threads = o->threads > 0 ? o->threads : omp_get_num_procs();
 	omp_set_dynamic(0);
 
@@ -443,8 +490,12 @@ int mm_run(const mm_opts *o)
 	rd.force = o->format;
 	rd.batch_bytes = o->batch_bytes;
 	rd.max_record = o->max_record;
-	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record, NULL };
+	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record,
+	           mm_filter_kinds(o->filter) ? o->filter : NULL, o->keep_negated, o->documents != NULL, NULL };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts); /* matchers: prepare_cb() */
+	int want_meta = (mm_filter_kinds(o->filter) & MM_FILT_META_KINDS) || o->documents;
+	for (int i = 0; i < threads; ++i) ts[i].d.want_meta = want_meta;
+	ap.filter = w.filter;
 
 	/* Batches in memory: with several threads, 6 per thread + 1 so that
 	 * the next files are read ahead in the gaps (a single gzip stream
@@ -463,9 +514,13 @@ int mm_run(const mm_opts *o)
 	if (!failed) {
 		mm_progress_line(&ap, 1);
 		mm_progress_clear(&ap);
-		if (fl.n == 0 && mm_verbose) mm_warn("no input files found");
 	}
 	for (int i = 0; i < threads; ++i) {
+		if (ts[i].m && rc.lx && rc.lx->n_pattern) { /* summed in thread order: the same totals at any -t */
+			const uint64_t *h = mm_matcher_limit_hits(ts[i].m);
+			if (!ap.limit_hits) ap.limit_hits = mm_calloc((size_t)rc.lx->n_pattern, sizeof *ap.limit_hits);
+			for (int k = 0; k < rc.lx->n_pattern; ++k) ap.limit_hits[k] += h[k];
+		}
 		ap.t.parse += ts[i].t_parse;
 		ap.t.match += ts[i].t_match;
 		tstate_free(&ts[i]);
@@ -482,10 +537,12 @@ int mm_run(const mm_opts *o)
 		if (ap.evspool) fclose(ap.evspool);
 		if (ap.fspool) fclose(ap.fspool);
 		if (ap.fsumspool) fclose(ap.fsumspool);
+		if (ap.docspool) fclose(ap.docspool);
 		mm_store_free(ap.store);
 		mm_files_free(&fl);
 		mm_out_free();
 		free(ap.lc.file);
+		free(ap.limit_hits);
 		return failed;
 	}
 	free(rd.rs);

@@ -17,6 +17,7 @@
 #include "store.h"
 #include "match.h"
 #include "text.h"
+#include "filter.h"
 #include "util.h"
 #include "facts.h"
 
@@ -90,12 +91,12 @@ typedef struct mm_item {
 	mm_format fmt;
 	/* results */
 	int ok;
-	uint32_t pmid;
+	uint64_t pmid;
 	int version, year, has_abs;
 	uint32_t n_sent;
 	mm_hit *hit;
 	uint32_t n_hit;
-	uint32_t *del;
+	uint64_t *del;
 	int n_del;
 	char *out;
 	size_t out_len;
@@ -109,6 +110,9 @@ typedef struct mm_item {
 	struct mm_item *sub;
 	size_t n_sub;
 	int chunk_mcs;            /* its root is <MedlineCitationSet> */
+	unsigned fail;            /* the filters the record fails (filter.h; 0: passes) */
+	char *docrow;             /* --documents: its row */
+	size_t docrow_len;
 } mm_item;
 
 /* --facts: a document's facts.tsv lines and what it adds to
@@ -144,16 +148,19 @@ typedef enum {
 	MM_PREC_MESSAGE,    /* M: text is one of the file's messages */
 	MM_PREC_TRAILER,    /* #end */
 	MM_PREC_FACTS_SUM,  /* S: fs, what the next A line's document adds to facts.summary.tsv (--facts) */
-	MM_PREC_FACTS_LINE  /* T: text is one of the next A line's facts.tsv lines (--facts) */
+	MM_PREC_FACTS_LINE, /* T: text is one of the next A line's facts.tsv lines (--facts) */
+	MM_PREC_FILTERED,   /* X: the article before fails the filters of mask fail */
+	MM_PREC_FILTERS     /* #filters: text is the filters of the run (mm_partial_put_filters) */
 } mm_prec_type;
 
 typedef struct {
 	mm_prec_type type;
 	const char *text;   /* F, M: NUL-terminated; parsed: points into the line */
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
-	uint32_t pmid;      /* D */
+	uint64_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
 	mm_facts_doc fs;    /* S */
+	unsigned fail;      /* X */
 } mm_partial_rec;
 
 /* Append r as one line (with its newline) to b.  M text has its tabs and
@@ -190,9 +197,14 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 /* The file's E line and messages; closes its block. */
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
-void mm_partial_delete(mm_partial_out *p, uint32_t pmid);
 /* The S and T lines of a document's facts (before its A line). */
 void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx);
+void mm_partial_delete(mm_partial_out *p, uint64_t pmid);
+/* The X line after an article that fails the filters of mask fail. */
+void mm_partial_filtered(mm_partial_out *p, unsigned fail);
+/* The "#filters" line of filter set f (nothing when f has no filter), after
+ * the header; its text names each option and its canonical key. */
+void mm_partial_put_filters(mm_buf *b, const mm_filter *f);
 /* Write #end and close the file: 0, or -1 with a message. */
 MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
 
@@ -208,6 +220,7 @@ typedef struct {
 	int eof, ended;     /* ended: #end read, or an error */
 	int facts;          /* written with --facts (S and T lines) */
 	mm_partial_rec rec; /* the current line, parsed */
+	mm_buf filters;     /* the text of its #filters line (empty: none) */
 } mm_partial_in;
 
 /* Open DIR/partial.myomine.gz, check its header against the lexicon and
@@ -248,6 +261,16 @@ void mm_fseq_article(mm_fseq *m, uint64_t pmid, uint64_t seq, int spooled);
 void mm_fseq_delete(mm_fseq *m, uint64_t pmid);
 int mm_fseq_final(const mm_fseq *m, uint64_t pmid, uint64_t seq);
 void mm_fseq_free(mm_fseq *m);
+/* A row of the documents spool: a document and its processing rank. */
+typedef struct { uint64_t pmid; uint64_t seq; } mm_docseq;
+
+/* myomine merge: one partial result read (summary.json "shards"). */
+typedef struct {
+	const char *dir;             /* as given (owned by the options) */
+	char *msg;                   /* why it could not be read to its end; NULL: it was */
+	int files;                   /* file blocks taken from it */
+	int duplicates;              /* file blocks skipped: read from another partial result */
+} mm_shard;
 
 /* The state of the apply step: everything that depends on input order. */
 typedef struct {
@@ -262,6 +285,12 @@ typedef struct {
 	mm_timings t;
 	mm_partial_out part;         /* --partial (part.f: NULL without) */
 	mm_lexcache_info lc;         /* how the lexicon was loaded */
+	const mm_filter *filter;     /* the filters (summary.json); NULL: none */
+	FILE *docspool;              /* --documents: rows of documents that pass */
+	mm_docseq *docseq;           /* ... their (pmid, seq) */
+	size_t n_docseq, m_docseq;
+	const mm_shard *shard;       /* myomine merge: the partial results read (merge.c owns them) */
+	int n_shard;                 /* 0 for a run */
 	/* progress */
 	int progress;
 	double t_start, t_last;
@@ -269,6 +298,8 @@ typedef struct {
 	uint64_t in_pos, out_pos;    /* bytes read up to the last applied batch */
 	uint64_t in_done, out_done;  /* ... of the files already applied */
 	int files_done;
+	uint64_t *limit_hits;        /* per pattern: starts given up at a PCRE2 limit, summed over
+	                              * the threads' matchers at the end (NULL: none counted) */
 } mm_applier;
 
 /* --facts: spool the facts of article record it, applied as record seq. */
@@ -315,6 +346,14 @@ typedef struct {
 } mm_fsum_rec;
 /* Spool it's record; 1 when one was written, else 0 (no concept). */
 int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it);
+/* --documents (documents.c): the header and a document's row (thread-safe;
+ * hit: its hits, counted per type when not negated), and the file of the
+ * final documents that pass, from the spool: 0, or -1 with a message. */
+void mm_documents_header(mm_buf *o, const mm_lexicon *lx);
+void mm_documents_row(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm_hit *hit, uint32_t n_hit);
+MM_WUR int mm_write_documents(mm_writer *w, const mm_applier *ap);
+/* The apply step: spool the row of document pmid, applied as record seq. */
+void mm_documents_spool(mm_applier *ap, uint64_t pmid, uint64_t seq, const char *row, size_t len);
 /* An anonymous spool file beside the outputs: it vanishes on any exit.
  * NULL with errno set. */
 FILE *mm_spool_open(const char *dir);

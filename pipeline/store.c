@@ -4,51 +4,57 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE_BITS 16 /* one bitmap page covers 65536 PMIDs (8 KB) */
+/* ---- the ids ------------------------------------------------------------------
+ *
+ * What the store knows of every id seen (seen, live, has an abstract, its
+ * sentence count and year code, the filters it fails) is kept in one of two
+ * forms, chosen per page of 65,536 ids, so that memory follows the number of
+ * ids, never their values:
+ *  - sparse: a hash table of 16-byte entries (about 32 bytes per id);
+ *  - dense: bit sets and byte arrays over the whole page (152 KB), once
+ *    the page holds DENSE_MIN ids (at least 38 bytes per id then, and
+ *    2.4 bytes per id of a full page, as PubMed's ids are); a page
+ *    with an id that fails the filters has 128 KB more for their masks.
+ * A page table (a hash by page number) counts each page's sparse ids and
+ * points to its dense form. */
+
+#define PAGE_BITS 16
+#define PAGE_IDS (1u << PAGE_BITS)
+#define DENSE_MIN 4096 /* ids of a page at which it turns dense */
+
+enum { ID_SEEN = 1, ID_LIVE = 2, ID_ABS = 4 };
+
+/* what the store holds for one id (all zero: never seen) */
+typedef struct {
+	uint32_t nsent;   /* sentences while live */
+	uint8_t flags;    /* ID_* */
+	uint8_t year;     /* mm_year_code while live */
+	uint16_t fail;    /* while live: the filters its final version fails
+	                   * (mm_store_filter_out's mask; 0: it passes) */
+} idrec;
+
+typedef struct { uint64_t key; idrec r; } idslot; /* key = id; 0: empty */
+typedef struct { idslot *t; size_t cap, n; } idtab;
 
 typedef struct {
-	uint64_t **page;
-	size_t n_page;
-} bitmap;
+	uint64_t seen[PAGE_IDS / 64], live[PAGE_IDS / 64], abs[PAGE_IDS / 64];
+	uint8_t nsent[PAGE_IDS];  /* 255: look in the store's big_nsent */
+	uint8_t year[PAGE_IDS];
+	uint16_t *fail;           /* idrec.fail of each id; NULL until one fails the filters */
+} dpage;
 
-static int bm_get(const bitmap *b, uint32_t k)
-{
-	size_t p = k >> PAGE_BITS;
-	if (p >= b->n_page || !b->page[p]) return 0;
-	uint32_t o = k & ((1u << PAGE_BITS) - 1);
-	return (int)(b->page[p][o >> 6] >> (o & 63) & 1);
-}
+typedef struct { uint64_t key; dpage *d; uint32_t n_sparse; } pgslot; /* key = page + 1; 0: empty */
+typedef struct { pgslot *t; size_t cap, n; } pgtab;
 
-static void bm_set(bitmap *b, uint32_t k, int v)
-{
-	size_t p = k >> PAGE_BITS;
-	if (p >= b->n_page) {
-		if (!v) return;
-		size_t np = p + 1;
-		b->page = mm_realloc(b->page, np * sizeof *b->page);
-		memset(b->page + b->n_page, 0, (np - b->n_page) * sizeof *b->page);
-		b->n_page = np;
-	}
-	if (!b->page[p]) { if (!v) return; b->page[p] = mm_calloc(1u << (PAGE_BITS - 6), sizeof(uint64_t)); }
-	uint32_t o = k & ((1u << PAGE_BITS) - 1);
-	if (v) b->page[p][o >> 6] |= 1ULL << (o & 63);
-	else b->page[p][o >> 6] &= ~(1ULL << (o & 63));
-}
+/* open-addressing map uint64 -> uint32 (key 0 is "empty"; ids are > 0) */
+typedef struct { uint64_t *k; uint32_t *v; size_t cap, n; } u64map;
 
-static void bm_free(bitmap *b)
-{
-	for (size_t i = 0; i < b->n_page; ++i) free(b->page[i]);
-	free(b->page);
-}
-
-/* open-addressing map uint32 -> uint32 (key 0 is "empty"; PMIDs are > 0) */
-typedef struct { uint32_t *k, *v; size_t cap, n; } u32map;
-
-static uint32_t *map_slot(u32map *m, uint32_t key, int create)
+static uint32_t *map_slot(u64map *m, uint64_t key, int create)
 {
 	if (create && (m->n + 1) * 4 > m->cap * 3) {
 		size_t oc = m->cap;
-		uint32_t *ok = m->k, *ov = m->v;
+		uint64_t *ok = m->k;
+		uint32_t *ov = m->v;
 		m->cap = oc ? oc * 2 : 1024;
 		m->k = mm_calloc(m->cap, sizeof *m->k);
 		m->v = mm_malloc(m->cap * sizeof *m->v);
@@ -72,8 +78,79 @@ static uint32_t *map_slot(u32map *m, uint32_t key, int create)
 	return &m->v[h];
 }
 
+static void map_free(u64map *m) { free(m->k); free(m->v); }
+
+/* the slot of id in t (NULL when absent, or a new zeroed slot with create) */
+static idslot *id_slot(idtab *t, uint64_t id, int create)
+{
+	if (create && (t->n + 1) * 4 > t->cap * 3) {
+		size_t oc = t->cap;
+		idslot *old = t->t;
+		t->cap = oc ? oc * 2 : 1024;
+		t->t = mm_calloc(t->cap, sizeof *t->t);
+		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
+			size_t h = mm_hash64(old[i].key) & (t->cap - 1);
+			while (t->t[h].key) h = (h + 1) & (t->cap - 1);
+			t->t[h] = old[i];
+		}
+		free(old);
+	}
+	if (!t->cap) return NULL;
+	size_t h = mm_hash64(id) & (t->cap - 1);
+	while (t->t[h].key) {
+		if (t->t[h].key == id) return &t->t[h];
+		h = (h + 1) & (t->cap - 1);
+	}
+	if (!create) return NULL;
+	t->t[h].key = id;
+	t->n++;
+	return &t->t[h];
+}
+
+/* Remove slot x of t (linear probing: the entries after it that would no
+ * longer be found move back). */
+static void id_remove(idtab *t, idslot *x)
+{
+	size_t mask = t->cap - 1, i = (size_t)(x - t->t), j = i;
+	for (;;) {
+		j = (j + 1) & mask;
+		if (!t->t[j].key) break;
+		size_t k = mm_hash64(t->t[j].key) & mask; /* its home slot */
+		if (i <= j ? (k <= i || k > j) : (k <= i && k > j)) { t->t[i] = t->t[j]; i = j; }
+	}
+	memset(&t->t[i], 0, sizeof t->t[i]);
+	t->n--;
+}
+
+static pgslot *pg_slot(pgtab *t, uint64_t page, int create)
+{
+	uint64_t key = page + 1;
+	if (create && (t->n + 1) * 4 > t->cap * 3) {
+		size_t oc = t->cap;
+		pgslot *old = t->t;
+		t->cap = oc ? oc * 2 : 256;
+		t->t = mm_calloc(t->cap, sizeof *t->t);
+		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
+			size_t h = mm_hash64(old[i].key) & (t->cap - 1);
+			while (t->t[h].key) h = (h + 1) & (t->cap - 1);
+			t->t[h] = old[i];
+		}
+		free(old);
+	}
+	if (!t->cap) return NULL;
+	size_t h = mm_hash64(key) & (t->cap - 1);
+	while (t->t[h].key) {
+		if (t->t[h].key == key) return &t->t[h];
+		h = (h + 1) & (t->cap - 1);
+	}
+	if (!create) return NULL;
+	t->t[h].key = key;
+	t->n++;
+	return &t->t[h];
+}
+
 typedef struct {
-	uint32_t pmid;
+	uint64_t pmid;
 	uint32_t n_hit;
 	uint64_t seq;
 	int year;
@@ -81,103 +158,189 @@ typedef struct {
 	mm_hit *hit;
 } docent;
 
-/* sentence count per PMID: one byte in sparse pages, 255 = look in `big` */
-typedef struct {
-	uint8_t **page;
-	size_t n_page;
-	u32map big;
-} bytemap;
-
-static uint32_t *map_slot(u32map *m, uint32_t key, int create);
-
-static uint32_t bytes_get(bytemap *b, uint32_t k)
-{
-	size_t p = k >> PAGE_BITS;
-	if (p >= b->n_page || !b->page[p]) return 0;
-	uint8_t v = b->page[p][k & ((1u << PAGE_BITS) - 1)];
-	if (v < 255) return v;
-	uint32_t *x = map_slot(&b->big, k, 0);
-	return x ? *x : 255;
-}
-
-static void bytes_set(bytemap *b, uint32_t k, uint32_t v)
-{
-	size_t p = k >> PAGE_BITS;
-	if (p >= b->n_page) {
-		b->page = mm_realloc(b->page, (p + 1) * sizeof *b->page);
-		memset(b->page + b->n_page, 0, (p + 1 - b->n_page) * sizeof *b->page);
-		b->n_page = p + 1;
-	}
-	if (!b->page[p]) b->page[p] = mm_calloc(1u << PAGE_BITS, 1);
-	b->page[p][k & ((1u << PAGE_BITS) - 1)] = (uint8_t)(v < 255 ? v : 255);
-	if (v >= 255) *map_slot(&b->big, k, 1) = v;
-}
-
 struct mm_store {
-	bitmap seen, live, abs;
-	bytemap nsent;    /* sentences of each live PMID */
-	bytemap year;     /* publication year - 1799 (1..255), 0 = unknown */
+	idtab ids;        /* ids of sparse pages */
+	pgtab pages;      /* every page with an id seen */
+	u64map big_nsent; /* sentence counts >= 255 of dense pages' ids */
+	uint64_t last_page; /* the last dense page looked up (+1; 0 none) */
+	dpage *last_dp;
 	uint64_t year_docs[256];
-	u32map version;   /* PMIDs whose current version is > 1 */
-	u32map idx;       /* PMID -> docent index, for PMIDs that ever had mentions */
+	u64map version;   /* ids whose current version is > 1 */
+	u64map idx;       /* id -> docent index, for ids that ever had mentions */
 	docent *doc;
 	size_t n_doc, m_doc;
 	mm_store_stats st;
 };
+
+/* the dense page of id, or NULL */
+static dpage *dense_of(const mm_store *s, uint64_t page)
+{
+	if (s->last_page == page + 1) return s->last_dp;
+	const pgslot *p = pg_slot((pgtab *)&s->pages, page, 0);
+	if (!p || !p->d) return NULL;
+	((mm_store *)s)->last_page = page + 1; /* a cache, not state */
+	((mm_store *)s)->last_dp = p->d;
+	return p->d;
+}
+
+static idrec dense_get(const mm_store *s, const dpage *d, uint64_t id)
+{
+	uint32_t o = (uint32_t)(id & (PAGE_IDS - 1));
+	idrec r;
+	int b = (int)(o & 63);
+	r.flags = (uint8_t)((d->seen[o >> 6] >> b & 1) * ID_SEEN | (d->live[o >> 6] >> b & 1) * ID_LIVE |
+	                    (d->abs[o >> 6] >> b & 1) * ID_ABS);
+	r.year = d->year[o];
+	r.fail = d->fail ? d->fail[o] : 0;
+	r.nsent = d->nsent[o];
+	if (r.nsent == 255) {
+		uint32_t *x = map_slot((u64map *)&s->big_nsent, id, 0);
+		if (x) r.nsent = *x;
+	}
+	return r;
+}
+
+static void dense_put(mm_store *s, dpage *d, uint64_t id, idrec r)
+{
+	uint32_t o = (uint32_t)(id & (PAGE_IDS - 1));
+	uint64_t bit = 1ULL << (o & 63);
+	d->seen[o >> 6] = (d->seen[o >> 6] & ~bit) | (r.flags & ID_SEEN ? bit : 0);
+	d->live[o >> 6] = (d->live[o >> 6] & ~bit) | (r.flags & ID_LIVE ? bit : 0);
+	d->abs[o >> 6] = (d->abs[o >> 6] & ~bit) | (r.flags & ID_ABS ? bit : 0);
+	d->year[o] = r.year;
+	if (r.fail && !d->fail) d->fail = mm_calloc(PAGE_IDS, sizeof *d->fail);
+	if (d->fail) d->fail[o] = r.fail;
+	d->nsent[o] = (uint8_t)(r.nsent < 255 ? r.nsent : 255);
+	if (r.nsent >= 255) *map_slot(&s->big_nsent, id, 1) = r.nsent;
+}
+
+/* What the store holds for id (all zero when it was never seen). */
+static idrec id_get(const mm_store *s, uint64_t id)
+{
+	idrec z = {0};
+	const dpage *d = dense_of(s, id >> PAGE_BITS);
+	if (d) return dense_get(s, d, id);
+	const idslot *x = id_slot((idtab *)&s->ids, id, 0);
+	return x ? x->r : z;
+}
+
+/* Page pg turns dense: its ids move out of the sparse table. */
+static void make_dense(mm_store *s, pgslot *pg)
+{
+	uint64_t base = (pg->key - 1) << PAGE_BITS;
+	pg->d = mm_calloc(1, sizeof *pg->d);
+	for (uint32_t o = 0; o < PAGE_IDS && pg->n_sparse; ++o) {
+		idslot *x = id_slot(&s->ids, base + o, 0);
+		if (!x) continue;
+		dense_put(s, pg->d, base + o, x->r);
+		id_remove(&s->ids, x);
+		pg->n_sparse--;
+	}
+}
+
+/* Store r as what is known of id (an id seen stays seen). */
+static void id_put(mm_store *s, uint64_t id, idrec r)
+{
+	dpage *d = dense_of(s, id >> PAGE_BITS);
+	if (d) { dense_put(s, d, id, r); return; }
+	idslot *x = id_slot(&s->ids, id, 0);
+	if (x) { x->r = r; return; }
+	x = id_slot(&s->ids, id, 1);
+	x->r = r;
+	pgslot *pg = pg_slot(&s->pages, id >> PAGE_BITS, 1);
+	if (++pg->n_sparse >= DENSE_MIN) make_dense(s, pg);
+}
 
 mm_store *mm_store_new(void) { return mm_calloc(1, sizeof(mm_store)); }
 
 void mm_store_free(mm_store *s)
 {
 	if (!s) return;
-	bm_free(&s->seen); bm_free(&s->live); bm_free(&s->abs);
-	for (size_t i = 0; i < s->nsent.n_page; ++i) free(s->nsent.page[i]);
-	free(s->nsent.page); free(s->nsent.big.k); free(s->nsent.big.v);
-	for (size_t i = 0; i < s->year.n_page; ++i) free(s->year.page[i]);
-	free(s->year.page); free(s->year.big.k); free(s->year.big.v);
-	free(s->version.k); free(s->version.v);
-	free(s->idx.k); free(s->idx.v);
+	for (size_t i = 0; i < s->pages.cap; ++i) {
+		if (!s->pages.t[i].d) continue;
+		free(s->pages.t[i].d->fail);
+		free(s->pages.t[i].d);
+	}
+	free(s->pages.t);
+	free(s->ids.t);
+	map_free(&s->big_nsent);
+	map_free(&s->version);
+	map_free(&s->idx);
 	for (size_t i = 0; i < s->n_doc; ++i) free(s->doc[i].hit);
 	free(s->doc);
 	free(s);
 }
 
-static int current_version(mm_store *s, uint32_t pmid)
+static int current_version(mm_store *s, uint64_t pmid, const idrec *r)
 {
-	if (!bm_get(&s->seen, pmid)) return 0;
+	if (!(r->flags & ID_SEEN)) return 0;
 	uint32_t *v = map_slot(&s->version, pmid, 0);
 	return v && *v ? (int)*v : 1;
 }
 
-static void unlive(mm_store *s, uint32_t pmid)
+/* The live id of r leaves the documents that fail the filters (unlive
+ * follows) */
+static void filter_back(mm_store *s, idrec *r)
 {
-	bm_set(&s->live, pmid, 0);
-	s->st.live--;
-	s->st.live_sentences -= bytes_get(&s->nsent, pmid);
-	bytes_set(&s->nsent, pmid, 0);
-	s->year_docs[bytes_get(&s->year, pmid) & 255]--;
-	if (bm_get(&s->abs, pmid)) { s->st.live_abstract--; bm_set(&s->abs, pmid, 0); }
+	s->st.filtered--;
+	s->st.filtered_sentences -= r->nsent;
+	s->year_docs[r->year]++;
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k)
+		if (r->fail >> k & 1) s->st.filtered_by[k]--;
+	r->fail = 0;
 }
 
-int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
+void mm_store_filter_out(mm_store *s, uint64_t pmid, unsigned mask)
+{
+	mask &= (1u << MM_STORE_FILTER_BITS) - 1;
+	idrec r = id_get(s, pmid);
+	if (!mask || !(r.flags & ID_LIVE) || r.fail) return;
+	r.fail = (uint16_t)mask;
+	s->st.filtered++;
+	s->st.filtered_sentences += r.nsent;
+	s->year_docs[r.year]--;
+	for (int k = 0; k < MM_STORE_FILTER_BITS; ++k)
+		if (mask >> k & 1) s->st.filtered_by[k]++;
+	id_put(s, pmid, r);
+}
+
+int mm_store_passes(const mm_store *s, uint64_t pmid)
+{
+	idrec r = id_get(s, pmid);
+	return (r.flags & ID_LIVE) && !r.fail;
+}
+
+/* r (of a live id) is no longer live */
+static void unlive(mm_store *s, idrec *r)
+{
+	if (r->fail) filter_back(s, r);
+	s->st.live--;
+	s->st.live_sentences -= r->nsent;
+	s->year_docs[r->year]--;
+	if (r->flags & ID_ABS) s->st.live_abstract--;
+	r->flags &= (uint8_t)~(ID_LIVE | ID_ABS);
+	r->nsent = 0;
+}
+
+int mm_store_article(mm_store *s, uint64_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq)
 {
 	if (version < 1) version = 1;
-	if (bm_get(&s->live, pmid) && version < current_version(s, pmid)) {
+	idrec r = id_get(s, pmid);
+	if ((r.flags & ID_LIVE) && version < current_version(s, pmid, &r)) {
 		s->st.older_ignored++;
 		return 0;
 	}
-	if (bm_get(&s->live, pmid)) { s->st.superseded++; unlive(s, pmid); }
+	if (r.flags & ID_LIVE) { s->st.superseded++; unlive(s, &r); }
 	s->st.applied++;
-	bm_set(&s->seen, pmid, 1);
-	bm_set(&s->live, pmid, 1);
 	s->st.live++;
-	if (has_abstract) { bm_set(&s->abs, pmid, 1); s->st.live_abstract++; }
-	bytes_set(&s->nsent, pmid, n_sent);
+	r.flags |= ID_SEEN | ID_LIVE;
+	if (has_abstract) { r.flags |= ID_ABS; s->st.live_abstract++; }
+	r.nsent = n_sent;
 	s->st.live_sentences += n_sent;
-	uint32_t yc = mm_year_code(year);
-	bytes_set(&s->year, pmid, yc);
-	s->year_docs[yc]++;
+	r.year = (uint8_t)mm_year_code(year);
+	s->year_docs[r.year]++;
+	id_put(s, pmid, r);
 	uint32_t *vs = map_slot(&s->version, pmid, version > 1);
 	if (vs) *vs = (uint32_t)version;
 	uint32_t *ix = map_slot(&s->idx, pmid, 0);
@@ -203,12 +366,14 @@ int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_
 	return 1;
 }
 
-void mm_store_delete(mm_store *s, uint32_t pmid)
+void mm_store_delete(mm_store *s, uint64_t pmid)
 {
 	s->st.delete_listed++;
-	if (!bm_get(&s->live, pmid)) return;
+	idrec r = id_get(s, pmid);
+	if (!(r.flags & ID_LIVE)) return;
 	s->st.deleted++;
-	unlive(s, pmid);
+	unlive(s, &r);
+	id_put(s, pmid, r);
 	uint32_t *vs = map_slot(&s->version, pmid, 0);
 	if (vs) *vs = 1;
 	uint32_t *ix = map_slot(&s->idx, pmid, 0);
@@ -223,9 +388,9 @@ void mm_store_delete(mm_store *s, uint32_t pmid)
 
 const mm_store_stats *mm_store_get_stats(const mm_store *s) { return &s->st; }
 
-int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq)
+int mm_store_is_final(const mm_store *s, uint64_t pmid, uint64_t seq)
 {
-	uint32_t *ix = map_slot((u32map *)&s->idx, pmid, 0);
+	uint32_t *ix = map_slot((u64map *)&s->idx, pmid, 0);
 	if (!ix) return 0;
 	const docent *d = &s->doc[*ix];
 	return d->live && d->seq == seq;
@@ -300,7 +465,7 @@ static size_t pair_index(const mm_counts *c, uint32_t a, uint32_t b)
 }
 
 /* Keep the k most recent (year, then PMID) documents of a pair. */
-static void evidence_add(mm_evidence *ev, int k, uint32_t pmid, int year, uint32_t sent)
+static void evidence_add(mm_evidence *ev, int k, uint64_t pmid, int year, uint32_t sent)
 {
 	int n = 0;
 	while (n < k && ev[n].pmid) ++n;
@@ -340,10 +505,13 @@ static size_t distinct_concepts(const mm_hit *hit, uint32_t n, uint32_t *uc)
 }
 
 /* Sentence and section pairs of one document's hits (tmp: a copy, sorted
- * here): per sentence (counted), and whether the document has one at all
- * (counted once per document: last_* holds the document that counted it
- * last, doc_tag). */
-static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc_tag)
+ * here; uc: room for n concepts): per sentence (counted), and whether the
+ * document has one at all (counted once per document: last_* holds the
+ * document that counted it last, doc_tag).  The work is linear in the hits
+ * times the concepts that share a sentence or a section: hits are (concept,
+ * sentence) pairs, and a section's concepts are counted once each, however
+ * many of its sentences name them. */
+static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc_tag, uint32_t *uc)
 {
 	qsort(tmp, n, sizeof *tmp, cmp_hit_sent);
 	for (uint32_t a = 0; a < n;) {
@@ -361,10 +529,10 @@ static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc
 	for (uint32_t a = 0; a < n;) {
 		uint32_t b = a;
 		while (b < n && tmp[b].sec == tmp[a].sec) ++b;
-		for (uint32_t x = a; x < b; ++x)
-			for (uint32_t y = x + 1; y < b; ++y) {
-				if (tmp[x].concept == tmp[y].concept) continue;
-				pslot *p = pair_get(pm, tmp[x].concept, tmp[y].concept);
+		size_t nu = distinct_concepts(tmp + a, b - a, uc);
+		for (size_t x = 0; x < nu; ++x)
+			for (size_t y = x + 1; y < nu; ++y) {
+				pslot *p = pair_get(pm, uc[x], uc[y]);
 				if (p->last_sec != doc_tag) { p->last_sec = doc_tag; p->sec_docs++; }
 			}
 		a = b;
@@ -390,16 +558,26 @@ static void collect_pairs(pairmap *pm, mm_counts *out)
 	memset(pm, 0, sizeof *pm);
 }
 
-/* The first sentence (1-based) where concepts a and b both occur among
- * hit[0..n) (sorted by concept, then sentence), or 0. */
-static uint32_t shared_sentence(const mm_hit *hit, uint32_t n, uint32_t a, uint32_t b)
+/* The evidence rows of document pmid get the first sentence (1-based) that
+ * each pair shares there: hit[0..n) (sorted here by sentence) is swept in
+ * sentence order, and a row whose sentence is still 0 takes the current
+ * one.  Linear in the hits times the concepts per sentence, as counting. */
+static void shared_sentences(mm_counts *out, mm_hit *hit, uint32_t n, uint64_t pmid)
 {
-	for (uint32_t p = 0; p < n; ++p) {
-		if (hit[p].concept != a) continue;
-		for (uint32_t q = 0; q < n; ++q)
-			if (hit[q].concept == b && hit[q].sent == hit[p].sent) return hit[p].sent + 1;
+	int k = out->evidence_k;
+	qsort(hit, n, sizeof *hit, cmp_hit_sent);
+	for (uint32_t a = 0; a < n;) {
+		uint32_t b = a;
+		while (b < n && hit[b].sent == hit[a].sent) ++b;
+		for (uint32_t x = a; x < b; ++x)
+			for (uint32_t y = x + 1; y < b; ++y) {
+				if (hit[x].concept == hit[y].concept) continue;
+				mm_evidence *ev = out->evidence + pair_index(out, hit[x].concept, hit[y].concept) * (size_t)k;
+				for (int r = 0; r < k && ev[r].pmid; ++r)
+					if (ev[r].pmid == pmid) { if (!ev[r].sent) ev[r].sent = hit[a].sent + 1; break; }
+			}
+		a = b;
 	}
-	return 0;
 }
 
 /* The per-year rows of out->year from keys[0..nk) (year<<56 | a<<28 | b),
@@ -431,6 +609,7 @@ static void push_key(uint64_t **keys, size_t *nk, size_t *mk, uint64_t key)
  * live and uc hold as many entries as the largest document has hits. */
 static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm_counts *out, mm_hit *live, uint32_t *uc)
 {
+	int any = 0;
 	int k = opt->evidence;
 	if (k > 0) out->evidence = mm_calloc(out->n_pair * (size_t)k + 1, sizeof *out->evidence);
 	out->evidence_k = k;
@@ -447,11 +626,14 @@ static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm
 			if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF);
 			for (size_t z = x + 1; z < nu; ++z) {
 				if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | uc[z]);
-				if (k > 0)
-					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year,
-					             shared_sentence(live, nl, uc[x], uc[z]));
+				if (k > 0) {
+					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year, 0);
+					any = 1;
+				}
 			}
 		}
+		if (any) shared_sentences(out, live, nl, d->pmid);
+		any = 0;
 	}
 	year_rows(keys, nk, out);
 	free(keys);
@@ -466,8 +648,8 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_mentions = mm_calloc((size_t)n_concept, sizeof(uint64_t));
 	out->c_negated = mm_calloc((size_t)n_concept, sizeof(uint64_t));
-	out->n_docs = s->st.live;
-	out->n_sents = s->st.live_sentences;
+	out->n_docs = s->st.live - s->st.filtered;
+	out->n_sents = s->st.live_sentences - s->st.filtered_sentences;
 	int keep = opt && opt->keep_negated;
 	pairmap pm = {0};
 	uint32_t *uc = NULL;
@@ -502,7 +684,7 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 			for (size_t y = x + 1; y < nu; ++y) pair_get(&pm, uc[x], uc[y])->docs++;
 		}
 		memcpy(tmp, live, nl * sizeof *tmp);
-		count_local_pairs(&pm, tmp, nl, (uint64_t)i + 1);
+		count_local_pairs(&pm, tmp, nl, (uint64_t)i + 1, uc);
 	}
 	collect_pairs(&pm, out);
 	if (opt && (opt->by_year || opt->evidence > 0)) count_years_evidence(s, opt, out, live, uc);

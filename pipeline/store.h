@@ -5,10 +5,13 @@
  * with the same PMID unless it has a lower Version; <DeleteCitation>
  * withdraws a PMID.  Only the final version of each PMID counts.  The store
  * keeps per-document concept hits for documents with mentions (needed to
- * undo a superseded version and to count sentence-level pairs) and three
- * sparse bitmaps over PMIDs (seen, live, has-abstract) and a byte per PMID
- * (its sentence count, for sentence-level statistics) for the rest: about
- * 1.4 bytes per PMID of the range seen, plus the documents with mentions.
+ * undo a superseded version and to count sentence-level pairs) and, for
+ * every PMID seen, whether it is live and has an abstract, its sentence
+ * count and year: in a hash table (about 32 bytes per PMID) where PMIDs are
+ * spread out, and in bit sets and byte arrays over pages of 65,536 PMIDs
+ * (2.4 bytes per PMID of a full page) where 4,096 or more of a page are
+ * seen.  Memory follows the number of PMIDs, never their values.  A PMID
+ * is any id from 1 to 2^63 - 1 (mm_parse_pmid).
  *
  * The store is not thread-safe: the pipeline applies records serially, in
  * order, after the parallel parse/match step. */
@@ -26,6 +29,8 @@ typedef struct {
 
 typedef struct mm_store mm_store;
 
+#define MM_STORE_FILTER_BITS 16
+
 typedef struct {
 	uint64_t applied;          /* article records applied */
 	uint64_t superseded;       /* records replaced by a later or newer version */
@@ -35,6 +40,9 @@ typedef struct {
 	uint64_t live;             /* documents in the result */
 	uint64_t live_abstract;    /* ... of which with an abstract */
 	uint64_t live_sentences;   /* sentences of the live documents */
+	uint64_t filtered;         /* live documents that fail the filters (mm_store_filter_out) */
+	uint64_t filtered_sentences;
+	uint64_t filtered_by[MM_STORE_FILTER_BITS]; /* ... that fail filter k (bit 1 << k of their mask) */
 } mm_store_stats;
 
 /* A new, empty store; never NULL (allocation failure exits, util.h). */
@@ -46,16 +54,25 @@ void mm_store_free(mm_store *s);
  * seq is the record's processing rank. Returns 1 if the record was applied,
  * 0 if it was ignored (an older version): both are outcomes, not errors,
  * and are counted in the store's stats. */
-int mm_store_article(mm_store *s, uint32_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
+int mm_store_article(mm_store *s, uint64_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq);
+/* The article just applied for pmid (mm_store_article returned 1) fails the
+ * filters of mask (bits below 1 << MM_STORE_FILTER_BITS): it stays the
+ * final version of pmid (a later record or a deletion replaces it as
+ * usual) but is no document of the counts: apply it without hits.  The
+ * counts' documents, sentences and years are those of the documents that
+ * pass. */
+void mm_store_filter_out(mm_store *s, uint64_t pmid, unsigned mask);
+/* 1 when pmid is live and its final version passes the filters. */
+int mm_store_passes(const mm_store *s, uint64_t pmid) MM_WUR;
 /* Withdraw pmid (DeleteCitation); a PMID not live is only counted. */
-void mm_store_delete(mm_store *s, uint32_t pmid);
+void mm_store_delete(mm_store *s, uint64_t pmid);
 /* The store's running counts (owned by the store). */
 const mm_store_stats *mm_store_get_stats(const mm_store *s);
 
 /* 1 when seq is the final, live record of pmid, else 0 (used to filter
  * spooled mentions). */
-int mm_store_is_final(const mm_store *s, uint32_t pmid, uint64_t seq) MM_WUR;
+int mm_store_is_final(const mm_store *s, uint64_t pmid, uint64_t seq) MM_WUR;
 
 /* Counts over the final documents. */
 typedef struct {
@@ -73,7 +90,7 @@ typedef struct {
 #define MM_NO_CONCEPT 0x0FFFFFFFu
 
 typedef struct {
-	uint32_t pmid;             /* 0 = empty slot */
+	uint64_t pmid;             /* 0 = empty slot */
 	int year;
 	uint32_t sent;             /* 1-based sentence shared by both, 0 = none */
 } mm_evidence;

@@ -36,6 +36,10 @@ static int norm_cp(unsigned cp, char *buf)
 		buf[0] = latinA[cp - 0x100];
 		return 1;
 	}
+	/* combining diacritical marks: dropped, so that a letter followed by
+	 * them ("o" U+0308) folds like the precomposed letter (U+00F6) and
+	 * a match ending at the letter spans its marks */
+	if (cp >= 0x300 && cp <= 0x36F) return 0;
 	if (cp >= 0x3B1 && cp <= 0x3C9) { const char *r = greek_lower[cp - 0x3B1]; size_t l = strlen(r); memcpy(buf, r, l); return (int)l; }
 	if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) {
 		const char *r = greek_lower[cp - 0x391];

@@ -4,7 +4,8 @@
  * lower case (with fold), every dash and minus variant as '-', no-break and
  * other Unicode spaces as ' ', zero-width characters dropped, curly quotes
  * as ' and ", Greek letters spelled out (γ -> gamma, µ -> mu), Latin-1 and
- * Latin Extended-A letters without accents (ö -> o, ß -> ss), full-width
+ * Latin Extended-A letters without accents (ö -> o, ß -> ss), combining
+ * diacritical marks (U+0300-U+036F) dropped (o + U+0308 -> o), full-width
  * ASCII as ASCII, super/subscript digits as digits, other symbols and
  * punctuation as '#'.  Every normalised byte maps back to the byte offset
  * of the source character in the original text (map[], one entry per byte

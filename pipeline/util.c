@@ -133,15 +133,25 @@ void mm_buf_free(mm_buf *b)
 
 void mm_buf_json(mm_buf *b, const char *s)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s);
 	mm_buf_putc(b, '"');
-	for (; *s; ++s) {
-		unsigned char c = (unsigned char)*s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		if (c >= 0x80) { /* a valid sequence as it is, an invalid byte as U+FFFD */
+			int k = mm_utf8_len(u + i, n - i);
+			if (k) mm_buf_put(b, u + i, (size_t)k);
+			else mm_buf_puts(b, "\\ufffd");
+			i += k ? (size_t)k : 1;
+			continue;
+		}
 		if (c == '"' || c == '\\') { mm_buf_putc(b, '\\'); mm_buf_putc(b, c); }
 		else if (c == '\n') mm_buf_puts(b, "\\n");
 		else if (c == '\t') mm_buf_puts(b, "\\t");
 		else if (c == '\r') mm_buf_puts(b, "\\r");
 		else if (c < 0x20) mm_buf_printf(b, "\\u%04x", c);
 		else mm_buf_putc(b, c);
+		++i;
 	}
 	mm_buf_putc(b, '"');
 }
@@ -178,6 +188,7 @@ uint64_t mm_fnv1a(const void *p, size_t n)
 void mm_warn(const char *fmt, ...)
 {
 	va_list ap;
+	if (ferror(stderr)) return; /* a closed pipe (EPIPE): stop printing, go on working */
 	va_start(ap, fmt);
 	fputs("myomine: ", stderr);
 	vfprintf(stderr, fmt, ap);

@@ -60,7 +60,9 @@ void mm_buf_printf(mm_buf *b, const char *fmt, ...) __attribute__((format(printf
 void mm_buf_putu(mm_buf *b, uint64_t v);   /* decimal, fast */
 void mm_buf_free(mm_buf *b);
 
-/* Append s as a JSON string literal (quotes included). */
+/* Append s as a JSON string literal (quotes included): always valid JSON
+ * and UTF-8; each byte of s that is not part of a valid UTF-8 sequence (a
+ * file name in another encoding) is written as \ufffd. */
 void mm_buf_json(mm_buf *b, const char *s);
 
 double mm_realtime(void);   /* seconds since an arbitrary epoch */

@@ -1,5 +1,6 @@
 /* write.c -- every output file of a run (runpriv.h). */
 #include "runpriv.h"
+#include "negate.h"
 #include "stats.h"
 
 #include <math.h>
@@ -14,6 +15,18 @@ static size_t cp_count(const char *s, size_t n)
 	size_t c = 0;
 	for (size_t i = 0; i < n; ++i) c += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return c;
+}
+
+/* The code points of text[base..pos), counted on from a cursor (*at, *cp:
+ * a byte position >= base and the code points before it), which moves to
+ * pos; it restarts at base when pos lies before it.  Mentions come in text
+ * order, so a document's offsets cost one pass over its text. */
+static size_t cp_upto(const char *text, size_t base, size_t pos, size_t *at, size_t *cp)
+{
+	if (*at < base || *at > pos) { *at = base; *cp = 0; }
+	*cp += cp_count(text + *at, pos - *at);
+	*at = pos;
+	return *cp;
 }
 
 void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit)
@@ -48,9 +61,10 @@ void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *
 	mm_buf_putu(o, d->pmid); mm_buf_puts(o, "|a|");
 	mm_buf_put(o, text + abs0, d->text.l - abs0);
 	mm_buf_putc(o, '\n');
+	size_t at = 0, cp = 0;
 	for (size_t i = 0; i < nm; ++i) {
 		const mm_mention *m = &mt[i];
-		size_t cs = m->start < abs0 ? cp_count(text, m->start) : tchars + 1 + cp_count(text + abs0, m->start - abs0);
+		size_t cs = m->start < abs0 ? cp_upto(text, 0, m->start, &at, &cp) : tchars + 1 + cp_upto(text, abs0, m->start, &at, &cp);
 		size_t ce = cs + cp_count(text + m->start, m->end - m->start);
 		const mm_concept *c = &lx->c[m->concept];
 		mm_buf_putu(o, d->pmid); mm_buf_putc(o, '\t');
@@ -337,12 +351,11 @@ static int write_mentions(mm_writer *w, const mm_applier *ap)
 	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\tnegated\n");
 	if (ap->spool) {
 		rewind(ap->spool);
-		unsigned long long seq;
-		unsigned pmid;
+		unsigned long long seq, pmid;
 		size_t len;
 		char *tmp = NULL;
 		size_t mt = 0;
-		while (fscanf(ap->spool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+		while (fscanf(ap->spool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
 			if (fread(tmp, 1, len, ap->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
 			if (mm_store_is_final(ap->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
@@ -393,12 +406,13 @@ static int write_by_year(mm_writer *w)
 
 /* --evidence K: up to K supporting documents per pair, most recent first
  * (year, then PMID), with a sentence they share when there is one. */
-typedef struct { uint64_t key; char *text; } evtext_slot; /* key = pmid<<32 | sentence */
+typedef struct { uint64_t pmid; uint32_t sent; char *text; } evtext_slot; /* pmid 0: empty */
 
-static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t key)
+/* the slot of (pmid, sent): its own, or the empty one where it goes */
+static evtext_slot *evtext_find(evtext_slot *t, size_t cap, uint64_t pmid, uint32_t sent)
 {
-	size_t h = mm_hash64(key) & (cap - 1);
-	while (t[h].key && t[h].key != key) h = (h + 1) & (cap - 1);
+	size_t h = mm_hash64(pmid ^ mm_hash64(sent)) & (cap - 1);
+	while (t[h].pmid && (t[h].pmid != pmid || t[h].sent != sent)) h = (h + 1) & (cap - 1);
 	return &t[h];
 }
 
@@ -416,15 +430,16 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 {
 	size_t need = cn->n_pair * (size_t)cn->evidence_k;
 	for (size_t k = 0; k < need; ++k)
-		if (cn->evidence[k].pmid && cn->evidence[k].sent)
-			evtext_find(tab, cap, (uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent)->key =
-				(uint64_t)cn->evidence[k].pmid << 32 | cn->evidence[k].sent;
+		if (cn->evidence[k].pmid && cn->evidence[k].sent) {
+			evtext_slot *s = evtext_find(tab, cap, cn->evidence[k].pmid, cn->evidence[k].sent);
+			s->pmid = cn->evidence[k].pmid;
+			s->sent = cn->evidence[k].sent;
+		}
 	rewind(ap->evspool);
-	unsigned long long seq;
-	unsigned pmid;
+	unsigned long long seq, pmid;
 	size_t len, mt = 0;
 	char *buf = NULL;
-	while (fscanf(ap->evspool, "%llu %u %zu\n", &seq, &pmid, &len) == 3) {
+	while (fscanf(ap->evspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 		if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
 		if (fread(buf, 1, len, ap->evspool) != len) break;
 		buf[len] = 0;
@@ -434,9 +449,9 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 			if (!nl) break;
 			*nl = 0;
 			uint32_t sn = (uint32_t)strtoul(l, NULL, 10);
-			evtext_slot *s = evtext_find(tab, cap, (uint64_t)pmid << 32 | sn);
+			evtext_slot *s = evtext_find(tab, cap, pmid, sn);
 			char *tabc = strchr(l, '\t');
-			if (s->key && !s->text && tabc) s->text = mm_strdup(tabc + 1);
+			if (s->pmid && !s->text && tabc) s->text = mm_strdup(tabc + 1);
 			l = nl + 1;
 		}
 	}
@@ -471,13 +486,13 @@ static int write_evidence(mm_writer *w, const mm_applier *ap)
 			if (p->docs < (uint64_t)w->o->min_docs) continue;
 			const mm_evidence *ev = cn->evidence + k * (size_t)cn->evidence_k;
 			for (int r = 0; r < cn->evidence_k && ev[r].pmid; ++r) {
-				mm_buf_printf(&b, "%s\t%s\t%d\t%u\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, ev[r].pmid);
+				mm_buf_printf(&b, "%s\t%s\t%d\t%llu\t", lx->c[p->a].id, lx->c[p->b].id, r + 1, (unsigned long long)ev[r].pmid);
 				if (ev[r].year) mm_buf_printf(&b, "%d\t", ev[r].year); else mm_buf_puts(&b, "\t");
 				if (ev[r].sent) mm_buf_printf(&b, "%u", ev[r].sent);
 				if (with_text) {
 					mm_buf_putc(&b, '\t');
 					if (ev[r].sent) {
-						evtext_slot *s = evtext_find(tab, cap, (uint64_t)ev[r].pmid << 32 | ev[r].sent);
+						evtext_slot *s = evtext_find(tab, cap, ev[r].pmid, ev[r].sent);
 						if (s->text) mm_buf_puts(&b, s->text);
 					}
 				}
@@ -680,6 +695,7 @@ int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped)
 	if (o->by_year && write_by_year(w) < 0) return -1;
 	if (o->evidence > 0 && write_evidence(w, ap) < 0) return -1;
 	if (o->facts && (write_facts(w, ap) < 0 || write_facts_summary(w, ap) < 0)) return -1;
+	if (o->documents && mm_write_documents(w, ap) < 0) return -1;
 	return 0;
 }
 
@@ -722,6 +738,12 @@ static void json_lexicon(mm_buf *bp, const mm_lexicon *lx, const char *path, con
 		mm_buf_json(bp, lx->blocklist_path);
 		mm_buf_printf(bp, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
 	} else mm_buf_puts(bp, "null");
+	mm_buf_puts(bp, ",\n    \"negation\": ");
+	if (lx->negation_path) {
+		mm_buf_puts(bp, "{\"path\": ");
+		mm_buf_json(bp, lx->negation_path);
+		mm_buf_printf(bp, ", \"rules\": %d, \"crc32\": \"%08x\"}", mm_negrules_count(lx->neg), lx->negation_crc32);
+	} else mm_buf_puts(bp, "\"built-in\"");
 	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
 	mm_buf_printf(bp, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[lc->state]);
 	if (lc->file) mm_buf_json(bp, lc->file);
@@ -751,6 +773,69 @@ static void json_inputs(mm_buf *bp, const mm_filelist *fl, int *n_st)
 	}
 }
 
+/* "filters": {...}: the filters, the final documents each one removed
+ * (a document failing two is counted by both) and how many passed all;
+ * nothing without filters */
+static void json_filters(mm_buf *b, const mm_filter *f, const mm_store_stats *st)
+{
+	unsigned kinds = mm_filter_kinds(f);
+	if (!kinds) return;
+	mm_buf_printf(b, "  \"filters\": {\"final\": %llu, \"removed\": %llu, \"passed\": %llu, \"by_filter\": [",
+	              (unsigned long long)st->live, (unsigned long long)st->filtered, (unsigned long long)(st->live - st->filtered));
+	int n = 0;
+	for (int k = 0; k < MM_FILT_N; ++k) {
+		if (!(kinds >> k & 1)) continue;
+		mm_buf_puts(b, n++ ? ",\n    {\"option\": " : "\n    {\"option\": ");
+		mm_buf_json(b, mm_filter_option[k]);
+		mm_buf_puts(b, ", \"value\": ");
+		mm_buf_json(b, mm_filter_value(f, (mm_filter_kind)k));
+		mm_buf_puts(b, ", \"key\": ");
+		mm_buf_json(b, mm_filter_key(f, (mm_filter_kind)k));
+		mm_buf_printf(b, ", \"removed\": %llu}", (unsigned long long)st->filtered_by[k]);
+	}
+	mm_buf_puts(b, "\n  ]},\n");
+}
+
+/* "shards": [...] (myomine merge): each partial result, whether it was read
+ * to its end, the file blocks taken from it and why it failed */
+static void json_shards(mm_buf *bp, const mm_shard *sh, int n)
+{
+	int n_failed = 0;
+	mm_buf_puts(bp, "  \"shards\": [");
+	for (int i = 0; i < n; ++i) {
+		mm_buf_puts(bp, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+		mm_buf_json(bp, sh[i].dir);
+		mm_buf_printf(bp, ", \"status\": \"%s\", \"files\": %d, \"duplicate_files\": %d, \"message\": ",
+		              sh[i].msg ? "failed" : "ok", sh[i].files, sh[i].duplicates);
+		if (sh[i].msg) mm_buf_json(bp, sh[i].msg);
+		else mm_buf_puts(bp, "null");
+		mm_buf_putc(bp, '}');
+		n_failed += sh[i].msg != NULL;
+	}
+	mm_buf_printf(bp, "\n  ],\n  \"shards_failed\": %d,\n", n_failed);
+}
+
+/* "pattern_limit_hits": the patterns whose searches gave up at a PCRE2
+ * limit, with the number of start positions (hits may be NULL: none). */
+static void json_limit_hits(mm_buf *b, const mm_lexicon *lx, const uint64_t *hits)
+{
+	mm_buf_puts(b, "  \"pattern_limit_hits\": [");
+	int n = 0;
+	for (int k = 0; hits && k < lx->n_pattern; ++k) {
+		if (!hits[k]) continue;
+		const mm_concept *c = &lx->c[lx->pattern_concept[k]];
+		const char *w = c->where ? c->where : "", *colon = strrchr(w, ':');
+		mm_buf_puts(b, n++ ? ",\n    {\"file\": " : "\n    {\"file\": ");
+		char *file = mm_strndup(w, colon ? (size_t)(colon - w) : strlen(w));
+		mm_buf_json(b, file);
+		free(file);
+		mm_buf_printf(b, ", \"line\": %ld, \"id\": ", colon ? strtol(colon + 1, NULL, 10) : 0L);
+		mm_buf_json(b, c->id);
+		mm_buf_printf(b, ", \"hits\": %llu}", (unsigned long long)hits[k]);
+	}
+	mm_buf_puts(b, n ? "\n  ],\n" : "],\n");
+}
+
 int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
 {
 	const mm_opts *o = w->o;
@@ -767,6 +852,7 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	json_inputs(&b, ap->fl, n_st);
 	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
 	              ap->fl->n, n_st[MM_FS_OK], n_st[MM_FS_ERROR], n_st[MM_FS_FAILED], n_st[MM_FS_SKIPPED]);
+	if (ap->n_shard) json_shards(&b, ap->shard, ap->n_shard);
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
 	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
@@ -775,6 +861,7 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
 	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
 	              (unsigned long long)st->live_sentences);
+	json_filters(&b, ap->filter, st);
 	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, lx);
 	mm_buf_puts(&b, ",\n");
 	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, lx);
@@ -782,6 +869,7 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
 	              (unsigned long long)ap->n.bad_utf8, (unsigned long long)ap->n.bad_refs);
+	json_limit_hits(&b, lx, ap->limit_hits);
 	uint64_t cin = 0;
 	for (int i = 0; i < ap->fl->n; ++i) cin += ap->fl->a[i].in_bytes;
 	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,

@@ -87,6 +87,9 @@ if [ $rc -eq 2 ]; then has "$T/err" "looked in:" "no lexicons: the error says wh
 elif [ $rc -eq 0 ]; then skip "no lexicons found: installed lexicons are present"
 else ko "no lexicons found: exit $rc, expected 2"; fi
 rm -rf "$lw"
+# paths joined from a directory given with a trailing slash have one slash
+expect 0 "run with -l lexicons/ and corpus/" "$BIN" -q -l lexicons/ -o "$T/slash" corpus/
+if grep -q '[^:]//' "$T/slash/summary.json"; then ko "doubled slash in summary.json paths"; grep '[^:]//' "$T/slash/summary.json" | head -3 | sed 's/^/  | /'; else ok; fi
 
 # ---- golden test on the shipped corpus ------------------------------------------
 echo "== golden (corpus/)"
@@ -546,7 +549,7 @@ mkfifo "$F/fifo"
 exec 7>"$F/fifo"; printf '<PubmedArticleSet>' >&7
 sleep 0.3; kill -TERM "$pid"; wait "$pid"; st=$?; exec 7>&-
 if [ "$st" -eq 143 ]; then ok; else ko "SIGTERM: exit $st, expected 143"; fi
-has "$F/sig.err" "terminated; no output written" "SIGTERM message"
+has "$F/sig.err" "terminated; no output was changed" "SIGTERM message"
 same_dir "$T/g" "$F/prev" "SIGTERM changed the earlier results"
 if ls -a "$F/prev" | grep -q 'myomine-tmp\|myomine-spool'; then ko "temporary files left after SIGTERM"; else ok; fi
 
@@ -644,6 +647,362 @@ PY
 fi
 # -- end: inflate backends --
 
+# ---- focus: filters and documents.tsv ---------------------------------------------
+# Update semantics with a filter (pass -> fail, fail -> pass, deleted), MEDLINE
+# MH lines with '*' and qualifiers, PubTator with an indexing filter, bad
+# values, determinism and shard-and-merge with filters, and an independent
+# reader (tests/filters/check_filters.py) over the shared corpus.
+echo "== focus (filters)"
+FD=$T/filt
+mkdir -p "$FD/in"
+# mesh_rec PMID VERSION YEAR MESH...: a PubmedArticle indexed with MESH (UI:name)
+mesh_rec() {
+	pm=$1 v=$2 y=$3; shift 3
+	printf '<PubmedArticle><MedlineCitation><PMID Version="%s">%s</PMID><Article><Journal><JournalIssue><PubDate><Year>%s</Year></PubDate></JournalIssue></Journal><ArticleTitle>Anti-HMGCR myopathy and statins.</ArticleTitle><Language>eng</Language><PublicationTypeList><PublicationType UI="D002363">Case Reports</PublicationType></PublicationTypeList></Article><MedlineJournalInfo><MedlineTA>J Test</MedlineTA></MedlineJournalInfo><MeshHeadingList>' "$v" "$pm" "$y"
+	for m in "$@"; do printf '<MeshHeading><DescriptorName UI="%s" MajorTopicYN="N">%s</DescriptorName></MeshHeading>' "${m%%:*}" "${m#*:}"; done
+	printf '</MeshHeadingList></MedlineCitation></PubmedArticle>\n'
+}
+{ echo '<PubmedArticleSet>'
+  mesh_rec 1 1 2015 D009220:Myositis; mesh_rec 2 1 2015 D006801:Humans; mesh_rec 3 1 2015 D009220:Myositis
+  mesh_rec 4 1 2015 D009220:Myositis; echo '</PubmedArticleSet>'; } >"$FD/in/test26n0001.xml"
+{ echo '<PubmedArticleSet>'
+  mesh_rec 1 1 2015 D006801:Humans; mesh_rec 2 1 2015 D009220:Myositis D006801:Humans
+  echo '<DeleteCitation><PMID Version="1">3</PMID></DeleteCitation></PubmedArticleSet>'; } >"$FD/in/test26n0002.xml"
+expect 0 "filters: update semantics" "$BIN" -q -o "$FD/u" --mesh Myositis --documents "$FD/in"
+if [ "$(cut -f1 "$FD/u/documents.tsv" | tail -n +2 | sort -n | tr '\n' ' ')" = "2 4 " ] &&
+   [ "$(json "$FD/u/summary.json" "d['filters']['passed'], d['filters']['removed'], d['documents']['final']")" = "2 1 3" ] &&
+   [ "$(json "$FD/u/summary.json" "d['documents']['deleted']")" = 1 ]; then ok
+else ko "filters: update semantics (expected PMIDs 2 and 4: 1 fails in its update, 2 passes in it, 3 is deleted)"; sed 's/^/  | /' "$FD/u/documents.tsv" | head -5; fi
+# statistics' universe: N is the documents that pass
+if [ "$(awk -F'\t' 'NR > 1 { s += $4 } END { print s }' "$FD/u/entities.tsv")" -ge 1 ] &&
+   [ "$(json "$FD/u/summary.json" "d['documents']['with_mentions']")" = 2 ]; then ok; else ko "filters: counts of the documents that pass"; fi
+# MEDLINE text: '*' before a descriptor or a qualifier makes a major topic
+printf 'PMID- 11\nTI  - Statin myopathy.\nDP  - 2012\nMH  - Myositis/*chemically induced\nMH  - Humans\n\nPMID- 12\nTI  - Other.\nDP  - 2012\nMH  - Myositis/chemically induced\nMH  - *Humans\n' >"$FD/in2.txt"
+expect 0 "filters: MEDLINE MH" "$BIN" -q -o "$FD/m" --mesh-major myositis --documents "$FD/in2.txt"
+if [ "$(tail -n +2 "$FD/m/documents.tsv" | cut -f1,8,9 | tr '\t\n' ',;')" = "11,Myositis|Humans,Myositis;" ]; then ok
+else ko "filters: MEDLINE MH major through a qualifier"; sed 's/^/  | /' "$FD/m/documents.tsv"; fi
+# PubTator has no indexing: refused, never silently dropped
+printf '5|t|Statin myopathy.\n5|a|Anti-HMGCR.\n\n' >"$FD/pt.txt"
+expect 2 "filters: --format pubtator with --mesh refused" "$BIN" -q -o "$FD/pt" --format pubtator --mesh Myositis "$FD/pt.txt"
+has "$T/err" "PubTator has no MeSH" "filters: PubTator refusal message"
+expect 1 "filters: PubTator input with --years fails its records" "$BIN" -o "$FD/pt" --years 2010- "$FD/pt.txt"
+has "$T/err" "PubTator has no MeSH headings.*--years cannot judge" "filters: PubTator record message"
+expect 0 "filters: PubTator with --require" "$BIN" -q -o "$FD/pt" --require antibody "$FD/pt.txt"
+# bad values: clear errors naming the value (and file:line)
+expect 2 "filters: --years 2020-2010" "$BIN" -q -o "$FD/x" --years 2020-2010 "$FD/in"
+has "$T/err" "'2020-2010': the first year is after the last" "filters: --years message"
+printf '1\n2\nPMID 3\n' >"$FD/bad-pmids.txt"
+expect 2 "filters: garbage PMID line" "$BIN" -q -o "$FD/x" --pmids "$FD/bad-pmids.txt" "$FD/in"
+has "$T/err" "bad-pmids.txt:3: 'PMID 3' is not a PMID" "filters: PMID file message"
+expect 2 "filters: --lang english" "$BIN" -q -o "$FD/x" --lang english "$FD/in"
+expect 2 "filters: --require unknown" "$BIN" -q -o "$FD/x" --require antibody:NOSUCH "$FD/in"
+has "$T/err" "antibody:nosuch" "filters: --require message"
+expect 0 "filters: unknown publication type is a warning" "$BIN" -o "$FD/x" --pubtype "Case Report" "$FD/in"
+has "$T/err" "did you mean 'Case Reports'" "filters: publication type suggestion"
+expect 2 "filters: merge takes no filter" "$BIN" merge -q -o "$FD/x" --mesh Myositis "$FD/u"
+# determinism and shard-and-merge with filters
+FI="corpus/"
+[ -d "$SHARED/pubmed-xml/pmparser" ] && FI="$SHARED/pubmed-xml/pmparser"
+FO="--mesh Humans;Myositis --years 2000- --documents --by-year --evidence 2"
+expect 0 "filters -t 1" "$BIN" -q -t 1 $FO -o "$FD/t1" "$FI"
+expect 0 "filters -t 2" "$BIN" -q -t 2 --batch-mb 1 $FO -o "$FD/t2" "$FI"
+same_dir "$FD/t1" "$FD/t2" "filters: -t 1 and -t 2 differ"
+set -- $(find "$FI" -name '*.xml*' | sort)
+h=$(( $# / 2 ))
+A=$(echo "$@" | tr ' ' '\n' | head -n $h) B=$(echo "$@" | tr ' ' '\n' | tail -n +$((h + 1)))
+expect 0 "filters: shard a" "$BIN" -q --partial --mesh "Humans;Myositis" --years 2000- -o "$FD/sa" $A
+expect 0 "filters: shard b" "$BIN" -q --partial --mesh "Myositis;Humans" --years 2000- -o "$FD/sb" $B
+expect 0 "filters: merge" "$BIN" merge -q --by-year --evidence 2 -o "$FD/mg" "$FD/sb" "$FD/sa"
+rm -f "$FD/t1/documents.tsv"
+same_dir "$FD/t1" "$FD/mg" "filters: merge differs from one run"
+if [ "$(json "$FD/mg/summary.json" "d['filters']['passed']")" = "$(json "$FD/t1/summary.json" "d['filters']['passed']")" ]; then ok
+else ko "filters: merged summary.json passed count"; fi
+expect 0 "filters: shard with other filters" "$BIN" -q --partial --mesh Humans -o "$FD/sc" $B
+expect 2 "filters: merge refuses different filters" "$BIN" merge -q -o "$FD/x" "$FD/sa" "$FD/sc"
+has "$T/err" "different filters" "filters: merge refusal message"
+# ids above 2^32 in --pmids and --exclude-pmids (PubTator), through a shard and merge
+printf '1|t|Statin myopathy.\n1|a|Anti-HMGCR myopathy after atorvastatin.\n\n4294967297|t|Statin myopathy.\n4294967297|a|Anti-HMGCR myopathy after atorvastatin.\n\n9223372036854775807|t|Dermatomyositis.\n9223372036854775807|a|Anti-MDA5 dermatomyositis and rituximab.\n\n' >"$FD/big.pubtator"
+printf '4294967297\n9223372036854775807\n' >"$FD/big-pmids.txt"
+expect 0 "filters: --pmids above 2^32" "$BIN" -q --pmids "$FD/big-pmids.txt" --documents --partial -o "$FD/big" "$FD/big.pubtator"
+if [ "$(tail -n +2 "$FD/big/documents.tsv" | cut -f1 | sort | tr '\n' ' ')" = "4294967297 9223372036854775807 " ] &&
+   [ "$(json "$FD/big/summary.json" "d['filters']['passed'], d['filters']['removed']")" = "2 1" ]; then ok
+else ko "filters: --pmids with ids above 2^32"; sed 's/^/  | /' "$FD/big/documents.tsv"; fi
+expect 0 "filters: merge of --pmids above 2^32" "$BIN" merge -q -o "$FD/bigm" "$FD/big"
+if [ "$(json "$FD/bigm/summary.json" "d['filters']['passed']")" = 2 ] && diff "$FD/big/pairs.tsv" "$FD/bigm/pairs.tsv" >/dev/null
+then ok; else ko "filters: merge of --pmids above 2^32 differs"; fi
+printf '4294967297\n' >"$FD/big-ex.txt"
+# documents files are outputs: a second run on the same -o replaces them
+expect 0 "filters: --documents=NAME" "$BIN" -q --pmids "$FD/big-pmids.txt" --documents=docs.tsv -o "$FD/big" "$FD/big.pubtator"
+expect 0 "filters: a run on an -o holding docs.tsv" "$BIN" -q --pmids "$FD/big-pmids.txt" --documents -o "$FD/big" "$FD/big.pubtator"
+expect 0 "filters: a run on an -o holding documents.tsv" "$BIN" -q -o "$FD/big" "$FD/big.pubtator"
+if [ ! -e "$FD/big/documents.tsv" ] && [ ! -e "$FD/big/docs.tsv" ]; then ok; else ko "filters: documents files of an earlier run kept"; fi
+expect 0 "filters: --exclude-pmids above 2^32" "$BIN" -q --exclude-pmids "$FD/big-ex.txt" --documents -o "$FD/bigx" "$FD/big.pubtator"
+if [ "$(tail -n +2 "$FD/bigx/documents.tsv" | cut -f1 | sort | tr '\n' ' ')" = "1 9223372036854775807 " ]; then ok
+else ko "filters: --exclude-pmids with an id above 2^32"; sed 's/^/  | /' "$FD/bigx/documents.tsv"; fi
+# the independent reader over the real files, update files included
+if [ -d "$SHARED/pubmed-xml/pmparser" ]; then
+	S=$SHARED/pubmed-xml
+	script "filters: independent reader (shared corpus)" "$FD/reader.log" python3 tests/filters/check_filters.py "$BIN" "$FD" \
+		"$S/pmparser" "$S/exports" "$S/tipplerow" "$S/biopython" "$S/medline16n0902.xml.gz" "$S/test_current_medline.xml.gz" \
+		"$S/pubmed-29768149.xml" "$SHARED/medline-txt"
+else skip "filters: independent reader needs the shared corpus ($SHARED)"; fi
+# -- end: focus --
+
+# ---- negation (issue 18) ---------------------------------------------------------
+# The rules of lexicons/negation.txt: the built-in rules are the shipped
+# file's; a faulty file is a lexicon error; a negated sentence never supplies
+# evidence; precision and recall on the judged set (tests/negation/).
+echo "== negation"
+NG="$T/neg"
+rm -rf "$NG" && mkdir -p "$NG/lex"
+cp lexicons/*.tsv lexicons/blocklist.txt "$NG/lex/"
+expect 0 "lexicons without negation.txt (built-in rules)" "$BIN" -q --no-cache -l "$NG/lex" --mentions -o "$NG/builtin" corpus/
+expect 0 "lexicons with negation.txt" "$BIN" -q --no-cache --mentions -o "$NG/file" corpus/
+if cmp -s "$NG/builtin/mentions.tsv" "$NG/file/mentions.tsv"; then ok; else ko "built-in negation rules differ from lexicons/negation.txt"; fi
+got=$(json "$NG/builtin/summary.json" "d['lexicon']['negation']")
+if [ "$got" = "built-in" ]; then ok; else ko "summary.json lexicon.negation without a file: $got"; fi
+got=$(json "$NG/file/summary.json" "d['lexicon']['negation']['rules']")
+want=$(grep -c '^[a-z]' lexicons/negation.txt)
+if [ "$got" = "$want" ]; then ok; else ko "summary.json lexicon.negation.rules: $got, expected $want"; fi
+printf 'pre\tno\nbogus\tnot\n' > "$NG/lex/negation.txt"
+expect 2 "a bad negation.txt is a lexicon error" "$BIN" -q --no-cache -l "$NG/lex" -o "$NG/bad" corpus/
+has "$T/err" "negation.txt:2: expected kind" "the bad line is named"
+grep -v '^pre	none$' lexicons/negation.txt > "$NG/lex/negation.txt"
+expect 0 "negation.txt without 'none'" "$BIN" -q --no-cache -l "$NG/lex" --mentions -o "$NG/nonone" corpus/
+if awk -F'\t' '$1 == 90000064 && $6 == "anti-PL-7" && $9 == 0' "$NG/nonone/mentions.tsv" | grep -q . &&
+   awk -F'\t' '$1 == 90000064 && $6 == "anti-PL-7" && $9 == 1' "$NG/file/mentions.tsv" | grep -q .; then ok
+else ko "negation.txt is not what decides (\"None had anti-PL-7\" in 90000064)"; fi
+# "None had anti-Jo-1, anti-PL-7, anti-PL-12, ..." is negated: no evidence from it
+expect 0 "evidence with text" "$BIN" -q --evidence 5 --evidence-text -o "$NG/ev" corpus/
+if [ -s "$NG/ev/evidence.tsv" ] && ! grep -q "None had anti-Jo-1" "$NG/ev/evidence.tsv"; then ok
+else ko "evidence.tsv quotes a negated sentence (None had anti-Jo-1 ...)"; fi
+if [ -d "$SHARED/pubmed-xml" ] && [ -d "$SHARED/gold/bc5cdr" ]; then
+	expect 1 "mentions for the judged negation set" "$BIN" -q --mentions -o "$NG/judged" "$SHARED/pubmed-xml" "$SHARED/medline-txt" \
+		"$SHARED/gold/bc5cdr/CDR_DevelopmentSet.PubTator.txt" "$SHARED/gold/bc5cdr/CDR_TrainingSet.PubTator.txt" \
+		"$SHARED/gold/ncbi-disease/NCBIdevelopset_corpus.txt" "$SHARED/gold/ncbi-disease/NCBItrainset_corpus.txt"
+	script "negation flag on the judged set: precision and recall >= 0.95 (tests/negation/score.py)" "$NG/score.log" \
+		python3 tests/negation/score.py tests/negation/judged.tsv "$NG/judged/mentions.tsv" --min-p 0.95 --min-r 0.95
+else skip "negation judged set: $SHARED not found"; fi
+# -- end: negation --
+# ---- store bounds: memory by the number of ids, linear records, merge shards ------
+# Peak RSS and CPU seconds are measured (getrusage of the child), with generous
+# ceilings: they guard against memory that grows with the values of the ids
+# and against time quadratic in a record's mentions, not timings.
+echo "== store bounds"
+SB=$T/bounds; mkdir -p "$SB"
+# usage BIN ARGS...: run, then print "peak_kb cpu_s exit" of the child
+usage() {
+	python3 -c 'import resource, subprocess, sys
+st = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.ru_maxrss, round(r.ru_utime + r.ru_stime, 2), st)' "$@"
+}
+# bounded DESC MAX_KB MAX_CPU_S ARGS...: exit 0 within both ceilings
+bounded() {
+	desc=$1 mk=$2 mc=$3; shift 3
+	set -- $(usage "$BIN" "$@")
+	if [ "$3" -eq 0 ] && [ "$1" -lt "$mk" ] && python3 -c "import sys; sys.exit(not $2 < $mc)"; then ok
+	else ko "$desc: exit $3, peak $1 KB (ceiling $mk), $2 s CPU (ceiling $mc)"; fi
+}
+python3 tests/gen-records.py dense 10000 "$SB/dense.pubtator"
+for bits in 32 62; do
+	python3 tests/gen-records.py spread 10000 $bits "$SB/s$bits.pubtator"
+	bounded "10,000 ids spread over 2^$bits" 204800 30 -q -t 2 --evidence 2 -o "$SB/s$bits" "$SB/s$bits.pubtator"
+	# the same documents numbered 1..10,000: the same counts
+	[ -d "$SB/dense" ] || "$BIN" -q -t 2 --evidence 2 -o "$SB/dense" "$SB/dense.pubtator"
+	if [ "$(json "$SB/s$bits/summary.json" "d['documents']['final']")" = 10000 ] &&
+	   diff "$SB/dense/pairs.tsv" "$SB/s$bits/pairs.tsv" >/dev/null && diff "$SB/dense/entities.tsv" "$SB/s$bits/entities.tsv" >/dev/null
+	then ok; else ko "ids spread over 2^$bits: counts differ from the dense numbering"; fi
+done
+# ids up to 2^63 - 1 through the partial result and merge; 2^63 is refused, saying the limit
+printf '9223372036854775807|t|dermatomyositis and rituximab\n\n4294967297|t|dermatomyositis with rituximab\n\n' > "$SB/big.pubtator"
+expect 0 "ids up to 2^63 - 1" "$BIN" -q --evidence 3 --partial -o "$SB/big" "$SB/big.pubtator"
+has "$SB/big/evidence.tsv" "	9223372036854775807	" "the largest id in evidence.tsv"
+expect 0 "merge of ids up to 2^63 - 1" "$BIN" merge -q --evidence 3 -o "$SB/bigm" "$SB/big"
+if diff "$SB/big/evidence.tsv" "$SB/bigm/evidence.tsv" >/dev/null; then ok; else ko "merge changes ids above 2^32"; fi
+printf '9223372036854775808|t|dermatomyositis\n\n' > "$SB/over.pubtator"
+expect 1 "an id of 2^63" "$BIN" -q -o "$SB/over" "$SB/over.pubtator"
+has "$SB/over/summary.json" "is not a positive integer below 2^63" "the id limit in the message"
+# a record of 4 MB full of mentions: as PubTator, as PubMed XML, and as one 4 MB sentence
+python3 tests/gen-records.py big 4 "$SB/long.pubtator"
+python3 tests/gen-records.py bigxml 4 "$SB/long.xml"
+python3 tests/gen-records.py onesentence 4 "$SB/sentence.pubtator"
+for f in long.pubtator long.xml sentence.pubtator; do
+	bounded "a 4 MB record ($f)" 1048576 30 -q -t 2 --evidence 3 --evidence-text --by-year --mentions \
+		-o "$SB/o-$f" "$SB/$f"
+	bounded "a 4 MB record ($f), PubTator mentions, sentence level" 1048576 30 -q -t 1 --level sentence \
+		--mentions-format pubtator --mentions -o "$SB/p-$f" "$SB/$f"
+done
+# merge of a truncated shard: summary.json names it, keeps the files read, counts the failure
+"$BIN" -q --partial -o "$SB/sh1" corpus/ && "$BIN" -q --partial -o "$SB/sh2" "$SB/dense.pubtator"
+mkdir -p "$SB/cut"
+gzip -dc "$SB/sh1/partial.myomine.gz" | head -c 3000 | gzip > "$SB/cut/partial.myomine.gz"
+expect 1 "merge of a truncated shard" "$BIN" merge -q -o "$SB/mcut" "$SB/cut" "$SB/sh2"
+has "$T/err" "partial result ends inside a line (truncated?)" "the truncation is reported"
+script "summary.json of a merge with a truncated shard" "$SB/mcut.log" python3 - "$SB/mcut/summary.json" "$SB/cut" "$SB/sh2" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sh = {s['path']: s for s in d['shards']}
+bad, good = sh[sys.argv[2]], sh[sys.argv[3]]
+assert bad['status'] == 'failed' and 'truncated' in bad['message'] and bad['files'] >= 1, bad
+assert good['status'] == 'ok' and good['message'] is None and good['files'] == 1, good
+assert d['shards_failed'] == 1 and d['exit_status'] == 1, d['shards_failed']
+st = [i['status'] for i in d['inputs']]
+assert 'pending' not in st and len(st) == bad['files'] + good['files'], st
+cut = [i for i in d['inputs'] if i['status'] in ('error', 'failed')]
+assert len(cut) == 1 and 'truncated' in cut[0]['messages'][0], cut
+assert d['files']['error'] + d['files']['failed'] == 1 and d['documents']['failed'] >= 1
+PY
+# -- end: store bounds --
+# ---- atomic output directory -------------------------------------------------------
+# OUT is replaced as a whole (pipeline/output.h): a failing rename or a signal
+# at each step of the commit (MYOMINE_TEST_FAULT, a test hook read only by
+# output.c) leaves the previous directory exactly as it was or the complete
+# new one, and the message says which; two runs on one -o; the leftovers of
+# a SIGKILL; files myomine did not write are never touched.
+echo "== atomic output"
+A=$T/atomic; mkdir -p "$A/else"
+"$BIN" -q --by-year -o "$A/old" corpus/ 2>/dev/null        # the previous result
+"$BIN" -q --mentions=m.tsv -o "$A/new" corpus/ 2>/dev/null  # what the faulty runs write
+# atomic_case FAULT STATUS old|new MESSAGE ("": none): a run with FAULT on a copy of the
+# previous result; afterwards OUT is the old or the new result, nothing but OUT
+# (and the outside mentions file) is beside it, and the next run cleans up.
+atomic_case() {
+	rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o" && rm -f "$A/else/"* "$A/else/".m*
+	MYOMINE_TEST_FAULT=$1 "$BIN" -q --mentions=m.tsv -o "$A/w/o" corpus/ >/dev/null 2>"$A/err"; st=$?
+	if [ "$st" -eq "$2" ]; then ok; else ko "fault $1: exit $st, expected $2"; sed 's/^/  | /' "$A/err" | head -3; fi
+	if [ "$3" = old ]; then
+		if diff -r "$A/old" "$A/w/o" >/dev/null 2>&1; then ok; else ko "fault $1: the previous directory changed"; fi
+	else
+		same_dir "$A/new" "$A/w/o" "fault $1: OUT is not the complete new result"
+	fi
+	if [ -n "$4" ]; then has "$A/err" "$4" "fault $1: message"; elif [ -s "$A/err" ] && ! grep -qx 'Killed' "$A/err"; then ko "fault $1: unexpected message"; sed 's/^/  | /' "$A/err" | head -3; else ok; fi
+	"$BIN" -q --mentions=m.tsv -o "$A/w/o" corpus/ 2>"$A/err2"; st=$?
+	if [ "$st" -eq 0 ] && [ "$(ls -A "$A/w")" = o ]; then ok; else ko "fault $1: the next run (exit $st) left $(ls -A "$A/w" | tr '\n' ' ')"; fi
+}
+atomic_case sync:fail 3 old "entities.tsv: write failed: Input/output error; no output was changed"
+atomic_case swap:fail 3 old "cannot swap the new results in: Input/output error; no output was changed"
+atomic_case swap:einval 0 new ""
+atomic_case swap:einval,swap2:fail 3 old "cannot rename the new results into place: Input/output error; no output was changed"
+atomic_case sync:term 143 old "terminated; no output was changed (.*keeps the previous results)"
+atomic_case swap:int 130 old "interrupted; no output was changed"
+atomic_case swap:einval,swap2:term 143 new "terminated; the new results were already in place: .* holds the complete new results"
+atomic_case cleanup:term 143 new "terminated; the new results were already in place"
+atomic_case cleanup:fail 0 new "the previous results could not all be removed"
+# SIGKILL: at the swap the previous result stays; between the two renames of
+# the fallback OUT is absent and the next run puts the previous result back
+atomic_case swap:kill 137 old ""
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o"
+MYOMINE_TEST_FAULT=swap:einval,swap2:kill "$BIN" -q -o "$A/w/o" corpus/ 2>/dev/null
+if [ ! -e "$A/w/o" ] && diff -r "$A/old" "$A/w"/.o.myomine-old.* >/dev/null 2>&1; then ok; else ko "SIGKILL between the fallback's renames: $(ls -A "$A/w" | tr '\n' ' ')"; fi
+expect 0 "the run after a SIGKILL" "$BIN" -q -o "$A/w/o" corpus/
+has "$T/err" "the previous results, left at .* by an interrupted run, were put back" "the moved-aside result is put back"
+if [ "$(ls -A "$A/w")" = o ]; then ok; else ko "leftovers after the run that followed a SIGKILL: $(ls -A "$A/w" | tr '\n' ' ')"; fi
+# the mentions file outside OUT: renamed after the swap; if that fails, the swap is undone
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o"
+expect 0 "mentions outside OUT" "$BIN" -q --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/
+if zcat "$A/else/m.tsv.gz" | cmp -s - "$A/new/m.tsv" && [ ! -e "$A/w/o/m.tsv.gz" ]; then ok; else ko "mentions outside OUT: wrong file"; fi
+cp "$A/else/m.tsv.gz" "$A/m.prev" && cp -r "$A/w/o" "$A/w.prev"
+MYOMINE_TEST_FAULT=extern:fail "$BIN" -q --by-year --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/ 2>"$T/err"; st=$?
+if [ $st -eq 3 ] && cmp -s "$A/else/m.tsv.gz" "$A/m.prev" && diff -r "$A/w.prev" "$A/w/o" >/dev/null && [ "$(ls -A "$A/else")" = m.tsv.gz ]; then ok; else ko "failed rename of the outside mentions file: exit $st, $(ls -A "$A/else" "$A/w" | tr '\n' ' ')"; fi
+MYOMINE_TEST_FAULT=extern:kill "$BIN" -q --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/ 2>/dev/null
+expect 0 "the run after a SIGKILL (outside mentions)" "$BIN" -q --mentions="$A/else/m.tsv.gz" -o "$A/w/o" corpus/
+if [ "$(ls -A "$A/else")" = m.tsv.gz ] && [ "$(ls -A "$A/w")" = o ]; then ok; else ko "outside mentions: leftovers of a SIGKILL not removed: $(ls -A "$A/else" "$A/w" | tr '\n' ' ')"; fi
+# two runs on one -o: the second fails at once, the first completes
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o" && rm -f "$A/fifo" && mkfifo "$A/fifo"
+"$BIN" -q -o "$A/w/o" "$A/fifo" corpus/ 2>"$A/first.err" & pid=$!
+exec 7>"$A/fifo"; printf '<PubmedArticleSet>' >&7
+i=0; while [ ! -s "$A/w/.o.myomine-lock" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+expect 3 "a second run on the same -o" "$BIN" -q -o "$A/w/o" corpus/
+has "$T/err" "another myomine run is writing $A/w/o (pid $pid)" "concurrent run message"
+printf '</PubmedArticleSet>\n' >&7; exec 7>&-; wait "$pid"; st=$?
+if [ $st -eq 0 ] && [ "$(ls -A "$A/w")" = o ] && [ ! -e "$A/w/o/years.tsv" ]; then ok; else ko "the first of two runs: exit $st, $(ls -A "$A/w" | tr '\n' ' ')"; sed 's/^/  | /' "$A/first.err" | head -3; fi
+# files myomine did not write: the run refuses and touches nothing
+for f in notes.txt matrix.foo-bar.csv .hidden; do
+	rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/o" && echo mine > "$A/w/o/$f"
+	expect 3 "OUT holding $f" "$BIN" -q -o "$A/w/o" corpus/
+	has "$T/err" "holds $f, which myomine did not write" "OUT holding $f: message"
+	rm "$A/w/o/$f" 2>/dev/null && diff -r "$A/old" "$A/w/o" >/dev/null && [ "$(ls -A "$A/w")" = o ] && ok || ko "OUT holding $f: changed"
+done
+mkdir -p "$A/mine" && echo mine > "$A/mine/data.csv"
+expect 3 "OUT that is not a myomine output" "$BIN" -q -o "$A/mine" corpus/
+has "$T/err" "not a myomine output directory" "OUT that is not a myomine output: message"
+if [ "$(ls -A "$A/mine")" = data.csv ]; then ok; else ko "a directory that is not a myomine output was changed"; fi
+# a symbolic link to OUT: the directory it points to is replaced, the link stays
+rm -rf "$A/w" && mkdir -p "$A/w" && cp -r "$A/old" "$A/w/real" && ln -s real "$A/w/o"
+expect 0 "OUT is a symbolic link" "$BIN" -q -o "$A/w/o" corpus/
+if [ -L "$A/w/o" ] && [ ! -e "$A/w/real/years.tsv" ] && [ -e "$A/w/real/summary.json" ]; then ok; else ko "OUT as a symbolic link: $(ls -lA "$A/w")"; fi
+# --report: report.html committed with the other outputs, identical to `myomine report` of the directory
+expect 0 "a run with --report" "$BIN" -q --by-year --evidence 3 --evidence-text --partial --report -o "$A/rep" corpus/
+expect 0 "myomine report of a --report run" "$BIN" report -q -o "$A/rep.html" "$A/rep"
+if [ -s "$A/rep/report.html" ] && cmp -s "$A/rep.html" "$A/rep/report.html"; then ok; else ko "--report: report.html missing or not the page myomine report makes"; fi
+expect 0 "merge --report" "$BIN" merge -q --report -o "$A/mrep" "$A/rep"
+expect 0 "myomine report of a merge --report" "$BIN" report -q -o "$A/mrep.html" "$A/mrep"
+if [ -s "$A/mrep/report.html" ] && cmp -s "$A/mrep.html" "$A/mrep/report.html"; then ok; else ko "merge --report: report.html missing or differs"; fi
+# an INPUT directory without input files: a usage error that changes nothing
+mkdir -p "$A/emptyin" && cp -r "$A/old" "$A/old.copy"
+expect 2 "an INPUT directory without input files" "$BIN" -q -o "$A/old" "$A/emptyin"
+has "$T/err" "emptyin: no input file in this directory" "empty INPUT directory: message"
+if diff -r "$A/old.copy" "$A/old" >/dev/null 2>&1; then ok; else ko "an empty INPUT directory changed the outputs"; fi
+# a closed stderr pipe does not stop the run; a closed stdout fails `report -o -` properly
+( "$BIN" -t 1 -o "$A/pipe" "$T/bad" corpus/ 2>&1; echo $? > "$A/pipe.st" ) | head -c 1 >/dev/null
+if [ "$(cat "$A/pipe.st")" = 1 ] && [ -s "$A/pipe/summary.json" ]; then ok; else ko "closed stderr pipe: exit $(cat "$A/pipe.st"), expected 1 with outputs"; fi
+( "$BIN" report -o - "$A/rep" 2>"$A/pipe.err"; echo $? > "$A/pipe.st" ) | head -c 1 >/dev/null
+if [ "$(cat "$A/pipe.st")" = 3 ] && grep -q "standard output: write failed: Broken pipe" "$A/pipe.err"; then ok; else ko "report -o - into a closed pipe: exit $(cat "$A/pipe.st"), expected 3"; fi
+# -l twice is refused; a symbolic link to a file read already and a symbolic link loop are each said once
+expect 2 "-l given twice" "$BIN" -q -l lexicons -l "$T/bad.tsv" -o "$A/never" corpus/
+has "$T/err" "-l given more than once" "-l twice: message"
+mkdir -p "$A/links" && cp corpus/pubmed26n0001.xml.gz "$A/links/a.xml.gz" && ln -s a.xml.gz "$A/links/z.xml.gz" && ln -s . "$A/links/loop"
+expect 0 "a directory with a symbolic link loop" "$BIN" -o "$A/lk" "$A/links"
+has "$T/err" "links/z.xml.gz: the same file as .*links/a.xml.gz" "a symbolic link to a file read already is reported"
+has "$T/err" "links/loop: a symbolic link loop (back to .*links); not followed" "a symbolic link loop is reported"
+if [ "$(grep -c 'myomine: ' "$T/err")" = 2 ] && [ "$(json "$A/lk/summary.json" "d['files']['total']")" = 1 ]; then ok; else ko "symbolic links: more than two messages or not one file"; sed 's/^/  | /' "$T/err" | head -4; fi
+# -- end: atomic output --
+# ---- fidelity -------------------------------------------------------------------
+# No silent losses in matching and text (issue 16, items 7 and 15).
+echo "== fidelity"
+FD=$T/fidelity
+mkdir -p "$FD"
+# a pattern with catastrophic backtracking gives up at PCRE2's match limit on
+# the runs of a's; the matches after them are found, the start positions
+# given up are counted per pattern, warned with file:line and in summary.json
+printf 'test:redos\ttest\tredos\t-\t-\t(?:a+)+b\ntest:fever\ttest\tfever\n' > "$FD/redos.tsv"
+python3 -c "print('PMID- 1\nTI  - fever ' + 'a' * 40 + ' c fever.\nAB  - ' + 'a' * 3000 + 'c and fever. ab aab.\n')" > "$FD/redos.txt"
+for th in 1 2; do
+	expect 0 "ReDoS pattern -t $th" "$BIN" -t $th -l "$FD/redos.tsv" --mentions -o "$FD/redos$th" "$FD/redos.txt"
+	has "$T/err" "redos.tsv:1: the pattern of test:redos gave up at a PCRE2 limit (catastrophic backtracking) at 2 start positions" "ReDoS warning"
+	n=$(awk -F'\t' '$7 == "test:redos"' "$FD/redos$th/mentions.tsv" | cut -f6 | tr '\n' ' ')
+	if [ "$n" = "ab aab " ]; then ok; else ko "ReDoS: matches after the limit lost (got '$n')"; fi
+	h=$(json "$FD/redos$th/summary.json" "d['pattern_limit_hits']")
+	if [ "$h" = "[{'file': '$FD/redos.tsv', 'line': 1, 'id': 'test:redos', 'hits': 2}]" ]; then ok; else ko "ReDoS: summary.json pattern_limit_hits: $h"; fi
+done
+h=$(json "$FD/redos1/summary.json" "d['exit_status']")
+[ "$h" = 0 ] && ok || ko "ReDoS: exit_status $h in summary.json"
+# summary.json is valid JSON (and UTF-8) when an input path is not UTF-8
+bad=$(printf 'caf\351.txt')
+printf 'PMID- 7\nTI  - Fever.\n' > "$FD/$bad"
+expect 0 "input path not UTF-8" "$BIN" -q -o "$FD/badname" "$FD/$bad"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding="utf-8")); assert d["inputs"][0]["path"].endswith("caf\ufffd.txt")' "$FD/badname/summary.json" 2>"$T/err"; then ok
+else ko "summary.json with a non-UTF-8 input path is not valid JSON"; head -3 "$T/err" | sed 's/^/  | /'; fi
+# a cross-reference prefix outside the documented list (MESH: for MeSH:) is a
+# lexicon error naming file:line; the documented ones load
+printf 'test:a\ttest\talpha\t-\tMeSH:D1|HPO:HP:0000001\ntest:b\ttest\tbeta\t-\tMESH:D2\n' > "$FD/xref.tsv"
+expect 2 "unknown xref prefix" "$BIN" -q -l "$FD/xref.tsv" -o "$FD/xref" "$FD/redos.txt"
+has "$T/err" 'xref.tsv:2: cross-reference "MESH:D2"' "unknown xref prefix: file:line"
+# a multi-word name matches across any run of white space between its words
+# (pretty-printed XML: a line break and indentation); offsets in the original
+printf 'test:sle\ttest\tsystemic lupus erythematosus\n' > "$FD/ws.tsv"
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">5</PMID><Article><ArticleTitle>Systemic\n            lupus    \t  erythematosus and systemic -\n   lupus erythematosus</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' > "$FD/ws.xml"
+expect 0 "white space in names" "$BIN" -q -l "$FD/ws.tsv" --mentions -o "$FD/ws" "$FD/ws.xml"
+n=$(cut -f4,5 "$FD/ws/mentions.tsv" | tail -n +2 | tr '\t\n' '- ')
+if [ "$n" = "0-46 51-84 " ]; then ok; else ko "white space in names: mentions $n, expected 0-46 51-84"; fi
+# an AbstractText Label of any length is kept whole (it was cut to 47 bytes)
+lab=$(python3 -c "print('METHODS AND RESULTS OF THE RANDOMISED CONTROLLED TRIAL IN ADULTS WITH MYOSITIS')")
+printf '<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID Version="1">6</PMID><Article><ArticleTitle>T.</ArticleTitle><Abstract><AbstractText Label="%s">Fever.</AbstractText></Abstract></Article></MedlineCitation></PubmedArticle>\n</PubmedArticleSet>\n' "$lab" > "$FD/label.xml"
+expect 0 "long section label" "$BIN" -q -l "$FD/redos.tsv" --mentions -o "$FD/label" "$FD/label.xml"
+n=$(tail -n +2 "$FD/label/mentions.tsv" | cut -f2)
+if [ "$n" = "$lab" ]; then ok; else ko "long section label cut: '$n'"; fi
+# -- end: fidelity --
 # ---- case facts (--facts) ------------------------------------------------------
 # golden facts on corpus/ and tests/inputs/case-facts.pubtator (constructed
 # case reports, one PMID revised: only its final version's facts count); -t 1

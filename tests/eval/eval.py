@@ -21,11 +21,25 @@ Scores (per type of the myomine concept, per concept, and overall)
   overlap  spans share at least one character, same concept rule; matching
            is one-to-one (exact pairs first, then the largest overlap);
   doc      document level: the concept sets of the in-scope gold items of
-           each document against the scored concepts myomine found there.
-  P counts every unmatched scored mention as a false positive; P* leaves
-  out those lying on an out-of-scope gold mention (the gold confirms an
-  entity there but files it under an id no concept carries, e.g. "breast
-  cancer" where myomine's cancer concept finds "cancer"). Both are reported.
+           each document against the scored concepts myomine found there;
+  type     type level, overlap: a scored mention is right on an in-scope
+           gold item of a concept of its type, or on an out-of-scope gold
+           mention of its class (Chemical: drug; the disease classes:
+           symptom or disease); recall counts in-scope items only.
+  The concept levels are the figures to track; the type level shows how
+  much of the rest is granularity. Precision is defined the same way for
+  every system (myomine, or another tool's PubTator output given with
+  --pred, whose MeSH ids are mapped to concepts as the gold ids are):
+    P  = matched / scored mentions, where a mention is scored when its
+         concept has a MeSH xref this gold set uses somewhere;
+    P* = matched / (scored mentions - unmatched ones lying on an
+         out-of-scope gold mention: the gold confirms an entity there but
+         files it under an id no concept carries, e.g. "breast cancer"
+         where myomine's cancer concept finds "cancer").
+  R = matched in-scope gold items / in-scope gold items.
+  95 % intervals of P, P* and R (overall and per type, overlap and type
+  level) come from the percentile bootstrap over abstracts: 1000 resamples
+  of the documents with replacement, random.Random(18), so reruns agree.
   Errors are listed (overlap level; --errors exact for the exact level)
   grouped by concept and text, each with its sentence, and categorised:
   FN  missed (nothing there) | abbreviation (a short form the document
@@ -39,6 +53,11 @@ Scores (per type of the myomine concept, per concept, and overall)
   "xref candidates" lists (concept, MeSH id) pairs where a myomine mention
   has exactly the span of a gold mention with an id the concept lacks:
   evidence for lexicons/README.md "verification", not a verdict.
+
+Other systems
+  --pred FILE scores a PubTator file of another tool's mentions with MeSH
+  ids (its text must be that of the gold documents) under the same
+  definitions; the lexicons still define the scope.
 
 Data
   Default gold sets, from --shared (default: $MYOMINE_SHARED or
@@ -58,6 +77,7 @@ import argparse
 import collections
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -85,6 +105,15 @@ QUICK_FLOORS = {  # overall figures, overlap level, and document-level recall
     'overlap_recall': 0.84,
     'doc_recall': 0.92,
 }
+
+# type level: the myomine types a gold annotation class stands for
+DISEASE_TYPES = ('symptom', 'disease')
+CLASS_TYPES = {'Chemical': ('drug',)}
+
+# 95 % intervals: the percentile bootstrap over abstracts, with a fixed seed
+# so that a rerun prints the same intervals.
+BOOT_RESAMPLES = 1000
+BOOT_SEED = 18
 
 MESH_RE = re.compile(r'^(?:MESH:|MeSH:)?([CD]\d{6,9})$')
 
@@ -226,6 +255,28 @@ def run_myomine(binary, lexdir, docs, workdir, threads):
     return pred, texts, cmd
 
 
+def read_predictions(path, concepts):
+    """Another system's mentions, a PubTator file whose id column holds MeSH
+    ids: {pmid: [(start, end, text, type, concept)]}. Each mention stands for
+    the concept its MeSH id is an xref of (the first in id order when several
+    carry it), as a gold mention would; one whose id maps to no concept gets
+    "unmapped:ID" and is not scored, as a myomine mention of a concept
+    without a MeSH counterpart is not."""
+    mesh2c = collections.defaultdict(set)
+    for c in concepts.values():
+        for m in c.mesh:
+            mesh2c[m].add(c.id)
+    pred = {}
+    for d in read_pubtator(path):
+        out = pred.setdefault(d.pmid, [])
+        for (s, e, t, cls, idf) in d.anns:
+            cs = set()
+            for m in gold_ids(idf):
+                cs |= mesh2c.get(m, set())
+            out.append((s, e, t, cls, sorted(cs)[0] if cs else 'unmapped:' + idf))
+    return pred
+
+
 # ---- scoring ----------------------------------------------------------------------
 
 def prf(tp, fp, fn, aside=0):
@@ -242,29 +293,37 @@ def prf(tp, fp, fn, aside=0):
 
 
 class Tally:
-    """Counts per key (a type, ('c', concept) or '*'): tp, fp, fn, aside."""
+    """Counts per key (a type, ('c', concept) or '*'): tp, fp, fn, aside.
+    The counts of the string keys (types and '*') are also kept per document
+    (doc: the index of the document being scored) for the bootstrap."""
 
     def __init__(self):
         self.c = collections.defaultdict(lambda: [0, 0, 0, 0])
+        self.doc = 0
+        self.per_doc = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0, 0, 0]))
 
     def add(self, keys, k):
         for key in keys:
             self.c[key][k] += 1
+            if isinstance(key, str):
+                self.per_doc[key][self.doc][k] += 1
 
     def get(self, key):
         return prf(*self.c[key])
 
 
-def match(golds, preds, exact):
+def match(golds, preds, exact, same_kind):
     """One-to-one matching of the gold items and scored mentions of a document.
     golds: [(start, end, concepts, ...)], preds: [(start, end, concept, ...)].
-    A pair needs the prediction's concept among the gold item's concepts and
-    the same span (exact) or a shared character (overlap; exact pairs first,
-    then the largest overlap, then text order). Returns {gold index: pred index}."""
+    A pair needs same_kind(pred, gold) (the prediction's concept among the
+    gold item's concepts at the concept level, the type of one of them at the
+    type level) and the same span (exact) or a shared character (overlap;
+    exact pairs first, then the largest overlap, then text order).
+    Returns {gold index: pred index}."""
     cand = []
     for gi, g in enumerate(golds):
         for pi, p in enumerate(preds):
-            if p[2] not in g[2] or not (p[0] < g[1] and g[0] < p[1]):
+            if not same_kind(p, g) or not (p[0] < g[1] and g[0] < p[1]):
                 continue
             same = g[0] == p[0] and g[1] == p[1]
             if exact and not same:
@@ -279,6 +338,43 @@ def match(golds, preds, exact):
         gm[gi] = pi
         used.add(pi)
     return gm
+
+
+def bootstrap(ndocs, tallies, keys, resamples, seed):
+    """95 % percentile intervals of P, P* and R for each level (a Tally) and
+    key (a type or '*'), from resampling the documents with replacement
+    (resamples times, random.Random(seed): the same intervals on every run).
+    Returns {level: {key: {'precision': [lo, hi], ...}}}."""
+    if ndocs == 0 or resamples <= 0:
+        return {}
+    rng = random.Random(seed)
+    draws = []   # per resample: how many times each document was drawn
+    for _ in range(resamples):
+        w = [0] * ndocs
+        for _ in range(ndocs):
+            w[rng.randrange(ndocs)] += 1
+        draws.append(w)
+    out = {}
+    for level, t in tallies.items():
+        out[level] = {}
+        for key in keys:
+            pd = t.per_doc.get(key, {})
+            rows = sorted(pd.items())
+            vals = {'precision': [], 'precision_in_scope': [], 'recall': []}
+            for w in draws:
+                tp = fp = fn = aside = 0
+                for i, c in rows:
+                    if w[i]:
+                        tp += w[i] * c[0]
+                        fp += w[i] * c[1]
+                        fn += w[i] * c[2]
+                        aside += w[i] * c[3]
+                r = prf(tp, fp, fn, aside)
+                for m in vals:
+                    vals[m].append(r[m])
+            lo, hi = int(0.025 * resamples), min(resamples - 1, int(0.975 * resamples))
+            out[level][key] = {m: [sorted(v)[lo], sorted(v)[hi]] for m, v in vals.items()}
+    return out
 
 
 def overlaps(a, b):
@@ -325,14 +421,23 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
     scored = {cid for cid, c in concepts.items() if any(m in gold_mesh for m in c.mesh)}
     types = sorted({concepts[c].type for c in scored})
 
-    tally = {'exact': Tally(), 'overlap': Tally()}
+    tally = {'exact': Tally(), 'overlap': Tally(), 'type': Tally()}
     doc, cls_recall = Tally(), Tally()
+
+    def same_concept(p, g):
+        return p[2] in g[2]
+
+    def same_type(p, g):
+        t = concepts[p[2]].type
+        return t in {concepts[c].type for c in g[2]} or t in CLASS_TYPES.get(g[4], DISEASE_TYPES)
     fns, fps = [], []
     unscored, xref_cand, on_oos = collections.Counter(), collections.defaultdict(list), collections.Counter()
     n = collections.Counter()
     problems, warnings = [], []   # myomine disagrees with the text (an error); the gold does (noted)
 
-    for d in docs:
+    for di, d in enumerate(docs):
+        for t in list(tally.values()) + [doc]:
+            t.doc = di
         text = d.text
         gold, oos = [], []   # gold items (start, end, concepts, text, class, id); out-of-scope annotations
         for (s, e, t, gclass, gid) in d.anns:
@@ -350,6 +455,9 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
             n['pred'] += 1
             if text[s:e] != t:
                 problems.append('%s: myomine %d-%d is "%s", the text has "%s"' % (d.pmid, s, e, t, text[s:e]))
+            if cid.startswith('unmapped:'):
+                other.append((s, e, cid, t))
+                continue
             if cid not in concepts:
                 problems.append('%s: myomine concept %s is not in the lexicons read here' % (d.pmid, cid))
                 continue
@@ -361,16 +469,22 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
         # xref candidates: a mention with exactly the span of a gold mention
         # whose id the concept does not carry
         for (s, e, cid, t) in preds + other:
+            if cid not in concepts:
+                continue
             for (gs, ge, gt, gclass, gid) in [(g[0], g[1], g[3], g[4], g[5]) for g in gold] + oos:
                 if (gs, ge) == (s, e):
                     for m in gold_ids(gid):
                         if m not in concepts[cid].mesh:
                             xref_cand[(cid, m)].append(t)
 
-        for level, exact in (('exact', True), ('overlap', False)):
-            mm = match(gold, preds, exact)
+        for level, exact, kind in (('exact', True, same_concept), ('overlap', False, same_concept),
+                                   ('type', False, same_type)):
+            # the type level also matches out-of-scope gold mentions of the
+            # mention's class (precision), not counted for recall
+            mm = match(gold + ([(o[0], o[1], frozenset(), o[2], o[3], o[4]) for o in oos] if level == 'type' else []),
+                       preds, exact, kind)
             ty = tally[level]
-            for gi, g in enumerate(gold):
+            for gi, g in enumerate(gold):   # the first len(gold) indices of mm
                 pi = mm.get(gi)
                 if pi is not None:
                     c = preds[pi][2]
@@ -379,7 +493,7 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
                     ty.add((concepts[sorted(g[2])[0]].type, '*'), 2)
                     for c in g[2]:
                         ty.add((('c', c),), 2)
-                if not exact:
+                if level == 'overlap':
                     cls_recall.add((g[4],), 0 if pi is not None else 2)
             matched = set(mm.values())
             for pi, p in enumerate(preds):
@@ -391,7 +505,7 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
                 ty.add(keys, 1)
                 if no and not ng:
                     ty.add(keys, 3)
-                    if not exact:
+                    if level == 'overlap':
                         on_oos[(p[2], p[3].lower(), no[0][2].lower(), no[0][4])] += 1
                 if level != errors_level:
                     continue
@@ -448,7 +562,10 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
                 doc.add(keys, 3)
 
     def row(key):
-        return {'exact': tally['exact'].get(key), 'overlap': tally['overlap'].get(key), 'document': doc.get(key)}
+        r = {'exact': tally['exact'].get(key), 'overlap': tally['overlap'].get(key), 'document': doc.get(key)}
+        if isinstance(key, str):
+            r['type_level'] = tally['type'].get(key)
+        return r
 
     res = {
         'name': name,
@@ -464,6 +581,8 @@ def evaluate(name, files, docs, concepts, pred, errors_level):
         'scored_concepts': sorted(scored),
         'types': {t: row(t) for t in types},
         'all': row('*'),
+        'intervals': bootstrap(len(docs), {'overlap': tally['overlap'], 'type_level': tally['type']},
+                               types + ['*'], BOOT_RESAMPLES, BOOT_SEED),
         'concepts': {},
         'gold_class_recall_overlap': {k: cls_recall.get(k) for k in sorted(cls_recall.c)},
         'error_level': errors_level,
@@ -500,17 +619,31 @@ def print_report(res, show, examples, out):
     w('== %s: %d documents (%s)\n' % (res['name'], res['documents'], ', '.join(os.path.basename(f) for f in res['files'])))
     w('gold mentions %d: in scope %d (their MeSH id maps to a myomine concept; %d items), out of scope %d\n'
       % (res['gold_mentions'], res['gold_in_scope'], res['gold_items'], res['gold_out_of_scope']))
-    w('myomine mentions %d: scored %d, not scored %d (their concept has no MeSH id annotated in this gold)\n'
+    w(res.get('system', 'myomine') + ' mentions %d: scored %d, not scored %d (their concept has no MeSH id annotated in this gold)\n'
       % (res['myomine_mentions'], res['myomine_scored'], res['myomine_not_scored']))
     w('P* = precision without the false positives that lie on out-of-scope gold mentions (%d exact, %d overlap)\n\n'
       % (res['all']['exact']['fp_on_out_of_scope_gold'], res['all']['overlap']['fp_on_out_of_scope_gold']))
-    w('%-10s %5s %5s | %-23s | %-23s | %s\n' % ('', '', '', 'exact', 'overlap', 'document'))
-    w('%-10s %5s %5s | %s | %s | %s\n' % ('type', 'gold', 'found', HEAD, HEAD, HEAD))
-    for t, r in list(res['types'].items()) + [('all', res['all'])]:
+    w('%-10s %5s %5s | %-23s | %-23s | %-23s | %s\n' % ('', '', '', 'exact', 'overlap', 'document',
+                                                       'type level (overlap)'))
+    w('%-10s %5s %5s | %s | %s | %s | %s\n' % ('type', 'gold', 'found', HEAD, HEAD, HEAD, HEAD))
+    rows = list(res['types'].items()) + [('all', res['all'])]
+    for t, r in rows:
         o = r['overlap']
-        w('%-10s %5d %5d | %s | %s | %s\n' % (t, o['tp'] + o['fn'], o['tp'] + o['fp'], fmt(r['exact']),
-                                              fmt(r['overlap']), fmt(r['document'])))
-    w('(gold: gold items, found: scored mentions; document: concepts per document)\n')
+        w('%-10s %5d %5d | %s | %s | %s | %s\n' % (t, o['tp'] + o['fn'], o['tp'] + o['fp'], fmt(r['exact']),
+                                                   fmt(r['overlap']), fmt(r['document']), fmt(r['type_level'])))
+    w('(gold: gold items, found: scored mentions; exact, overlap, document: the concept must be the one\n'
+      ' the gold id maps to; type level: a mention of any concept of that type is right)\n')
+    iv = res['intervals']
+    if iv:
+        w('95 %% intervals (percentile bootstrap over the %d abstracts, %d resamples, seed %d):\n'
+          % (res['documents'], BOOT_RESAMPLES, BOOT_SEED))
+        for t, _ in rows:
+            k = '*' if t == 'all' else t
+            w('%-10s overlap %s | type level %s\n' % (t, ' '.join(
+                '%s %5.3f-%5.3f' % (m, *iv['overlap'][k][f]) for m, f in
+                (('P', 'precision'), ('P*', 'precision_in_scope'), ('R', 'recall'))), ' '.join(
+                '%s %5.3f-%5.3f' % (m, *iv['type_level'][k][f]) for m, f in
+                (('P', 'precision'), ('P*', 'precision_in_scope'), ('R', 'recall')))))
     w('recall by gold annotation class (overlap): %s\n' % ', '.join(
         '%s %d/%d' % (k, v['tp'], v['tp'] + v['fn']) for k, v in res['gold_class_recall_overlap'].items()))
     if show == 0:
@@ -590,6 +723,9 @@ def main(argv=None):
     ap.add_argument('--errors', choices=['overlap', 'exact'], default='overlap', help='level of the error lists (default overlap)')
     ap.add_argument('--quick', action='store_true',
                     help='the first %d BC5CDR training abstracts, figures only, checked against fixed floors' % QUICK_DOCS)
+    ap.add_argument('--pred', default=None, metavar='FILE',
+                    help='score this PubTator file of another system (MeSH ids) instead of running myomine, '
+                    'with the same definitions')
     a = ap.parse_args(argv)
 
     shared = a.shared or os.environ.get('MYOMINE_SHARED') or os.path.join(ROOT, '..', 'shared', 'corpus')
@@ -612,7 +748,9 @@ def main(argv=None):
                 ap.error('no such gold file: %s' % f)
     if not os.path.exists(a.lexicons):
         ap.error('no such lexicon path: %s' % a.lexicons)
-    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+    if a.pred and not os.path.isfile(a.pred):
+        ap.error('no such predictions file: %s' % a.pred)
+    if not a.pred and not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         print('eval.py: myomine binary not found or not executable: %s (run make, or give --bin)' % binary, file=sys.stderr)
         return 1
 
@@ -639,16 +777,20 @@ def main(argv=None):
                 docs = docs[:a.max_docs]
             work = os.path.join(base, re.sub(r'[^A-Za-z0-9_.-]', '_', name))
             os.makedirs(work, exist_ok=True)
-            try:
-                pred, texts, cmd = run_myomine(binary, a.lexicons, docs, work, a.threads)
-            except RuntimeError as e:
-                print('eval.py: %s' % e, file=sys.stderr)
-                return 1
+            if a.pred:
+                pred, texts, cmd = read_predictions(a.pred, concepts), {}, ['(predictions of %s)' % a.pred]
+            else:
+                try:
+                    pred, texts, cmd = run_myomine(binary, a.lexicons, docs, work, a.threads)
+                except RuntimeError as e:
+                    print('eval.py: %s' % e, file=sys.stderr)
+                    return 1
             res = evaluate(name, files, docs, concepts, pred, a.errors)
             byid = {d.pmid: d for d in docs}
             for pmid, t in texts.items():
                 if pmid not in byid or byid[pmid].text != t:
                     res['problems'].append('%s: myomine text differs from the gold text' % pmid)
+            res['system'] = os.path.basename(a.pred) if a.pred else 'myomine'
             res['duplicate_pmids_dropped'] = dups
             res['max_docs'] = a.max_docs
             res['myomine_command'] = ' '.join(cmd)

@@ -32,7 +32,7 @@ static void check_doc(const mm_doc *d, int keep_ws)
 	if (d->has_abstract != (d->n_sec > 1)) abort();
 	for (int k = 0; k < d->n_sec; ++k) {
 		const mm_section *s = &d->sec[k];
-		if (s->start > s->end || s->end > n || !memchr(s->label, 0, sizeof s->label)) abort();
+		if (s->start > s->end || s->end > n || !s->label) abort();
 		if (strpbrk(s->label, "\t\n\r")) abort();              /* a TSV field in mentions.tsv */
 		for (size_t j = 0, m, ln = strlen(s->label); j < ln; j += m)
 			if (!(m = fuzz_utf8_len((const unsigned char *)s->label + j, ln - j))) abort(); /* UTF-8 */
@@ -44,4 +44,34 @@ static void check_doc(const mm_doc *d, int keep_ws)
 		if (!keep_ws && s->end > s->start && (t[s->start] == ' ' || t[s->end - 1] == ' ')) abort(); /* trimmed */
 	}
 }
+/* The indexing terms of a parse with want_meta: strings in the arena,
+ * NUL-terminated, of their recorded lengths; qualifiers after a heading. */
+static inline void check_meta(const mm_doc *d)
+{
+	for (int i = 0; i < d->meta.n; ++i) {
+		const mm_term *t = &d->meta.t[i];
+		if (t->kind > MM_TERM_PMC) abort();
+		if ((size_t)t->ui + t->ui_n >= d->meta.str.l || (size_t)t->name + t->name_n >= d->meta.str.l) abort();
+		if (strlen(mm_term_ui(d, t)) > t->ui_n || strlen(mm_term_name(d, t)) > t->name_n) abort();
+		if (d->meta.str.s[t->ui + t->ui_n] || d->meta.str.s[t->name + t->name_n]) abort();
+		if ((t->flags & MM_TERM_MAJR) && t->kind != MM_TERM_MESH) abort();
+	}
+}
+
+/* Parse again with want_meta (parse(d) returns the parser's status): the
+ * same status, text and sections as without, and valid terms. */
+#define CHECK_WITH_META(d, rc, parse) do { \
+	mm_buf text_ = {0}; int nsec_ = (d)->n_sec; \
+	if ((rc) == 0) mm_buf_put(&text_, (d)->text.s ? (d)->text.s : "", (d)->text.l); \
+	(d)->want_meta = 1; \
+	int rc2_ = (parse); \
+	(d)->want_meta = 0; \
+	if (rc2_ != (rc)) abort(); \
+	if (rc2_ == 0) { \
+		if ((d)->text.l != text_.l || memcmp((d)->text.s ? (d)->text.s : "", text_.s ? text_.s : "", text_.l) || (d)->n_sec != nsec_) abort(); \
+		check_meta(d); \
+	} \
+	mm_buf_free(&text_); \
+} while (0)
+
 #endif

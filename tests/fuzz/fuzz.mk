@@ -22,7 +22,7 @@ FUZZ_TARGETS ?= $(FUZZ_ALL)
 
 # pipeline sources compiled into each target, and its -max_len
 FUZZ_GZCRC             = $(if $(wildcard $(FUZZ_SRCDIR)/gzcrc.c),gzcrc)
-FUZZ_SRC_fuzz_reader   = util $(FUZZ_GZCRC) input split doc pubmed medline pubtator
+FUZZ_SRC_fuzz_reader   = util $(FUZZ_GZCRC) input split split_xml split_text doc pubmed medline pubtator
 FUZZ_SRC_fuzz_pubmed   = util doc pubmed
 FUZZ_SRC_fuzz_medline  = util doc medline
 FUZZ_SRC_fuzz_pubtator = util doc pubtator
@@ -30,12 +30,13 @@ FUZZ_SRC_fuzz_text     = util doc text
 FUZZ_SRC_fuzz_facts    = util doc text facts
 # (with the lexicon's pattern prefilter when the sources have one)
 FUZZ_PREFILTER         = $(if $(wildcard $(FUZZ_SRCDIR)/prefilter.c),prefilter)
-FUZZ_LEX_SRC           = lexicon lexbuild $(FUZZ_PREFILTER) match
+FUZZ_NEGATE            = $(if $(wildcard $(FUZZ_SRCDIR)/negate.c),negate)
+FUZZ_LEX_SRC           = lexicon lexbuild $(FUZZ_PREFILTER) match $(FUZZ_NEGATE)
 FUZZ_SRC_fuzz_lexicon  = util doc text $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_match    = util doc text $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_lexcache = util gzcrc doc text lexcache $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_report   = util report report_parse report_html report_panels
-FUZZ_SRC_fuzz_partial  = util $(FUZZ_GZCRC) input split doc output inputs partial
+FUZZ_SRC_fuzz_partial  = util $(FUZZ_GZCRC) input split split_xml split_text doc output inputs partial $(if $(wildcard $(FUZZ_SRCDIR)/filter.c),filter)
 FUZZ_LEN_fuzz_reader   = 16384
 FUZZ_LEN_fuzz_pubmed   = 8192
 FUZZ_LEN_fuzz_medline  = 4096

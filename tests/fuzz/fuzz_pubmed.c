@@ -15,6 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc == 0 && kinds[k] == MM_REC_DELETE) { for (int i = 0; i < d.n_del; ++i) if (!d.del_pmid[i]) abort(); }
 		else if (rc == 0) { if (d.pmid == 0) abort(); check_doc(&d, 0); }
 		else if (rc != -1 || d.err.l == 0) abort(); /* failures must say why */
+		if (kinds[k] != MM_REC_DELETE) CHECK_WITH_META(&d, rc, mm_pubmed_parse((const char *)data, size, kinds[k], &d));
 	}
 	return 0;
 }

@@ -21,10 +21,12 @@ void test_text(void);
 void test_lexicon(void);
 void test_match(void);
 void test_store(void);
+void test_store_ids(void);
 void test_shared(void);
 void test_stats(void);
 void test_sched(void);
 void test_facts(void);
+void test_filter(void);
 
 int main(void)
 {
@@ -35,9 +37,11 @@ int main(void)
 	test_lexicon();
 	test_match();
 	test_store();
+	test_store_ids();
 	test_stats();
 	test_sched();
 	test_facts();
+	test_filter();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
 	return t_fail || !t_run ? 1 : 0;

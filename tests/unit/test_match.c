@@ -279,7 +279,8 @@ void test_match(void)
 	          "antibody:Jo1\tantibody\tanti-Jo-1\tJo-1\n"
 	          "antibody:PL7\tantibody\tanti-PL-7\tPL-7\n"
 	          "antibody:TIF1g\tantibody\tanti-TIF1-gamma\tTIF1-gamma\n"
-	          "drug:statin\tdrug\tstatin\tHMG-CoA reductase inhibitor\n"
+	          "drug:statin\tdrug\tstatin\tHMG-CoA reductase inhibitor{whole}\n"
+	          "symptom:sm\tsymptom\tstatin myopathy\n"
 	          "drug:ritux\tdrug\trituximab\tRTX{cs}\n"
 	          "drug:azt\tdrug\tzidovudine\t3'-azido-3'-deoxythymidine\n"
 	          "drug:lova\tdrug\tlovastatin\n"
@@ -309,6 +310,11 @@ void test_match(void)
 	/* longest match wins; class vs antigen */
 	CHECK_STR(run("HMG-CoA reductase inhibitors cause proximal muscle weakness."),
 	          "HMG-CoA reductase inhibitors=drug:statin;proximal muscle weakness=symptom:pmw");
+	/* nested concepts: another type inside is kept with its own span (outer
+	 * first), the same type is not; {whole} keeps none (above) */
+	CHECK_STR(run("No statin myopathy."), "statin myopathy=symptom:sm;statin=drug:statin");
+	CHECK_STR(run("Statin myopathies and proximal muscle weakness"),
+	          "Statin myopathies=symptom:sm;Statin=drug:statin;proximal muscle weakness=symptom:pmw");
 	/* plurals and possessives, token boundaries */
 	CHECK_STR(run("Statins and rituximab's effect; nystatin, somatostatin."), "Statins=drug:statin;rituximab=drug:ritux");
 	CHECK_STR(run("myopathies"), "myopathies=symptom:myopathy");

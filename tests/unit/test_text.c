@@ -25,8 +25,54 @@ static int n_sentences(const char *s)
 	return n;
 }
 
+/* Text fidelity (issue 16, item 15). */
+static void test_fidelity(void)
+{
+	/* summary.json stays valid JSON and UTF-8 for a path that is not UTF-8:
+	 * each invalid byte is \ufffd, valid sequences are kept */
+	mm_buf j = {0};
+	mm_buf_json(&j, "in/caf\xe9-\xc3\xa9\xff\"\x01.xml");
+	CHECK_STR(j.s, "\"in/caf\\ufffd-\xc3\xa9\\ufffd\\\"\\u0001.xml\"");
+	mm_buf_free(&j);
+
+	/* a letter and combining marks fold like the precomposed letter; the
+	 * marks map to nothing, so a match ending at the letter spans them */
+	CHECK_STR(norm("Sjo\xcc\x88gren"), norm("Sj\xc3\xb6gren"));
+	CHECK_STR(norm("cafe\xcc\x81\xcc\x80 x"), "cafe x");
+	{
+		mm_buf nb = {0};
+		mm_u32v mp = {0};
+		mm_normalize("cafe\xcc\x81 x", 8, 1, &nb, &mp, 0);
+		CHECK_INT(nb.l, 6);
+		CHECK_INT(mp.a[3], 3);
+		CHECK_INT(mp.a[4], 6); /* the space after the mark */
+		mm_buf_free(&nb);
+		free(mp.a);
+	}
+
+	/* U+0085, U+2028, U+2029: one space each (docs/formats.md) */
+	{
+		mm_doc d = {0};
+		mm_doc_begin_section(&d, "title", 5);
+		const char *x = "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9" "d";
+		mm_doc_add_text(&d, x, strlen(x));
+		mm_doc_end_section(&d);
+		CHECK_STR(d.text.s, "a b c d");
+		mm_doc_free(&d);
+	}
+
+	/* MEDLINE: a continuation line is joined with exactly one space, also
+	 * when the line before ends in a space (docs/formats.md) */
+	const char *rec = "PMID- 9\nTI  - Anti-Jo-1 \n      antibody \n      myositis.\nAB  - One \n        two.\n";
+	mm_doc d = {0};
+	CHECK_INT(mm_medline_parse(rec, strlen(rec), &d), 0);
+	CHECK_STR(d.text.s, "Anti-Jo-1 antibody myositis. One two.");
+	mm_doc_free(&d);
+}
+
 void test_text(void)
 {
+	test_fidelity();
 	CHECK_STR(norm("TIF1\xe2\x80\x90\xce\xb3"), "tif1-gamma");          /* U+2010 hyphen, gamma */
 	CHECK_STR(norm("anti\xe2\x80\x93HMGCR"), "anti-hmgcr");             /* en dash */
 	CHECK_STR(norm("a\xc2\xa0" "b\xe2\x80\x89" "c"), "a b c");            /* NBSP, thin space */
