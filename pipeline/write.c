@@ -586,7 +586,7 @@ static int write_facts(mm_writer *w, const mm_applier *ap)
 	while (fscanf(ap->fspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
 		if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
 		if (fread(tmp, 1, len, ap->fspool) != len) break;
-		if (mm_fseq_final(&ap->fseq, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
+		if (mm_fseq_final(&ap->fseq, pmid, seq) && mm_store_passes(ap->store, pmid)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
 	}
 	free(tmp);
 	if (ferror(ap->fspool)) { mm_buf_printf(&w->err, "facts spool: read error"); mm_buf_free(&b); return -1; }
@@ -643,7 +643,7 @@ static int write_facts_summary(mm_writer *w, const mm_applier *ap)
 	while (fread(&r, sizeof r, 1, ap->fsumspool) == 1) {
 		if (r.n_concept > mcs) { mcs = r.n_concept; cs = mm_realloc(cs, mcs * sizeof *cs); }
 		if (fread(cs, sizeof *cs, r.n_concept, ap->fsumspool) != r.n_concept) { rc = -1; break; }
-		if (!mm_fseq_final(&ap->fseq, r.pmid, r.seq)) continue;
+		if (!mm_fseq_final(&ap->fseq, r.pmid, r.seq) || !mm_store_passes(ap->store, r.pmid)) continue; /* as the counts */
 		for (uint32_t k = 0; k < r.n_concept; ++k) {
 			uint32_t c = cs[k] < (uint32_t)nc ? cs[k] : (uint32_t)nc;
 			docs[c]++;

@@ -1042,6 +1042,36 @@ if grep -q '<section id="facts">' "$T/fa1.html" && grep -q 'title="antibody:HMGC
 "$BIN" -q -o "$T/fam3" --partial corpus/pubmed26n0001.xml.gz 2>/dev/null
 expect 2 "merge --facts of a partial result made without --facts" "$BIN" merge -o "$T/fam4" --facts "$T/fas2" "$T/fam3"
 has "$T/err" "made without --facts" "merge --facts: the message says why"
+# --facts=NAME is an output: a second run on the same -o recognises it (from
+# the earlier summary.json) and replaces it, and the fixed names likewise
+expect 0 "--facts=NAME" "$BIN" -q -o "$T/fan" --facts=case-facts.tsv $FA
+expect 0 "--facts on an -o holding case-facts.tsv" "$BIN" -q -o "$T/fan" --facts $FA
+if [ ! -e "$T/fan/case-facts.tsv" ] && cmp -s tests/golden/facts/facts.tsv "$T/fan/facts.tsv"; then ok; else ko "--facts twice: the first run's facts file kept, or not the golden facts"; fi
+expect 0 "--facts=NAME on an -o holding facts.tsv and facts.summary.tsv" "$BIN" -q -o "$T/fan" --facts=case-facts.tsv $FA
+if [ ! -e "$T/fan/facts.tsv" ] && cmp -s tests/golden/facts/facts.tsv "$T/fan/case-facts.tsv"; then ok; else ko "--facts=NAME after --facts: facts.tsv kept"; fi
+# with filters, facts.tsv and facts.summary.tsv cover the documents that pass,
+# as the counts: no excluded PMID, every PMID a documents.tsv row, and per
+# concept the documents of facts.summary.tsv are those of entities.tsv; shards
+# with the same filters merge to the same facts
+printf '9100002\n90000062\n' >"$T/fa-ex.txt"
+FF="--exclude-pmids $T/fa-ex.txt --require antibody"
+expect 0 "--facts with filters" "$BIN" -q -o "$T/faf" --facts --documents $FF $FA
+tail -n +2 "$T/faf/facts.tsv" | cut -f1 | sort -u >"$T/faf.fp"
+tail -n +2 "$T/faf/documents.tsv" | cut -f1 | sort -u >"$T/faf.dp"
+if ! grep -qx '9100002\|90000062' "$T/faf.fp" && [ -s "$T/faf.fp" ] && [ -z "$(join -v1 "$T/faf.fp" "$T/faf.dp")" ]
+then ok; else ko "--facts with filters: facts of documents that fail the filters listed"; fi
+tail -n +2 "$T/faf/entities.tsv" | awk -F'\t' '$4 > 0 { print $1 "\t" $4 }' | sort >"$T/faf.ed"
+tail -n +2 "$T/faf/facts.summary.tsv" | cut -f1,4 | sort >"$T/faf.sd"
+hm() { awk -F'\t' '$1 == "antibody:HMGCR" { print $4 }' "$1"; }
+if cmp -s "$T/faf.ed" "$T/faf.sd" && [ "$(hm "$T/faf/facts.summary.tsv")" -eq $(( $(hm "$T/fa1/facts.summary.tsv") - 1 )) ]
+then ok; else ko "--facts with filters: facts.summary.tsv documents are not those of the counts"; diff "$T/faf.ed" "$T/faf.sd" | head -4 | sed 's/^/  | /'; fi
+expect 0 "--facts with filters: shard a" "$BIN" -q -o "$T/fafa" --partial --facts $FF corpus/pubmed26n0001.xml.gz
+expect 0 "--facts with filters: shard b" "$BIN" -q -o "$T/fafb" --partial --facts $FF corpus/pubmed26n0002.xml.gz tests/inputs/case-facts.pubtator
+expect 0 "--facts with filters: merge" "$BIN" merge -q -o "$T/fafm" --facts "$T/fafb" "$T/fafa"
+for f in facts.tsv facts.summary.tsv entities.tsv; do
+	if cmp -s "$T/faf/$f" "$T/fafm/$f"; then ok; else ko "merge --facts with filters: $f differs from one run's"; diff "$T/faf/$f" "$T/fafm/$f" | head -4 | sed 's/^/  | /'; fi
+done
+# -- end: facts --
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:

@@ -40,6 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	d.has_abstract = d.n_sec > 1;
 	d.pmid = 1;
+	check_doc(&d, d.keep_ws); /* the document the extractor is given is well formed */
 	mm_text_build(&t, &d);
 	const mm_fact *f;
 	size_t n = mm_facts_extract(fc, &d, &t, &f);
