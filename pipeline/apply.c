@@ -77,17 +77,20 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		for (int k = 0; k < it->n_del; ++k) {
 			mm_store_delete(ap->store, it->del[k]);
 			if (ap->part.f) mm_partial_delete(&ap->part, it->del[k]);
+			if (ap->fsumspool) mm_fseq_delete(&ap->fseq, it->del[k]);
 		}
 	} else {
 		f->docs++;
 		ap->n.docs_read++;
 		uint64_t seq = ++ap->seq;
 		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
+		if (ap->part.f && it->facts) mm_partial_facts(&ap->part, it->facts);
 		if (ap->part.f) mm_partial_article(&ap->part, it);
 		if (it->fail) {
 			if (applied) mm_store_filter_out(ap->store, it->pmid, it->fail);
 			if (ap->part.f) mm_partial_filtered(&ap->part, it->fail);
 		}
+		if (applied && ap->fsumspool) mm_apply_facts(ap, seq, it);
 		if (applied && it->docrow_len && ap->docspool) mm_documents_spool(ap, it->pmid, seq, it->docrow, it->docrow_len);
 		if (applied && it->evtext_len && ap->evspool) {
 			fprintf(ap->evspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->evtext_len);
@@ -98,6 +101,16 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 			fwrite(it->out, 1, it->out_len, ap->spool);
 		}
 	}
+}
+
+void mm_apply_facts(mm_applier *ap, uint64_t seq, const mm_item *it)
+{
+	if (it->facts && it->facts->len) {
+		fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts->len);
+		fwrite(it->facts->lines, 1, it->facts->len, ap->fspool);
+	}
+	int sp = mm_fsum_spool(ap->fsumspool, seq, it);
+	mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts);
 }
 
 static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
@@ -149,8 +162,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		apply_record(ap, f, it);
 		break;
 	}
-	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->docrow);
-	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL; it->docrow = NULL;
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->docrow); free(it->facts);
+	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL; it->docrow = NULL; it->facts = NULL;
 }
 
 void mm_apply_batch(mm_applier *ap, mm_batch *b)
@@ -265,6 +278,9 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	if (!o->quiet) final_line(o, fl, ap, &cn, t_start, !werr);
 	if (ap->spool) fclose(ap->spool);
 	if (ap->evspool) fclose(ap->evspool);
+	if (ap->fspool) fclose(ap->fspool);
+	if (ap->fsumspool) fclose(ap->fsumspool);
+	mm_fseq_free(&ap->fseq);
 	if (ap->docspool) fclose(ap->docspool);
 	free(ap->docseq);
 	mm_counts_free(&cn);

@@ -48,6 +48,9 @@ static const char usage_text2[] =
 "      --mentions[=FILE]   also write every mention (default file: mentions.tsv,\n"
 "                          or mentions.pubtator; gzip when FILE ends in .gz)\n"
 "      --mentions-format F tsv|pubtator (default: tsv)\n"
+"      --facts[=FILE]      also write case facts (CK values, age, sex): FILE\n"
+"                          (default: facts.tsv; gzip when FILE ends in .gz)\n"
+"                          and facts.summary.tsv, per concept\n"
 "      --keep-negated      negated mentions (\"anti-SRP was negative\") count in\n"
 "                          co-occurrence too (default: they do not)\n"
 "      --batch-mb N        records read per batch, in MB (default: 8)\n"
@@ -223,7 +226,7 @@ typedef struct {
  * of --help or --version; exits 2 on a usage error. */
 static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT,
+	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT, O_FACTS,
 	       O_DOCUMENTS, O_FILTER /* + mm_filter_kind */ };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
@@ -233,6 +236,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		{ "level", required_argument, 0, O_LEVEL },
 		{ "mentions", optional_argument, 0, O_MENTIONS },
 		{ "mentions-format", required_argument, 0, O_MFORMAT },
+		{ "facts", optional_argument, 0, O_FACTS },
 		{ "batch-mb", required_argument, 0, O_BATCH },
 		{ "max-record-mb", required_argument, 0, O_MAXREC },
 		{ "dense-max", required_argument, 0, O_DENSE },
@@ -303,6 +307,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		case O_EVTEXT: o->evidence_text = 1; break;
 		case O_CACHEDIR: free(c->cache); c->cache = mm_strdup(optarg); break;
 		case O_NOCACHE: c->no_cache = 1; break;
+		case O_FACTS: o->facts = optarg && *optarg ? optarg : "facts.tsv"; break;
 		case O_REPORT: o->report = 1; break;
 		case O_DOCUMENTS: c->want_documents = 1; c->documents_arg = optarg; break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;

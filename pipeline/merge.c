@@ -4,6 +4,7 @@
  * apply step of one run would have built it. */
 #include "runpriv.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,28 +41,60 @@ static int next_block(const mm_partial_in *in, int n)
 	return best;
 }
 
+/* --facts: the S and T lines read before an A line */
+typedef struct {
+	mm_facts_doc fs;
+	int has;
+	mm_buf lines;
+} pending_facts;
+
 /* Replay the records of one file block into the store (f is NULL for a
  * file already read from another partial result: its records are skipped).
  * 1 when the next block follows, 0 at #end, -1 after saying why the partial
  * result cannot be read further: the message goes to sh->msg and, when it
  * cuts f's block short, to f (status error, or failed when none of its
- * records was read), whose records replayed so far stay applied. */
+ * records was read), whose records replayed so far stay applied.  --facts:
+ * the S and T lines before an A line are that document's facts. */
 static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard *sh)
 {
 	mm_buf err = {0};
 	int rc, shown = 0, ended = 0, applied = 0;
 	uint64_t n_art = 0, n_del = 0, pmid = 0;
+	pending_facts pf = { { 0 }, 0, { 0 } };
 	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
 		const mm_partial_rec *r = &in->rec;
 		if (!f) continue;
 		switch (r->type) {
-		case MM_PREC_ARTICLE:
+		case MM_PREC_FACTS_SUM:
+			pf.fs = r->fs;
+			pf.has = 1;
+			break;
+		case MM_PREC_FACTS_LINE:
+			mm_buf_puts(&pf.lines, r->text);
+			mm_buf_putc(&pf.lines, '\n');
+			pf.has = 1;
+			break;
+		case MM_PREC_ARTICLE: {
 			n_art++;
 			applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
 			                           r->art.hit, r->art.n_hit, ++ap->seq);
 			pmid = r->art.pmid;
-			if (ap->part.f) mm_partial_article(&ap->part, &r->art);
+			mm_item it = r->art;
+			it.facts = NULL;
+			if (pf.has && (ap->fsumspool || (ap->part.f && ap->part.facts))) {
+				it.facts = mm_malloc(sizeof *it.facts + pf.lines.l);
+				it.facts->fsum = pf.fs;
+				it.facts->len = pf.lines.l;
+				if (pf.lines.l) memcpy(it.facts->lines, pf.lines.s, pf.lines.l);
+			}
+			if (ap->part.f && ap->part.facts && it.facts) mm_partial_facts(&ap->part, it.facts);
+			if (ap->part.f) mm_partial_article(&ap->part, &it);
+			if (applied && ap->fsumspool) mm_apply_facts(ap, ap->seq, &it);
+			free(it.facts);
+			pf.has = 0;
+			pf.lines.l = 0;
 			break;
+		}
 		case MM_PREC_FILTERED: /* the article before fails the filters */
 			if (applied && pmid) mm_store_filter_out(ap->store, pmid, r->fail);
 			if (ap->part.f) mm_partial_filtered(&ap->part, r->fail);
@@ -70,6 +103,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard
 			n_del++;
 			mm_store_delete(ap->store, r->pmid);
 			if (ap->part.f) mm_partial_delete(&ap->part, r->pmid);
+			if (ap->fsumspool) mm_fseq_delete(&ap->fseq, r->pmid);
 			break;
 		case MM_PREC_END_FILE:
 			mm_partial_copy_end(f, &r->file);
@@ -82,6 +116,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard
 			break;
 		}
 	}
+	mm_buf_free(&pf.lines);
 	if (rc < 0) {
 		mm_warn("%s", err.s);
 		sh->msg = mm_strdup(err.s);
@@ -138,15 +173,27 @@ int mm_merge(const mm_opts *o)
 	int n_in = o->n_inputs, rc = 0;
 	mm_partial_in *in = mm_calloc((size_t)n_in, sizeof *in);
 	if (open_all(in, n_in, o->inputs, lx) < 0) rc = 2;
+	for (int i = 0; i < n_in && !rc && o->facts; ++i)
+		if (!in[i].facts) {
+			mm_warn("merge: %s: partial result made without --facts; merge --facts needs partial results made with --partial --facts", in[i].dir);
+			rc = 2;
+		}
+	if (rc) {}
 	else if (mm_out_init(o->outdir, NULL, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
 	else {
 		mm_out_signals();
 		ap.part.file = -1;
-		if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
+		ap.part.facts = o->facts != NULL;
+		if (o->facts && (!(ap.fspool = mm_spool_open(mm_out_dir())) || !(ap.fsumspool = mm_spool_open(mm_out_dir())))) {
+			mm_warn("%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
+			mm_out_abort(); mm_out_free(); rc = 3;
+		} else if (o->partial && mm_partial_open(&ap.part, lx, &err) < 0) { mm_warn("%s", err.s); mm_out_abort(); mm_out_free(); rc = 3; }
 	}
 	mm_buf_free(&err);
 	if (rc) {
 		for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
+		if (ap.fspool) fclose(ap.fspool);
+		if (ap.fsumspool) fclose(ap.fsumspool);
 		free(in);
 		mm_lexicon_free(lx);
 		free(ap.lc.file);

@@ -158,6 +158,7 @@ typedef struct {
 	int n_type;
 	char *mentions;    /* --mentions=NAME of its command, or NULL */
 	char *documents;   /* --documents=NAME of its command, or NULL */
+	char *facts;       /* --facts=NAME of its command, or NULL */
 } owned;
 
 static void owned_free(owned *ow)
@@ -166,6 +167,7 @@ static void owned_free(owned *ow)
 	free(ow->type);
 	free(ow->mentions);
 	free(ow->documents);
+	free(ow->facts);
 	memset(ow, 0, sizeof *ow);
 }
 
@@ -224,6 +226,7 @@ static int read_summary(const char *dir, owned *ow)
 	char *c = json_str(cmd + strlen("\n  \"command\": \""), &cmd);
 	ow->mentions = option_file(c, " --mentions=");
 	ow->documents = option_file(c, " --documents=");
+	ow->facts = option_file(c, " --facts=");
 	free(c);
 	mm_buf_free(&t);
 	return 1;
@@ -236,10 +239,11 @@ static int is_ours(const owned *ow, const char *name)
 	static const char *const fixed[] = { "entities.tsv", "pairs.tsv", "summary.json", "years.tsv", "entities.by-year.tsv",
 	                                     "pairs.by-year.tsv", "evidence.tsv", "partial.myomine.gz", "report.html",
 	                                     "mentions.tsv", "mentions.tsv.gz", "mentions.pubtator", "mentions.pubtator.gz",
-	                                     "documents.tsv", NULL };
+	                                     "documents.tsv", "facts.tsv", "facts.tsv.gz", "facts.summary.tsv", NULL };
 	for (int i = 0; fixed[i]; ++i) if (!strcmp(name, fixed[i])) return 1;
 	if ((ow->mentions && !strcmp(name, ow->mentions)) || (g.mentions && !strcmp(name, g.mentions))) return 1;
 	if (ow->documents && !strcmp(name, ow->documents)) return 1;
+	if (ow->facts && !strcmp(name, ow->facts)) return 1;
 	if (name[0] == '.' && (strstr(name, ".myomine-tmp.") || !strncmp(name, ".myomine-spool-", 15))) return 1;
 	if (strncmp(name, "matrix.", 7)) return 0;
 	static const char *const ext[] = { "mtx", "rows", "cols", "csv" };

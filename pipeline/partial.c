@@ -9,14 +9,18 @@
  *   D<TAB>pmid                      a DeleteCitation entry
  *   E<TAB>status<TAB>format<TAB>bytes<TAB>uncompressed<TAB>records<TAB>documents<TAB>failed<TAB>deleted_listed<TAB>invalid_utf8<TAB>bad_refs<TAB>errors
  *   M<TAB>message                   the file's first messages (no tab)
+ *   S<TAB>ck<TAB>uln<TAB>age<TAB>sex  --facts: the next A line's summary (numbers %.17g or empty; sex f, m or empty)
+ *   T<TAB>line                      --facts: one of the next A line's facts.tsv lines (tabs kept)
  *   X<TAB>mask                      the A line before fails these filters (filter.h)
  *   #end
- * With filters, a line "#filters<TAB>--option=key..." follows #lexicon.
+ * With --facts a "#facts" line follows the #lexicon line; with filters, a
+ * line "#filters<TAB>--option=key..." follows them.
  * Replaying the blocks of several partials in file-name order gives the
  * store, and so the outputs, of one run over all their files. */
 #include "runpriv.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +110,8 @@ static int parse_word(const char **s, const char *end, char *out, size_t n)
 
 /* ---- one line ------------------------------------------------------------------- */
 
+static void put_double(mm_buf *b, int has, double v);
+
 void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 {
 	switch (r->type) {
@@ -137,6 +143,17 @@ void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 	case MM_PREC_TRAILER:
 		mm_buf_puts(b, "#end");
 		break;
+	case MM_PREC_FACTS_SUM:
+		mm_buf_putc(b, 'S');
+		put_double(b, r->fs.has_ck, r->fs.ck);
+		put_double(b, r->fs.has_uln, r->fs.uln);
+		put_double(b, r->fs.has_age, r->fs.age);
+		mm_buf_puts(b, r->fs.sex == MM_FU_FEMALE ? "\tf" : r->fs.sex == MM_FU_MALE ? "\tm" : "\t");
+		break;
+	case MM_PREC_FACTS_LINE:
+		mm_buf_puts(b, "T\t");
+		for (const char *s = r->text ? r->text : ""; *s; ++s) mm_buf_putc(b, *s == '\n' ? ' ' : *s);
+		break;
 	case MM_PREC_FILTERED:
 		mm_buf_puts(b, "X\t");
 		mm_buf_putu(b, r->fail);
@@ -147,6 +164,41 @@ void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 		break;
 	}
 	mm_buf_putc(b, '\n');
+}
+
+/* S: a tab, then an empty field or a finite number >= 0 that reads back to itself */
+static void put_double(mm_buf *b, int has, double v)
+{
+	mm_buf_putc(b, '\t');
+	if (has) mm_buf_printf(b, "%.17g", v);
+}
+
+static int parse_double(const char **s, const char *end, uint8_t *has, double *v)
+{
+	if (*s >= end || **s != '\t') return -1;
+	const char *p = ++*s, *e = p;
+	while (e < end && *e != '\t') ++e;
+	*has = e > p;
+	if (e == p) return 0;
+	char buf[40], *x;
+	if ((size_t)(e - p) >= sizeof buf) return -1;
+	memcpy(buf, p, (size_t)(e - p));
+	buf[e - p] = 0;
+	*v = strtod(buf, &x);
+	if (*x || !isfinite(*v) || !(*v >= 0) || !(buf[0] >= '0' && buf[0] <= '9')) return -1;
+	*s = e;
+	return 0;
+}
+
+static int parse_fsum(const char *s, const char *end, mm_facts_doc *fs)
+{
+	if (parse_double(&s, end, &fs->has_ck, &fs->ck) < 0 || parse_double(&s, end, &fs->has_uln, &fs->uln) < 0 ||
+	    parse_double(&s, end, &fs->has_age, &fs->age) < 0 || s >= end || *s++ != '\t')
+		return -1;
+	if (s == end) fs->sex = 0;
+	else if (end - s == 1 && (*s == 'f' || *s == 'm')) fs->sex = *s == 'f' ? MM_FU_FEMALE : MM_FU_MALE;
+	else return -1;
+	return 0;
 }
 
 static int parse_article(const char *s, const char *end, int n_concept, mm_item *it)
@@ -186,7 +238,7 @@ void mm_partial_rec_free(mm_partial_rec *r)
 int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec *r, const char **why)
 {
 	static const char *const bad[] = { "malformed F line", "malformed A line", "malformed D line", "malformed E line",
-	                                   "malformed M line", "unknown line", "malformed X line" };
+	                                   "malformed M line", "unknown line", "malformed X line", "malformed S line", "malformed T line" };
 	const char *end = l + n;
 	int which = 5;
 	mm_partial_rec_free(r);
@@ -233,6 +285,17 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		r->type = MM_PREC_MESSAGE;
 		r->text = l + 2;
 		if (memchr(r->text, '\t', n - 2)) goto fail;
+		return 0;
+	case 'S':
+		which = 7;
+		r->type = MM_PREC_FACTS_SUM;
+		if (parse_fsum(l + 1, end, &r->fs) < 0) goto fail;
+		return 0;
+	case 'T':
+		which = 8;
+		r->type = MM_PREC_FACTS_LINE;
+		r->text = l + 2;
+		if (n == 2) goto fail;
 		return 0;
 	}
 fail:
@@ -301,6 +364,7 @@ int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err)
 	if (!p->f) return -1;
 	p->file = -1;
 	mm_partial_put_header(&p->buf, mm_partial_fingerprint(lx), lx->n_concept);
+	if (p->facts) mm_buf_puts(&p->buf, "#facts\n");
 	return 0;
 }
 
@@ -332,6 +396,20 @@ void mm_partial_article(mm_partial_out *p, const mm_item *it)
 	mm_partial_rec r = { .type = MM_PREC_ARTICLE, .art = *it };
 	mm_partial_put_rec(&p->buf, &r);
 	out_flush(p);
+}
+
+void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx)
+{
+	mm_partial_rec r = { .type = MM_PREC_FACTS_SUM, .fs = fx->fsum };
+	mm_partial_put_rec(&p->buf, &r);
+	for (size_t a = 0; a < fx->len;) {
+		const char *nl = memchr(fx->lines + a, '\n', fx->len - a);
+		size_t e = nl ? (size_t)(nl - fx->lines) : fx->len;
+		mm_buf_puts(&p->buf, "T\t");
+		mm_buf_put(&p->buf, fx->lines + a, e - a);
+		mm_buf_putc(&p->buf, '\n');
+		a = e + 1;
+	}
 }
 
 void mm_partial_filtered(mm_partial_out *p, unsigned fail)
@@ -400,9 +478,9 @@ static int in_bad(mm_partial_in *in, mm_buf *err, const char *what)
 	return -1;
 }
 
-int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
+/* Read the next line into in->line: 1, or -1 with a message. */
+static int read_line(mm_partial_in *in, mm_buf *err)
 {
-	const char *why;
 	int rc = next_line(in);
 	if (rc < 0) {
 		mm_buf_path(err, in->dir, MM_PARTIAL_NAME);
@@ -411,8 +489,21 @@ int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
 	}
 	if (rc == 0) return in_bad(in, err, "partial result ends without #end (truncated?)");
 	if (rc == 2) return in_bad(in, err, "partial result ends inside a line (truncated?)");
+	return 1;
+}
+
+/* Parse in->line into in->rec: 1, 0 at #end, -1 with a message. */
+static int parse_line(mm_partial_in *in, mm_buf *err)
+{
+	const char *why;
 	if (mm_partial_parse_rec(in->line.s, in->line.l, in->n_concept, &in->rec, &why) < 0) return in_bad(in, err, why);
 	return in->rec.type == MM_PREC_TRAILER ? 0 : 1;
+}
+
+int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
+{
+	if (read_line(in, err) < 0) return -1;
+	return parse_line(in, err);
 }
 
 int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint, int n_concept, mm_buf *err)
@@ -439,7 +530,12 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 		              dir, (unsigned long long)got, nc, (unsigned long long)fingerprint, n_concept);
 		return -1;
 	}
-	int rc = mm_partial_in_next(in, err);
+	if (read_line(in, err) < 0) return -1;
+	if (in->line.l == 6 && memcmp(in->line.s, "#facts", 6) == 0) {
+		in->facts = 1;
+		if (read_line(in, err) < 0) return -1;
+	}
+	int rc = parse_line(in, err);
 	if (rc == 1 && in->rec.type == MM_PREC_FILTERS) {
 		mm_buf_puts(&in->filters, in->rec.text);
 		rc = mm_partial_in_next(in, err);

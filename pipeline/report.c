@@ -232,13 +232,30 @@ static void on_year(void *ud, const rp_year *y)
 	if (s >= 0) series_add(r, s, y->year, y->docs);
 }
 
+static void on_fact(void *ud, const rp_fact *x)
+{
+	rp_report *r = ud;
+	if (r->m.e[x->c].t != r->pivot_t || r->pivot_t < 0 || !(x->n[0] || x->n[1] || x->n[2] || x->fem || x->mal)) return;
+	r->facts = mm_realloc(r->facts, ((size_t)r->n_facts + 1) * sizeof *r->facts);
+	r->facts[r->n_facts++] = *x;
+}
+
+/* most documents with a fact first, then id order */
+static int cmp_fact(const void *x, const void *y)
+{
+	const rp_fact *a = x, *b = y;
+	uint64_t na = a->n[0] + a->n[1] + a->n[2], nb = b->n[0] + b->n[1] + b->n[2];
+	if (na != nb) return na > nb ? -1 : 1;
+	return a->c < b->c ? -1 : a->c > b->c;
+}
+
 static void report_free(rp_report *r)
 {
 	for (int h = 0; h < r->n_heat; ++h) { free(r->heat[h].row); free(r->heat[h].col); free(r->heat[h].cell); }
 	if (r->plist) for (int i = 0; i < r->n_piv * r->m.n_type; ++i) free(r->plist[i].a);
 	if (r->top) for (int i = 0; i < r->n_top; ++i) free(r->top[i].text);
 	for (int i = 0; i < r->n_ser; ++i) free(r->ser[i].v);
-	free(r->plist); free(r->top); free(r->ser);
+	free(r->plist); free(r->top); free(r->ser); free(r->facts);
 	free(r->heat_of); free(r->tp_pairs); free(r->tp_sig); free(r->piv_of);
 	rp_json_free(r->sum);
 	rp_model_free(&r->m);
@@ -419,6 +436,16 @@ mm_report_status mm_report_build(const char *outdir, mm_report_locate loc, void 
 			NEED(S->total == R.trend_pair[k].docs, MM_REPORT_BAD, "pairs.by-year.tsv: %s and %s: %llu documents over the years, pairs.tsv says %llu (truncated or from another run)",
 			     R.m.e[S->a].id, R.m.e[S->b].id, (unsigned long long)S->total, (unsigned long long)R.trend_pair[k].docs);
 		}
+	}
+	/* facts.summary.tsv (--facts): the antibodies with a CK value or an age */
+	if ((o = rfile_open(&src, "facts.summary.tsv", &f, err)) < 0) { rc = MM_REPORT_NOTOUT; goto out; }
+	if (o) {
+		long nf = rp_facts_parse(&R.m, "facts.summary.tsv", f.s, f.n, on_fact, &R, err);
+		rfile_close(&f);
+		if (nf < 0) { rc = MM_REPORT_BAD; goto out; }
+		R.has_facts = 1;
+		qsort(R.facts, (size_t)R.n_facts, sizeof *R.facts, cmp_fact);
+		if (R.n_facts > RP_FACT_ROWS) R.n_facts = RP_FACT_ROWS;
 	}
 	rp_html(&R, html);
 out:

@@ -490,7 +490,9 @@ void rp_html(const rp_report *r, mm_buf *o)
 	mm_buf_printf(o, "), %ld pairs; %s level; myomine ", r->n_pairs, r->sentence_level ? "sentence" : "document");
 	rp_escs(o, rp_json_str(s, "version", "?"));
 	mm_buf_puts(o, ".</p>\n<nav><a href=\"#profiles\">Profiles</a><a href=\"#heatmaps\">Heatmaps</a><a href=\"#pairs\">Top pairs</a>"
-	               "<a href=\"#trends\">Trends</a><a href=\"#negation\">Negation</a><a href=\"#run\">Run</a></nav>\n");
+	               "<a href=\"#trends\">Trends</a><a href=\"#negation\">Negation</a>");
+	if (r->has_facts) mm_buf_puts(o, "<a href=\"#facts\">Case facts</a>");
+	mm_buf_puts(o, "<a href=\"#run\">Run</a></nav>\n");
 	double es = rp_json_num(s, "exit_status", 0), bad = rp_json_num(rp_json_get(s, "files"), "total", 0) - rp_json_num(rp_json_get(s, "files"), "ok", 0);
 	if (es != 0 || bad > 0)
 		mm_buf_printf(o, "<p class=\"warn\">The run ended with exit status %.0f: %.0f input files were not read cleanly. The results hold everything that was readable; "
@@ -500,6 +502,7 @@ void rp_html(const rp_report *r, mm_buf *o)
 	rp_pairs_panel(r, o);
 	rp_trends_panel(r, o);
 	rp_negation_panel(r, o);
+	if (r->has_facts) rp_facts_panel(r, o);
 	run_panel(r, o);
 	mm_buf_puts(o, "<footer>Written by <code>myomine report</code> from the files of one output directory; the page reads nothing else and links only to PubMed. "
 	               "Significance: Benjamini-Hochberg q &lt; 0.05 within each pair of types. How to read each panel: docs/report.md.</footer>\n</main>\n<script>\n");

@@ -88,6 +88,17 @@ typedef void (*rp_year_fn)(void *ud, const rp_year *y);
 long rp_years_parse(const char *name, const char *buf, size_t len, rp_year_fn fn, void *ud, mm_buf *err) MM_WUR;
 long rp_byyear_parse(rp_model *m, int pairs, const char *name, const char *buf, size_t len, rp_year_fn fn, void *ud, mm_buf *err) MM_WUR;
 
+/* one line of facts.summary.tsv (--facts): c indexes the model; k = 0 CK in
+ * U/L, 1 CK in xULN, 2 age in years: n[k] documents with the value, its
+ * median and quartiles (when n[k] > 0) */
+typedef struct {
+	uint32_t c;
+	uint64_t docs, n[3], fem, mal;
+	double med[3], q1[3], q3[3];
+} rp_fact;
+typedef void (*rp_fact_fn)(void *ud, const rp_fact *f);
+long rp_facts_parse(const rp_model *m, const char *name, const char *buf, size_t len, rp_fact_fn fn, void *ud, mm_buf *err) MM_WUR;
+
 /* A JSON value (summary.json).  Members of an object keep their order. */
 enum { RJ_NULL, RJ_BOOL, RJ_NUM, RJ_STR, RJ_ARR, RJ_OBJ };
 typedef struct rp_json {
@@ -123,6 +134,7 @@ const char *rp_json_str(const rp_json *o, const char *key, const char *def);
 #define RP_TREND_PAIRS 6       /* trend charts of pairs */
 #define RP_TREND_YEARS 80      /* years on the shared axis */
 #define RP_NEG_ROWS    40      /* rows of the negation table */
+#define RP_FACT_ROWS   30      /* antibodies of the case facts panel */
 #define RP_INPUTS      100     /* input files listed (failures first) */
 #define RP_SIG_Q       0.05    /* significance after Benjamini-Hochberg */
 
@@ -182,6 +194,10 @@ typedef struct {
 	uint64_t unknown_year;
 	rp_series *ser;              /* [0] all documents, then concepts, then pairs */
 	int n_ser;
+	/* case facts (facts.summary.tsv): the antibodies with a fact, most documents first */
+	int has_facts;
+	rp_fact *facts;
+	int n_facts;
 } rp_report;
 
 /* the page, appended to *o (report_html.c) */
@@ -191,6 +207,7 @@ void rp_profiles_panel(const rp_report *r, mm_buf *o);
 void rp_pairs_panel(const rp_report *r, mm_buf *o);
 void rp_trends_panel(const rp_report *r, mm_buf *o);
 void rp_negation_panel(const rp_report *r, mm_buf *o);
+void rp_facts_panel(const rp_report *r, mm_buf *o);
 
 /* helpers of both (report_html.c): n bytes of s escaped for HTML text and
  * attributes (invalid UTF-8 as U+FFFD, control characters as spaces); s

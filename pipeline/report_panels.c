@@ -376,3 +376,63 @@ void rp_negation_panel(const rp_report *r, mm_buf *o)
 	mm_buf_puts(o, "</section>\n");
 	free(k);
 }
+
+/* ---- case facts (facts.summary.tsv) ---------------------------------------------- */
+
+#define FACT_W 200
+
+/* a box from the first to the third quartile with the median, on an axis
+ * from lo to hi (log10 when lg); n documents behind it */
+static void fact_box(mm_buf *o, const rp_fact *x, int k, double lo, double hi, int lg, const char *unit)
+{
+	mm_buf_puts(o, "<td class=\"n\" data-v=\"");
+	rp_sortv(o, x->n[k] ? x->med[k] : -1);
+	mm_buf_puts(o, "\">");
+	if (!x->n[k]) { mm_buf_puts(o, "</td>"); return; }
+	double v[3] = { x->q1[k], x->med[k], x->q3[k] }, px[3];
+	for (int i = 0; i < 3; ++i) {
+		double t = lg ? (v[i] > 0 ? log10(v[i]) : lo) : v[i];
+		t = (t - lo) / (hi - lo);
+		px[i] = FACT_W * (t < 0 ? 0 : t > 1 ? 1 : t);
+	}
+	mm_buf_printf(o, "<svg width=\"%d\" height=\"14\"><title>", FACT_W);
+	rp_num(o, x->med[k], 1);
+	mm_buf_printf(o, " %s (IQR ", unit);
+	rp_num(o, x->q1[k], 1);
+	mm_buf_puts(o, "\xE2\x80\x93");
+	rp_num(o, x->q3[k], 1);
+	mm_buf_printf(o, "), %llu documents</title><line x1=\"0\" y1=\"7\" x2=\"%d\" y2=\"7\" stroke=\"#ddd\"/>", (unsigned long long)x->n[k], FACT_W);
+	mm_buf_printf(o, "<rect x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"10\" fill=\"#9ecae1\" stroke=\"#3182bd\"/>", px[0], px[2] - px[0] > 1 ? px[2] - px[0] : 1);
+	mm_buf_printf(o, "<line x1=\"%.1f\" y1=\"1\" x2=\"%.1f\" y2=\"13\" stroke=\"#08306b\" stroke-width=\"2\"/></svg> ", px[1], px[1]);
+	rp_num(o, x->med[k], 0);
+	mm_buf_printf(o, " <small>n=%llu</small></td>", (unsigned long long)x->n[k]);
+}
+
+void rp_facts_panel(const rp_report *r, mm_buf *o)
+{
+	mm_buf_puts(o, "<section id=\"facts\"><h2>Case facts</h2>\n<p class=\"note\">From <code>facts.summary.tsv</code> (<code>--facts</code>): per antibody, over the documents mentioning it, "
+	               "the documents\xE2\x80\x99 peak creatine kinase (U/L, log axis 10\xE2\x80\x93" "1,000,000; and as a multiple of the upper limit of normal), the patient\xE2\x80\x99s age "
+	               "(years, axis 0\xE2\x80\x93" "100) and sex (female red, male blue). Boxes span the first to the third quartile, the line is the median; n is the number of documents behind each.</p>\n");
+	if (!r->n_facts) { mm_buf_puts(o, "<p>No antibody document holds a CK value, an age or a sex.</p>\n</section>\n"); return; }
+	mm_buf_puts(o, "<table class=\"sort\"><thead><tr><th>antibody</th><th class=\"n\">documents</th><th class=\"n\">peak CK (U/L)</th><th class=\"n\">CK (\xC3\x97 ULN)</th>"
+	               "<th class=\"n\">age (years)</th><th class=\"n\">female / male</th></tr></thead>\n<tbody>\n");
+	for (int i = 0; i < r->n_facts; ++i) {
+		const rp_fact *x = &r->facts[i];
+		mm_buf_puts(o, "<tr><td title=\"");
+		rp_escs(o, r->m.e[x->c].id);
+		mm_buf_puts(o, "\">");
+		rp_esc_cut(o, rp_name(r, x->c), 40);
+		mm_buf_puts(o, "</td>");
+		td_num(o, (double)x->docs, 0);
+		fact_box(o, x, 0, 1, 6, 1, "U/L");
+		fact_box(o, x, 1, 0, 100, 0, "\xC3\x97 ULN");
+		fact_box(o, x, 2, 0, 100, 0, "years");
+		uint64_t s = x->fem + x->mal;
+		double fw = s ? 80.0 * (double)x->fem / (double)s : 0;
+		mm_buf_puts(o, "<td class=\"n\" data-v=\"");
+		rp_sortv(o, s ? (double)x->fem / (double)s : -1);
+		mm_buf_printf(o, "\">%llu / %llu <svg width=\"80\" height=\"9\"><rect width=\"80\" height=\"9\" fill=\"%s\"/><rect width=\"%.1f\" height=\"9\" fill=\"#d6604d\"/></svg></td></tr>\n",
+		              (unsigned long long)x->fem, (unsigned long long)x->mal, s ? "#4393c3" : "#eee", fw);
+	}
+	mm_buf_puts(o, "</tbody></table>\n</section>\n");
+}

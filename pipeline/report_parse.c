@@ -289,6 +289,45 @@ long rp_pairs_parse(const rp_model *m, const char *name, const char *buf, size_t
 	return r < 0 ? -1 : count;
 }
 
+/* an empty field (no value) or a number */
+static int get_opt(fld f, int has, double *v)
+{
+	if (!has) return f.n == 0 ? 0 : -1;
+	return get_dbl(f, v);
+}
+
+long rp_facts_parse(const rp_model *m, const char *name, const char *buf, size_t len, rp_fact_fn fn, void *ud, mm_buf *err)
+{
+	lines_t L = { buf, buf + len, name, 0 };
+	const char *s;
+	size_t n;
+	fld f[19];
+	int r;
+	long count = 0;
+	if (header(&L, "id\ttype\tname\tdocuments\tck_documents\tck_median\tck_q1\tck_q3\tuln_documents\tuln_median"
+	               "\tuln_q1\tuln_q3\tage_documents\tage_median\tage_q1\tage_q3\tfemale\tmale", err) < 0) return -1;
+	while ((r = next_line(&L, &s, &n, err)) > 0) {
+		if (split(s, n, f, 18) != 18) { bad(err, &L, "expected 18 tab-separated fields"); return -1; }
+		long c = rp_model_find(m, f[0].s, f[0].n);
+		if (c < 0) { bad(err, &L, "a concept that entities.tsv does not list"); return -1; }
+		rp_fact x;
+		memset(&x, 0, sizeof x);
+		x.c = (uint32_t)c;
+		if (get_u64(f[3], &x.docs) < 0 || get_u64(f[16], &x.fem) < 0 || get_u64(f[17], &x.mal) < 0) { bad(err, &L, "a count is not a number"); return -1; }
+		for (int k = 0; k < 3; ++k) {
+			if (get_u64(f[4 + 4 * k], &x.n[k]) < 0 || get_opt(f[5 + 4 * k], x.n[k] > 0, &x.med[k]) < 0 ||
+			    get_opt(f[6 + 4 * k], x.n[k] > 0, &x.q1[k]) < 0 || get_opt(f[7 + 4 * k], x.n[k] > 0, &x.q3[k]) < 0) {
+				bad(err, &L, "a value is not a number, or missing"); return -1;
+			}
+			if (x.n[k] > x.docs || (x.n[k] && !(x.q1[k] <= x.med[k] && x.med[k] <= x.q3[k]))) { bad(err, &L, "inconsistent counts or quartiles"); return -1; }
+		}
+		if (x.fem + x.mal > x.docs || x.docs > m->e[c].docs) { bad(err, &L, "more documents than the concept has"); return -1; }
+		if (fn) fn(ud, &x);
+		count++;
+	}
+	return r < 0 ? -1 : count;
+}
+
 long rp_evidence_parse(const rp_model *m, const char *name, const char *buf, size_t len, rp_evid_fn fn, void *ud, mm_buf *err)
 {
 	lines_t L = { buf, buf + len, name, 0 };

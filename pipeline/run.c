@@ -174,6 +174,7 @@ typedef struct {
 	mm_doc d;
 	mm_text t;
 	mm_matcher *m;
+	mm_facts_ctx *fc;         /* --facts */
 	mm_buf out;
 	mm_mention *tmp;
 	size_t m_tmp;
@@ -187,11 +188,13 @@ typedef struct {
 	size_t max_record;
 	const mm_filter *filter;  /* NULL: none */
 	int keep_negated, documents;
+	mm_facts *fx;             /* --facts: the patterns (NULL: not asked for) */
 } wctx;
 
 static void tstate_free(tstate *ts)
 {
 	mm_matcher_free(ts->m);
+	mm_facts_ctx_free(ts->fc);
 	mm_doc_free(&ts->d);
 	mm_text_free(&ts->t);
 	mm_buf_free(&ts->out);
@@ -284,6 +287,20 @@ static void collect_hits(mm_item *it, const mm_mention *mt, size_t nm, tstate *t
 	it->n_hit = nh;
 }
 
+/* --facts: the document's facts.tsv lines and summary, it->facts and it->fsum */
+static void collect_facts(mm_item *it, const mm_doc *d, tstate *ts)
+{
+	const mm_fact *f;
+	size_t n = mm_facts_extract(ts->fc, d, &ts->t, &f);
+	if (!n) return;
+	ts->out.l = 0;
+	mm_facts_format(&ts->out, d, f, n);
+	it->facts = mm_malloc(sizeof *it->facts + ts->out.l);
+	mm_facts_summarise(f, n, &it->facts->fsum);
+	it->facts->len = ts->out.l;
+	memcpy(it->facts->lines, ts->out.s, ts->out.l);
+}
+
 /* The filters but --require, on record it (parsed into d): 1 when it
  * fails them (it->fail), 0 when it passes; a PubTator record under a filter
  * that needs indexing PubTator lacks fails to parse, since judging it
@@ -362,6 +379,7 @@ static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 		it->out = mm_strndup(o->s, o->l);
 		it->out_len = o->l;
 	}
+	if (w->fx) collect_facts(it, d, ts);
 	ts->t_match += omp_get_wtime() - t1;
 }
 
@@ -416,7 +434,13 @@ static int prepare_cb(void *ctx)
 		if ((o->mentions && !(ap->spool = mm_spool_open(mm_out_dir()))) || (o->evidence_text && !(ap->evspool = mm_spool_open(mm_out_dir())))) {
 			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
-		} else if (o->partial && mm_partial_open(&ap->part, lx, &err) < 0) {
+		} else if (o->facts && (!(ap->fspool = mm_spool_open(mm_out_dir())) || !(ap->fsumspool = mm_spool_open(mm_out_dir())))) {
+			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
+			rc = 3;
+		} else if (o->facts && !(c->w->fx = mm_facts_new(&err))) {
+			mm_out_abort();
+			rc = 2;
+		} else if (o->partial && (ap->part.facts = o->facts != NULL, mm_partial_open(&ap->part, lx, &err) < 0)) {
 			mm_out_abort();
 			rc = 3;
 		} else if (o->documents && !(ap->docspool = mm_spool_open(mm_out_dir()))) {
@@ -434,6 +458,8 @@ static int prepare_cb(void *ctx)
 	c->lx = lx;
 	c->w->lx = lx;
 	for (int i = 0; i < c->threads; ++i) c->ts[i].m = mm_matcher_new(lx);
+	if (o->facts)
+		for (int i = 0; i < c->threads; ++i) c->ts[i].fc = mm_facts_ctx_new(c->w->fx);
 	return 0;
 }
 
@@ -465,7 +491,7 @@ int mm_run(const mm_opts *o)
 	rd.batch_bytes = o->batch_bytes;
 	rd.max_record = o->max_record;
 	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record,
-	           mm_filter_kinds(o->filter) ? o->filter : NULL, o->keep_negated, o->documents != NULL };
+	           mm_filter_kinds(o->filter) ? o->filter : NULL, o->keep_negated, o->documents != NULL, NULL };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts); /* matchers: prepare_cb() */
 	int want_meta = (mm_filter_kinds(o->filter) & MM_FILT_META_KINDS) || o->documents;
 	for (int i = 0; i < threads; ++i) ts[i].d.want_meta = want_meta;
@@ -500,6 +526,7 @@ int mm_run(const mm_opts *o)
 		tstate_free(&ts[i]);
 	}
 	free(ts);
+	mm_facts_free(w.fx);
 	for (int k = 0; k < slots; ++k) { free(rd.b[k].it); mm_buf_free(&rd.b[k].arena); free(rd.b[k].data); }
 	free(rd.b);
 	if (failed) {
@@ -508,6 +535,8 @@ int mm_run(const mm_opts *o)
 		free(rd.rs);
 		if (ap.spool) fclose(ap.spool);
 		if (ap.evspool) fclose(ap.evspool);
+		if (ap.fspool) fclose(ap.fspool);
+		if (ap.fsumspool) fclose(ap.fsumspool);
 		if (ap.docspool) fclose(ap.docspool);
 		mm_store_free(ap.store);
 		mm_files_free(&fl);

@@ -33,6 +33,7 @@ typedef struct {
 	int evidence_text;        /* ... with the text of the shared sentence */
 	int partial;              /* also write partial.myomine.gz (for myomine merge) */
 	int keep_negated;         /* negated mentions take part in co-occurrence */
+	const char *facts;        /* NULL: no facts files (facts.h); else facts.tsv's name */
 	int report;               /* also write report.html (report.h) with the other outputs */
 	struct mm_filter *filter; /* filter.h: the documents that count (NULL: all) */
 	const char *documents;    /* NULL: no documents file */

@@ -19,6 +19,7 @@
 #include "text.h"
 #include "filter.h"
 #include "util.h"
+#include "facts.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -103,6 +104,7 @@ typedef struct mm_item {
 	size_t evtext_len;
 	char *err;
 	int bad_utf8, bad_refs;
+	struct mm_item_facts *facts; /* --facts only (else NULL): see below */
 	/* a chunk (kind MM_REC_CHUNK): its records and messages, split by the
 	 * worker that processes it */
 	struct mm_item *sub;
@@ -112,6 +114,14 @@ typedef struct mm_item {
 	char *docrow;             /* --documents: its row */
 	size_t docrow_len;
 } mm_item;
+
+/* --facts: a document's facts.tsv lines and what it adds to
+ * facts.summary.tsv (one allocation, freed with the item's results). */
+typedef struct mm_item_facts {
+	mm_facts_doc fsum;
+	size_t len;
+	char lines[];
+} mm_item_facts;
 
 /* A batch: the items of one read of one file, in one scheduler slot. */
 typedef struct {
@@ -137,6 +147,8 @@ typedef enum {
 	MM_PREC_END_FILE,   /* E: file's status, fmt, counts and n_err */
 	MM_PREC_MESSAGE,    /* M: text is one of the file's messages */
 	MM_PREC_TRAILER,    /* #end */
+	MM_PREC_FACTS_SUM,  /* S: fs, what the next A line's document adds to facts.summary.tsv (--facts) */
+	MM_PREC_FACTS_LINE, /* T: text is one of the next A line's facts.tsv lines (--facts) */
 	MM_PREC_FILTERED,   /* X: the article before fails the filters of mask fail */
 	MM_PREC_FILTERS     /* #filters: text is the filters of the run (mm_partial_put_filters) */
 } mm_prec_type;
@@ -147,6 +159,7 @@ typedef struct {
 	mm_item art;        /* A; parsed: art.hit is owned by the record */
 	uint64_t pmid;      /* D */
 	mm_infile file;     /* E: only the fields of an E line */
+	mm_facts_doc fs;    /* S */
 	unsigned fail;      /* X */
 } mm_partial_rec;
 
@@ -175,6 +188,7 @@ typedef struct {
 	mm_outfile *f;      /* NULL: no partial result is written */
 	mm_buf buf;
 	int file;           /* the file whose block is open, -1 none */
+	int facts;          /* set before mm_partial_open(): the run has --facts (a #facts header line) */
 } mm_partial_out;
 
 MM_WUR int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err);
@@ -183,6 +197,8 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 /* The file's E line and messages; closes its block. */
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
+/* The S and T lines of a document's facts (before its A line). */
+void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx);
 void mm_partial_delete(mm_partial_out *p, uint64_t pmid);
 /* The X line after an article that fails the filters of mask fail. */
 void mm_partial_filtered(mm_partial_out *p, unsigned fail);
@@ -202,6 +218,7 @@ typedef struct {
 	mm_buf line;        /* the current line (no newline) */
 	uint64_t lineno;
 	int eof, ended;     /* ended: #end read, or an error */
+	int facts;          /* written with --facts (S and T lines) */
 	mm_partial_rec rec; /* the current line, parsed */
 	mm_buf filters;     /* the text of its #filters line (empty: none) */
 } mm_partial_in;
@@ -235,6 +252,15 @@ typedef struct {
 	double read, parse, match, apply, count, write;
 } mm_timings;
 
+/* --facts: the last applied record (seq) of every PMID that has spooled
+ * facts, 0 once deleted: the store keeps sequence numbers only for
+ * documents with mentions. */
+typedef struct { uint64_t *key, *seq; size_t cap, n; } mm_fseq;
+/* An article record applied (seq; spooled: it has facts in the spools). */
+void mm_fseq_article(mm_fseq *m, uint64_t pmid, uint64_t seq, int spooled);
+void mm_fseq_delete(mm_fseq *m, uint64_t pmid);
+int mm_fseq_final(const mm_fseq *m, uint64_t pmid, uint64_t seq);
+void mm_fseq_free(mm_fseq *m);
 /* A row of the documents spool: a document and its processing rank. */
 typedef struct { uint64_t pmid; uint64_t seq; } mm_docseq;
 
@@ -252,6 +278,8 @@ typedef struct {
 	mm_store *store;
 	FILE *spool;                 /* --mentions: each document's lines */
 	FILE *evspool;               /* --evidence-text: sentences of co-occurrence */
+	FILE *fspool, *fsumspool;    /* --facts: facts.tsv lines; per document its summary and concepts */
+	mm_fseq fseq;                /* --facts: which spooled records are final */
 	uint64_t seq;                /* documents applied */
 	mm_tally n;
 	mm_timings t;
@@ -274,6 +302,8 @@ typedef struct {
 	                              * the threads' matchers at the end (NULL: none counted) */
 } mm_applier;
 
+/* --facts: spool the facts of article record it, applied as record seq. */
+void mm_apply_facts(mm_applier *ap, uint64_t seq, const mm_item *it);
 /* Apply batch b, its items in input order (main thread, one batch at a time). */
 void mm_apply_batch(mm_applier *ap, mm_batch *b);
 /* The progress line on stderr (at most every 0.5 s unless force). */
@@ -307,6 +337,15 @@ void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *
 /* --evidence-text: "sentence<TAB>text" lines of the sentences that hold two
  * or more of the document's n_hit hits (sorted by concept).  Thread-safe. */
 void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit);
+/* --facts: a document's record in ap->fsumspool (when it mentions a
+ * concept, not negated): seq, pmid, summary, then n_concept uint32 indexes. */
+typedef struct {
+	uint64_t seq, pmid;
+	uint32_t n_concept;
+	mm_facts_doc fs;
+} mm_fsum_rec;
+/* Spool it's record; 1 when one was written, else 0 (no concept). */
+int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it);
 /* --documents (documents.c): the header and a document's row (thread-safe;
  * hit: its hits, counted per type when not negated), and the file of the
  * final documents that pass, from the spool: 0, or -1 with a message. */

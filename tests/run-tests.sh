@@ -1003,6 +1003,75 @@ expect 0 "long section label" "$BIN" -q -l "$FD/redos.tsv" --mentions -o "$FD/la
 n=$(tail -n +2 "$FD/label/mentions.tsv" | cut -f2)
 if [ "$n" = "$lab" ]; then ok; else ko "long section label cut: '$n'"; fi
 # -- end: fidelity --
+# ---- case facts (--facts) ------------------------------------------------------
+# golden facts on corpus/ and tests/inputs/case-facts.pubtator (constructed
+# case reports, one PMID revised: only its final version's facts count); -t 1
+# = -t 2; the other outputs do not change with --facts; gzip output; a run
+# without it removes the facts files; shards made with --partial --facts
+# merge (and merge again) to the single run's facts; merge --facts refuses
+# partial results made without --facts.  To regenerate
+# after a deliberate change, check the diff and copy $T/fa/facts*.tsv to
+# tests/golden/facts/.
+echo "== facts"
+FA="corpus/ tests/inputs/case-facts.pubtator"
+"$BIN" -q -t 2 -o "$T/fa" --facts $FA 2>"$T/fa.err"; st=$?
+if [ $st -eq 0 ]; then ok; else ko "--facts: exit $st"; head -3 "$T/fa.err" | sed 's/^/  | /'; fi
+for f in facts.tsv facts.summary.tsv; do
+	if cmp -s "tests/golden/facts/$f" "$T/fa/$f"; then ok; else ko "golden facts: $f differs"; diff "tests/golden/facts/$f" "$T/fa/$f" | head -6 | sed 's/^/  | /'; fi
+done
+"$BIN" -q -t 1 -o "$T/fa1" --facts $FA 2>/dev/null
+same_dir "$T/fa" "$T/fa1" "--facts: -t 1 and -t 2 outputs differ"
+"$BIN" -q -t 2 -o "$T/fa0" $FA 2>/dev/null
+if diff -r -x summary.json -x 'facts.*' "$T/fa" "$T/fa0" >"$T/diff" 2>&1; then ok; else ko "--facts changes other outputs"; head -5 "$T/diff" | sed 's/^/  | /'; fi
+if [ ! -e "$T/fa0/facts.tsv" ] && [ ! -e "$T/fa0/facts.summary.tsv" ]; then ok; else ko "facts files written without --facts"; fi
+if grep -q '^9100001	abstract	2	.*	59	years	' "$T/fa/facts.tsv" && ! grep -q '	58	years	A 58-year-old woman$' "$T/fa/facts.tsv"; then ok; else ko "--facts: a superseded version's facts are listed"; fi
+"$BIN" -q -t 2 -o "$T/fa" --facts=facts.tsv.gz $FA 2>/dev/null
+if gzip -dc "$T/fa/facts.tsv.gz" | cmp -s - tests/golden/facts/facts.tsv && [ ! -e "$T/fa/facts.tsv" ]; then ok; else ko "--facts=FILE.gz: not the golden facts, or the old facts.tsv kept"; fi
+"$BIN" -q -o "$T/fa" $FA 2>/dev/null
+if [ ! -e "$T/fa/facts.tsv.gz" ] && [ ! -e "$T/fa/facts.summary.tsv" ]; then ok; else ko "a run without --facts keeps the facts files of an earlier run"; fi
+"$BIN" -q -o "$T/fas1" --partial --facts corpus/pubmed26n0001.xml.gz 2>/dev/null
+"$BIN" -q -o "$T/fas2" --partial --facts corpus/pubmed26n0002.xml.gz tests/inputs/case-facts.pubtator 2>/dev/null
+"$BIN" merge -q -o "$T/fam" --facts --partial "$T/fas2" "$T/fas1" 2>/dev/null
+for f in facts.tsv facts.summary.tsv; do
+	if cmp -s "tests/golden/facts/$f" "$T/fam/$f"; then ok; else ko "merge --facts: $f differs from one run's"; diff "tests/golden/facts/$f" "$T/fam/$f" | head -4 | sed 's/^/  | /'; fi
+done
+"$BIN" merge -q -o "$T/fam2" --facts "$T/fam" 2>/dev/null
+same_dir "$T/fa1" "$T/fam2" "merge --facts of a merged partial result differs from one run"
+expect 0 "report with facts" "$BIN" report -q -o "$T/fa1.html" "$T/fa1"
+if grep -q '<section id="facts">' "$T/fa1.html" && grep -q 'title="antibody:HMGCR">anti-HMGCR</td>' "$T/fa1.html"; then ok; else ko "report: no case facts panel"; fi
+"$BIN" -q -o "$T/fam3" --partial corpus/pubmed26n0001.xml.gz 2>/dev/null
+expect 2 "merge --facts of a partial result made without --facts" "$BIN" merge -o "$T/fam4" --facts "$T/fas2" "$T/fam3"
+has "$T/err" "made without --facts" "merge --facts: the message says why"
+# --facts=NAME is an output: a second run on the same -o recognises it (from
+# the earlier summary.json) and replaces it, and the fixed names likewise
+expect 0 "--facts=NAME" "$BIN" -q -o "$T/fan" --facts=case-facts.tsv $FA
+expect 0 "--facts on an -o holding case-facts.tsv" "$BIN" -q -o "$T/fan" --facts $FA
+if [ ! -e "$T/fan/case-facts.tsv" ] && cmp -s tests/golden/facts/facts.tsv "$T/fan/facts.tsv"; then ok; else ko "--facts twice: the first run's facts file kept, or not the golden facts"; fi
+expect 0 "--facts=NAME on an -o holding facts.tsv and facts.summary.tsv" "$BIN" -q -o "$T/fan" --facts=case-facts.tsv $FA
+if [ ! -e "$T/fan/facts.tsv" ] && cmp -s tests/golden/facts/facts.tsv "$T/fan/case-facts.tsv"; then ok; else ko "--facts=NAME after --facts: facts.tsv kept"; fi
+# with filters, facts.tsv and facts.summary.tsv cover the documents that pass,
+# as the counts: no excluded PMID, every PMID a documents.tsv row, and per
+# concept the documents of facts.summary.tsv are those of entities.tsv; shards
+# with the same filters merge to the same facts
+printf '9100002\n90000062\n' >"$T/fa-ex.txt"
+FF="--exclude-pmids $T/fa-ex.txt --require antibody"
+expect 0 "--facts with filters" "$BIN" -q -o "$T/faf" --facts --documents $FF $FA
+tail -n +2 "$T/faf/facts.tsv" | cut -f1 | sort -u >"$T/faf.fp"
+tail -n +2 "$T/faf/documents.tsv" | cut -f1 | sort -u >"$T/faf.dp"
+if ! grep -qx '9100002\|90000062' "$T/faf.fp" && [ -s "$T/faf.fp" ] && [ -z "$(join -v1 "$T/faf.fp" "$T/faf.dp")" ]
+then ok; else ko "--facts with filters: facts of documents that fail the filters listed"; fi
+tail -n +2 "$T/faf/entities.tsv" | awk -F'\t' '$4 > 0 { print $1 "\t" $4 }' | sort >"$T/faf.ed"
+tail -n +2 "$T/faf/facts.summary.tsv" | cut -f1,4 | sort >"$T/faf.sd"
+hm() { awk -F'\t' '$1 == "antibody:HMGCR" { print $4 }' "$1"; }
+if cmp -s "$T/faf.ed" "$T/faf.sd" && [ "$(hm "$T/faf/facts.summary.tsv")" -eq $(( $(hm "$T/fa1/facts.summary.tsv") - 1 )) ]
+then ok; else ko "--facts with filters: facts.summary.tsv documents are not those of the counts"; diff "$T/faf.ed" "$T/faf.sd" | head -4 | sed 's/^/  | /'; fi
+expect 0 "--facts with filters: shard a" "$BIN" -q -o "$T/fafa" --partial --facts $FF corpus/pubmed26n0001.xml.gz
+expect 0 "--facts with filters: shard b" "$BIN" -q -o "$T/fafb" --partial --facts $FF corpus/pubmed26n0002.xml.gz tests/inputs/case-facts.pubtator
+expect 0 "--facts with filters: merge" "$BIN" merge -q -o "$T/fafm" --facts "$T/fafb" "$T/fafa"
+for f in facts.tsv facts.summary.tsv entities.tsv; do
+	if cmp -s "$T/faf/$f" "$T/fafm/$f"; then ok; else ko "merge --facts with filters: $f differs from one run's"; diff "$T/faf/$f" "$T/fafm/$f" | head -4 | sed 's/^/  | /'; fi
+done
+# -- end: facts --
 
 # ---- report ----------------------------------------------------------------------
 # myomine report: a golden page on corpus/ (summary.json normalised first:

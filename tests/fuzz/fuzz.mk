@@ -17,6 +17,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_ARGS   ?=
 FUZZ_CFLAGS ?= -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 FUZZ_ALL     = fuzz_reader fuzz_pubmed fuzz_medline fuzz_pubtator fuzz_text fuzz_lexicon fuzz_match $(if $(wildcard $(FUZZ_SRCDIR)/lexcache.c),fuzz_lexcache) $(if $(wildcard $(FUZZ_SRCDIR)/partial.c),fuzz_partial) $(if $(wildcard $(FUZZ_SRCDIR)/report.c),fuzz_report)
+FUZZ_ALL    += $(if $(wildcard $(FUZZ_SRCDIR)/facts.c),fuzz_facts)
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 
 # pipeline sources compiled into each target, and its -max_len
@@ -26,6 +27,7 @@ FUZZ_SRC_fuzz_pubmed   = util doc pubmed
 FUZZ_SRC_fuzz_medline  = util doc medline
 FUZZ_SRC_fuzz_pubtator = util doc pubtator
 FUZZ_SRC_fuzz_text     = util doc text
+FUZZ_SRC_fuzz_facts    = util doc text facts
 # (with the lexicon's pattern prefilter when the sources have one)
 FUZZ_PREFILTER         = $(if $(wildcard $(FUZZ_SRCDIR)/prefilter.c),prefilter)
 FUZZ_NEGATE            = $(if $(wildcard $(FUZZ_SRCDIR)/negate.c),negate)

@@ -22,8 +22,13 @@ static int same_rec(const mm_partial_rec *a, const mm_partial_rec *b)
 	switch (a->type) {
 	case MM_PREC_FILE:
 	case MM_PREC_MESSAGE:
+	case MM_PREC_FACTS_LINE:
 	case MM_PREC_FILTERS:
 		return strcmp(a->text, b->text) == 0;
+	case MM_PREC_FACTS_SUM:
+		return a->fs.has_ck == b->fs.has_ck && a->fs.has_uln == b->fs.has_uln && a->fs.has_age == b->fs.has_age &&
+		       (!a->fs.has_ck || a->fs.ck == b->fs.ck) && (!a->fs.has_uln || a->fs.uln == b->fs.uln) &&
+		       (!a->fs.has_age || a->fs.age == b->fs.age) && a->fs.sex == b->fs.sex;
 	case MM_PREC_FILTERED:
 		return a->fail == b->fail;
 	case MM_PREC_ARTICLE:

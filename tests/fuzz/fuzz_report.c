@@ -1,7 +1,7 @@
 /* fuzz_report.c -- the parsers and the page of `myomine report`.  The input
  * is an output directory in one text: parts separated by lines "##", in
  * the order entities.tsv, pairs.tsv, summary.json, evidence.tsv, years.tsv,
- * entities.by-year.tsv, pairs.by-year.tsv (missing parts: no such file;
+ * entities.by-year.tsv, pairs.by-year.tsv, facts.summary.tsv (missing parts: no such file;
  * a missing summary.json is a minimal valid one).  Each part goes through
  * its parser straight from memory, then the whole directory through
  * mm_report_build() (the files read through the locate callback from a
@@ -16,13 +16,14 @@
 #include <unistd.h>
 
 static const char *const names[] = { "entities.tsv", "pairs.tsv", "summary.json", "evidence.tsv", "years.tsv",
-                                     "entities.by-year.tsv", "pairs.by-year.tsv" };
-#define NPART 7
+                                     "entities.by-year.tsv", "pairs.by-year.tsv", "facts.summary.tsv" };
+#define NPART 8
 
 static size_t n_ent;
 
 static void on_pair(void *ud, const rp_pair *p) { (void)ud; if (p->a >= p->b || p->b >= n_ent) abort(); }
 static void on_evid(void *ud, const rp_evid *e) { (void)ud; if (e->a >= e->b || e->b >= n_ent || e->rank < 1) abort(); }
+static void on_fact(void *ud, const rp_fact *f) { (void)ud; if (f->c >= n_ent) abort(); }
 static void on_year(void *ud, const rp_year *y) { (void)ud; if (y->a >= n_ent || (y->b != UINT32_MAX && y->b >= n_ent)) abort(); }
 
 static char dir[64];
@@ -103,6 +104,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n > 5 && rp_byyear_parse(&m, 0, "entities.by-year.tsv", part[5], len[5], on_year, NULL, &err) < 0 && !err.l) abort();
 		err.l = 0;
 		if (n > 6 && rp_byyear_parse(&m, 1, "pairs.by-year.tsv", part[6], len[6], on_year, NULL, &err) < 0 && !err.l) abort();
+		err.l = 0;
+		if (n > 7 && rp_facts_parse(&m, "facts.summary.tsv", part[7], len[7], on_fact, NULL, &err) < 0 && !err.l) abort();
 	}
 	err.l = 0;
 	if (n > 4 && rp_years_parse("years.tsv", part[4], len[4], NULL, NULL, &err) < 0 && !err.l) abort();

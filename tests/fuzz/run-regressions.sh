@@ -22,7 +22,7 @@ run() {
 	fi
 }
 
-for t in fuzz_reader fuzz_pubmed fuzz_medline fuzz_pubtator fuzz_text fuzz_lexicon fuzz_match fuzz_lexcache fuzz_partial fuzz_report; do
+for t in fuzz_reader fuzz_pubmed fuzz_medline fuzz_pubtator fuzz_text fuzz_lexicon fuzz_match fuzz_lexcache fuzz_partial fuzz_report fuzz_facts; do
 	if [ ! -x "$BIN/$t" ]; then skip=$((skip + 1)); echo "SKIP: $t: $BIN/$t not built (make fuzz-build)"; continue; fi
 	run "$t: seed corpus" "$BIN/$t" -runs=0 -timeout=25 "corpus/$t"
 	for f in regressions/"$t"-*; do

@@ -25,6 +25,7 @@ void test_store_ids(void);
 void test_shared(void);
 void test_stats(void);
 void test_sched(void);
+void test_facts(void);
 void test_filter(void);
 
 int main(void)
@@ -39,6 +40,7 @@ int main(void)
 	test_store_ids();
 	test_stats();
 	test_sched();
+	test_facts();
 	test_filter();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
