@@ -326,6 +326,13 @@ typedef struct {
 
 /* Every output file of the run but summary.json, into the output
  * directory (output.h): 0, or -1 with a message in w->err. */
+/* Write b to f, then close f (checked): 0, or -1 with the message in w->err.
+ * f may be NULL (mm_out_open failed): -1. */
+MM_WUR int mm_write_finish(mm_writer *w, mm_outfile *f, mm_buf *b);
+/* buffered writes: flush the buffer into f when it grows large */
+#define FLUSH_IF_BIG(f, b) do { if ((b)->l > (1u << 20)) mm_out_buf((f), (b)); } while (0)
+/* facts.tsv and facts.summary.tsv (write_facts.c): 0, or -1 with w->err. */
+MM_WUR int mm_write_facts(mm_writer *w, const mm_applier *ap);
 MM_WUR int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped);
 /* summary.json: 0, or -1 with a message in w->err. */
 MM_WUR int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall,

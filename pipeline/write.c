@@ -1,4 +1,7 @@
-/* write.c -- every output file of a run (runpriv.h). */
+/* write.c -- the output files of a run (runpriv.h): per-document lines,
+ * entities.tsv, pairs.tsv, the matrices, the mentions file, the by-year
+ * tables and evidence.tsv.  The facts files are written by write_facts.c,
+ * documents.tsv by documents.c, summary.json by summary.c. */
 #include "runpriv.h"
 #include "negate.h"
 #include "stats.h"
@@ -98,16 +101,13 @@ void mm_format_mentions_tsv(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, co
 
 /* ---- tables: entities.tsv, pairs.tsv ------------------------------------------ */
 
-static int finish(mm_writer *w, mm_outfile *f, mm_buf *b)
+int mm_write_finish(mm_writer *w, mm_outfile *f, mm_buf *b)
 {
 	if (!f) return -1;
 	int r = mm_out_buf(f, b);
 	if (mm_out_close(f, &w->err) < 0 || r < 0) return -1;
 	return 0;
 }
-
-/* buffered writes: flush the buffer into f when it grows large */
-#define FLUSH_IF_BIG(f, b) do { if ((b)->l > (1u << 20)) mm_out_buf((f), (b)); } while (0)
 
 static int write_entities(mm_writer *w)
 {
@@ -127,7 +127,7 @@ static int write_entities(mm_writer *w)
 		mm_buf_putu(&b, w->cn->c_negated[i]); mm_buf_putc(&b, '\n');
 		FLUSH_IF_BIG(f, &b);
 	}
-	int r = finish(w, f, &b);
+	int r = mm_write_finish(w, f, &b);
 	mm_buf_free(&b);
 	return r;
 }
@@ -180,7 +180,7 @@ static int write_pairs(mm_writer *w)
 			              s->fisher_lnp / 2.302585092994045684, q[k], s->jaccard, score);
 			FLUSH_IF_BIG(f, &b);
 		}
-		r = finish(w, f, &b);
+		r = mm_write_finish(w, f, &b);
 		mm_buf_free(&b);
 	}
 	free(sp); free(as); free(q); free(wp); free(order); free(widx); free(row); free(all);
@@ -268,7 +268,7 @@ static int write_mtx(mm_writer *w, const matrix *x, mm_buf *b)
 		mm_buf_putu(b, x->cl[k].v); mm_buf_putc(b, '\n');
 		FLUSH_IF_BIG(f, b);
 	}
-	return finish(w, f, b);
+	return mm_write_finish(w, f, b);
 }
 
 /* matrix.A-B.rows and .cols: the concept IDs of the rows and columns */
@@ -283,7 +283,7 @@ static int write_labels(mm_writer *w, const matrix *x, mm_buf *b)
 		if (!f) return -1;
 		for (int i = 0; i < lx->n_concept; ++i)
 			if (lx->c[i].type_idx == t) { mm_buf_puts(b, lx->c[i].id); mm_buf_putc(b, '\n'); }
-		if (finish(w, f, b) < 0) return -1;
+		if (mm_write_finish(w, f, b) < 0) return -1;
 	}
 	return 0;
 }
@@ -323,7 +323,7 @@ static int write_csv(mm_writer *w, const matrix *x, mm_buf *b)
 		FLUSH_IF_BIG(f, b);
 	}
 	free(zeros); free(row_c); free(col_c);
-	return finish(w, f, b);
+	return mm_write_finish(w, f, b);
 }
 
 /* The matrix between types ta and tb, in every form; the dense CSV only up
@@ -363,7 +363,7 @@ static int write_mentions(mm_writer *w, const mm_applier *ap)
 		if (ferror(ap->spool)) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
 		free(tmp);
 	}
-	int r = finish(w, f, &b);
+	int r = mm_write_finish(w, f, &b);
 	mm_buf_free(&b);
 	return r;
 }
@@ -381,7 +381,7 @@ static int write_by_year(mm_writer *w)
 	for (uint32_t y = 1; y < 256; ++y)
 		if (cn->year_docs[y]) mm_buf_printf(&b, "%d\t%llu\n", mm_year_of_code(y), (unsigned long long)cn->year_docs[y]);
 	if (cn->year_docs[0]) mm_buf_printf(&b, "unknown\t%llu\n", (unsigned long long)cn->year_docs[0]);
-	if (finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
+	if (mm_write_finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
 	for (int pairs = 0; pairs < 2; ++pairs) {
 		f = mm_out_open(pairs ? "pairs.by-year.tsv" : "entities.by-year.tsv", 0, &w->err);
 		if (!f) { mm_buf_free(&b); return -1; }
@@ -398,7 +398,7 @@ static int write_by_year(mm_writer *w)
 			} else mm_buf_printf(&b, "%s\t%s\t%llu\n", A->id, A->type, (unsigned long long)y->docs);
 			FLUSH_IF_BIG(f, &b);
 		}
-		if (finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
+		if (mm_write_finish(w, f, &b) < 0) { mm_buf_free(&b); return -1; }
 	}
 	mm_buf_free(&b);
 	return 0;
@@ -500,186 +500,11 @@ static int write_evidence(mm_writer *w, const mm_applier *ap)
 			}
 			FLUSH_IF_BIG(f, &b);
 		}
-		rc = finish(w, f, &b);
+		rc = mm_write_finish(w, f, &b);
 		mm_buf_free(&b);
 	}
 	for (size_t i = 0; i < cap; ++i) free(tab[i].text);
 	free(tab);
-	return rc;
-}
-
-/* ---- --facts: facts.tsv, facts.summary.tsv ------------------------------------ */
-
-static uint64_t *fseq_slot(const mm_fseq *m, uint64_t pmid)
-{
-	size_t h = mm_hash64(pmid) & (m->cap - 1);
-	while (m->key[h] && m->key[h] != pmid) h = (h + 1) & (m->cap - 1);
-	return &m->key[h];
-}
-
-void mm_fseq_article(mm_fseq *m, uint64_t pmid, uint64_t seq, int spooled)
-{
-	if (!m->cap && !spooled) return;
-	if (spooled && (m->n + 1) * 2 > m->cap) { /* grow: keep the load at most 1/2 */
-		mm_fseq o = *m;
-		m->cap = o.cap ? 2 * o.cap : 1024;
-		m->key = mm_calloc(m->cap, sizeof *m->key);
-		m->seq = mm_calloc(m->cap, sizeof *m->seq);
-		for (size_t i = 0; i < o.cap; ++i)
-			if (o.key[i]) { uint64_t *k = fseq_slot(m, o.key[i]); *k = o.key[i]; m->seq[k - m->key] = o.seq[i]; }
-		free(o.key); free(o.seq);
-	}
-	uint64_t *k = fseq_slot(m, pmid);
-	if (!*k && !spooled) return;
-	if (!*k) { *k = pmid; m->n++; }
-	m->seq[k - m->key] = seq;
-}
-
-void mm_fseq_delete(mm_fseq *m, uint64_t pmid)
-{
-	if (!m->cap) return;
-	uint64_t *k = fseq_slot(m, pmid);
-	if (*k) m->seq[k - m->key] = 0;
-}
-
-int mm_fseq_final(const mm_fseq *m, uint64_t pmid, uint64_t seq)
-{
-	if (!m->cap) return 0;
-	uint64_t *k = fseq_slot(m, pmid);
-	return *k && m->seq[k - m->key] == seq;
-}
-
-void mm_fseq_free(mm_fseq *m)
-{
-	free(m->key); free(m->seq);
-	memset(m, 0, sizeof *m);
-}
-
-int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it)
-{
-	uint32_t n = 0, last = MM_NO_CONCEPT;
-	for (uint32_t k = 0; k < it->n_hit; ++k)
-		if (it->hit[k].n && it->hit[k].concept != last) { last = it->hit[k].concept; n++; }
-	if (!n) return 0;
-	mm_fsum_rec r;
-	memset(&r, 0, sizeof r);
-	r.seq = seq; r.pmid = it->pmid; r.n_concept = n;
-	if (it->facts) r.fs = it->facts->fsum;
-	fwrite(&r, sizeof r, 1, f);
-	last = MM_NO_CONCEPT;
-	for (uint32_t k = 0; k < it->n_hit; ++k)
-		if (it->hit[k].n && it->hit[k].concept != last) { last = it->hit[k].concept; fwrite(&last, sizeof last, 1, f); }
-	return 1;
-}
-
-static int write_facts(mm_writer *w, const mm_applier *ap)
-{
-	const char *name = w->o->facts;
-	mm_outfile *f = mm_out_open(name, mm_ends_with(name, ".gz"), &w->err);
-	if (!f) return -1;
-	mm_buf b = {0};
-	mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\tkind\tstatistic\tvalue\tunit\tnorm_value\tnorm_unit\ttext\n");
-	rewind(ap->fspool);
-	unsigned long long seq, pmid;
-	size_t len, mt = 0;
-	char *tmp = NULL;
-	while (fscanf(ap->fspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
-		if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
-		if (fread(tmp, 1, len, ap->fspool) != len) break;
-		if (mm_fseq_final(&ap->fseq, pmid, seq) && mm_store_passes(ap->store, pmid)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
-	}
-	free(tmp);
-	if (ferror(ap->fspool)) { mm_buf_printf(&w->err, "facts spool: read error"); mm_buf_free(&b); return -1; }
-	int r = finish(w, f, &b);
-	mm_buf_free(&b);
-	return r;
-}
-
-typedef struct { double *a; size_t n, m; } dvec;
-
-static void dvec_push(dvec *v, double x)
-{
-	if (v->n == v->m) { v->m = v->m ? 2 * v->m : 8; v->a = mm_realloc(v->a, v->m * sizeof *v->a); }
-	v->a[v->n++] = x;
-}
-
-static int cmp_double(const void *x, const void *y)
-{
-	double a = *(const double *)x, b = *(const double *)y;
-	return a < b ? -1 : a > b;
-}
-
-/* n, then the median and quartiles (linear interpolation between order
- * statistics, R's type 7), rounded to 2 decimals; empty fields when n = 0 */
-static void put_quartiles(mm_buf *b, dvec *v)
-{
-	mm_buf_putc(b, '\t');
-	mm_buf_putu(b, v->n);
-	if (!v->n) { mm_buf_puts(b, "\t\t\t"); return; }
-	qsort(v->a, v->n, sizeof *v->a, cmp_double);
-	static const double p[3] = { 0.5, 0.25, 0.75 };
-	for (int k = 0; k < 3; ++k) {
-		double h = (double)(v->n - 1) * p[k];
-		size_t lo = (size_t)h;
-		double x = v->a[lo] + (lo + 1 < v->n ? (h - (double)lo) * (v->a[lo + 1] - v->a[lo]) : 0);
-		mm_buf_putc(b, '\t');
-		mm_facts_put_number(b, round(x * 100) / 100);
-	}
-}
-
-static int write_facts_summary(mm_writer *w, const mm_applier *ap)
-{
-	const mm_lexicon *lx = w->lx;
-	int nc = lx->n_concept;
-	uint64_t *docs = mm_calloc((size_t)nc + 1, sizeof *docs), *fem = mm_calloc((size_t)nc + 1, sizeof *fem),
-	         *mal = mm_calloc((size_t)nc + 1, sizeof *mal);
-	dvec *ck = mm_calloc((size_t)nc + 1, sizeof *ck), *uln = mm_calloc((size_t)nc + 1, sizeof *uln),
-	     *age = mm_calloc((size_t)nc + 1, sizeof *age);
-	uint32_t *cs = NULL;
-	size_t mcs = 0;
-	mm_fsum_rec r;
-	int rc = 0;
-	rewind(ap->fsumspool);
-	while (fread(&r, sizeof r, 1, ap->fsumspool) == 1) {
-		if (r.n_concept > mcs) { mcs = r.n_concept; cs = mm_realloc(cs, mcs * sizeof *cs); }
-		if (fread(cs, sizeof *cs, r.n_concept, ap->fsumspool) != r.n_concept) { rc = -1; break; }
-		if (!mm_fseq_final(&ap->fseq, r.pmid, r.seq) || !mm_store_passes(ap->store, r.pmid)) continue; /* as the counts */
-		for (uint32_t k = 0; k < r.n_concept; ++k) {
-			uint32_t c = cs[k] < (uint32_t)nc ? cs[k] : (uint32_t)nc;
-			docs[c]++;
-			if (r.fs.has_ck) dvec_push(&ck[c], r.fs.ck);
-			if (r.fs.has_uln) dvec_push(&uln[c], r.fs.uln);
-			if (r.fs.has_age) dvec_push(&age[c], r.fs.age);
-			if (r.fs.sex == MM_FU_FEMALE) fem[c]++;
-			if (r.fs.sex == MM_FU_MALE) mal[c]++;
-		}
-	}
-	if (rc < 0 || ferror(ap->fsumspool)) { mm_buf_printf(&w->err, "facts spool: read error"); rc = -1; }
-	mm_outfile *f = rc < 0 ? NULL : mm_out_open("facts.summary.tsv", 0, &w->err);
-	if (f) {
-		mm_buf b = {0};
-		mm_buf_puts(&b, "id\ttype\tname\tdocuments\tck_documents\tck_median\tck_q1\tck_q3\tuln_documents\tuln_median"
-		                "\tuln_q1\tuln_q3\tage_documents\tage_median\tage_q1\tage_q3\tfemale\tmale\n");
-		/* the antibodies first, then the other concepts, each group in id order */
-		for (int pass = 0; pass < 2; ++pass)
-			for (int i = 0; i < nc; ++i) {
-				const mm_concept *c = &lx->c[i];
-				if ((c->type_idx == lx->antibody_type) != (pass == 0) || !docs[i]) continue;
-				mm_buf_printf(&b, "%s\t%s\t%s\t", c->id, c->type, c->name);
-				mm_buf_putu(&b, docs[i]);
-				put_quartiles(&b, &ck[i]);
-				put_quartiles(&b, &uln[i]);
-				put_quartiles(&b, &age[i]);
-				mm_buf_putc(&b, '\t'); mm_buf_putu(&b, fem[i]);
-				mm_buf_putc(&b, '\t'); mm_buf_putu(&b, mal[i]);
-				mm_buf_putc(&b, '\n');
-				FLUSH_IF_BIG(f, &b);
-			}
-		rc = finish(w, f, &b);
-		mm_buf_free(&b);
-	} else rc = -1;
-	for (int i = 0; i <= nc; ++i) { free(ck[i].a); free(uln[i].a); free(age[i].a); }
-	free(ck); free(uln); free(age); free(docs); free(fem); free(mal); free(cs);
 	return rc;
 }
 
@@ -694,203 +519,8 @@ int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped)
 	if (o->mentions && write_mentions(w, ap) < 0) return -1;
 	if (o->by_year && write_by_year(w) < 0) return -1;
 	if (o->evidence > 0 && write_evidence(w, ap) < 0) return -1;
-	if (o->facts && (write_facts(w, ap) < 0 || write_facts_summary(w, ap) < 0)) return -1;
+	if (o->facts && mm_write_facts(w, ap) < 0) return -1;
 	if (o->documents && mm_write_documents(w, ap) < 0) return -1;
 	return 0;
 }
 
-/* ---- summary.json ----------------------------------------------------------- */
-
-static const char *status_of(const mm_infile *f) { return mm_fs_name[f->status]; }
-
-/* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by type */
-static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint64_t *per_concept, const mm_lexicon *lx)
-{
-	mm_buf_printf(b, "  \"%s\": {\"total\": %llu", key, (unsigned long long)total);
-	for (int t = 0; t < lx->n_type; ++t) {
-		uint64_t s = 0;
-		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += per_concept[i];
-		mm_buf_puts(b, ", ");
-		mm_buf_json(b, lx->type[t]);
-		mm_buf_printf(b, ": %llu", (unsigned long long)s);
-	}
-	mm_buf_putc(b, '}');
-}
-
-/* "lexicon": {...}: what was loaded, from where, how */
-static void json_lexicon(mm_buf *bp, const mm_lexicon *lx, const char *path, const mm_lexcache_info *lc)
-{
-	mm_buf_puts(bp, "  \"lexicon\": {\n    \"path\": ");
-	mm_buf_json(bp, path);
-	mm_buf_printf(bp, ",\n    \"concepts\": %d,\n    \"names\": %llu,\n    \"patterns\": %d,\n    \"types\": [", lx->n_concept,
-	              (unsigned long long)lx->n_names, lx->n_pattern);
-	for (int t = 0; t < lx->n_type; ++t) { if (t) mm_buf_puts(bp, ", "); mm_buf_json(bp, lx->type[t]); }
-	mm_buf_puts(bp, "],\n    \"files\": [");
-	for (int i = 0; i < lx->n_file; ++i) {
-		mm_buf_puts(bp, i ? ",\n      {\"path\": " : "\n      {\"path\": ");
-		mm_buf_json(bp, lx->file[i].path);
-		mm_buf_printf(bp, ", \"bytes\": %llu, \"concepts\": %d, \"crc32\": \"%08x\"}", (unsigned long long)lx->file[i].bytes,
-		              lx->file[i].concepts, lx->file[i].crc32);
-	}
-	mm_buf_puts(bp, "\n    ],\n    \"blocklist\": ");
-	if (lx->blocklist_path) {
-		mm_buf_puts(bp, "{\"path\": ");
-		mm_buf_json(bp, lx->blocklist_path);
-		mm_buf_printf(bp, ", \"entries\": %d, \"crc32\": \"%08x\"}", lx->n_block, lx->blocklist_crc32);
-	} else mm_buf_puts(bp, "null");
-	mm_buf_puts(bp, ",\n    \"negation\": ");
-	if (lx->negation_path) {
-		mm_buf_puts(bp, "{\"path\": ");
-		mm_buf_json(bp, lx->negation_path);
-		mm_buf_printf(bp, ", \"rules\": %d, \"crc32\": \"%08x\"}", mm_negrules_count(lx->neg), lx->negation_crc32);
-	} else mm_buf_puts(bp, "\"built-in\"");
-	static const char *const lc_state[] = { "off", "small", "hit", "written", "unwritable" };
-	mm_buf_printf(bp, ",\n    \"cache\": \"%s\",\n    \"cache_file\": ", lc_state[lc->state]);
-	if (lc->file) mm_buf_json(bp, lc->file);
-	else mm_buf_puts(bp, "null");
-}
-
-/* "inputs": [...]: every file, its status, counts and first messages;
- * n_st[status] counts the files of each status */
-static void json_inputs(mm_buf *bp, const mm_filelist *fl, int *n_st)
-{
-	mm_buf_puts(bp, "\n  },\n  \"inputs\": [");
-	for (int i = 0; i < fl->n; ++i) {
-		const mm_infile *f = &fl->a[i];
-		n_st[f->status]++;
-		mm_buf_puts(bp, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
-		mm_buf_json(bp, f->path);
-		mm_buf_printf(bp, ", \"status\": \"%s\", \"format\": \"%s\", \"bytes\": %llu, \"uncompressed_bytes\": %llu, "
-		                  "\"records\": %llu, \"documents\": %llu, \"failed\": %llu, \"deleted_listed\": %llu, "
-		                  "\"invalid_utf8\": %llu, \"bad_character_references\": %llu, \"errors\": %d, \"messages\": [",
-		              status_of(f), f->status == MM_FS_OK || f->status == MM_FS_ERROR ? mm_format_name(f->fmt) : "unknown",
-		              (unsigned long long)f->in_bytes, (unsigned long long)f->out_bytes, (unsigned long long)f->records,
-		              (unsigned long long)f->docs, (unsigned long long)f->failed, (unsigned long long)f->deletes,
-		              (unsigned long long)f->bad_utf8, (unsigned long long)f->bad_refs, f->n_err);
-		int shown = f->n_err < MM_MAX_ERRORS_SHOWN ? f->n_err : MM_MAX_ERRORS_SHOWN;
-		for (int k = 0; k < shown; ++k) { if (k) mm_buf_puts(bp, ", "); mm_buf_json(bp, f->err[k]); }
-		mm_buf_puts(bp, "]}");
-	}
-}
-
-/* "filters": {...}: the filters, the final documents each one removed
- * (a document failing two is counted by both) and how many passed all;
- * nothing without filters */
-static void json_filters(mm_buf *b, const mm_filter *f, const mm_store_stats *st)
-{
-	unsigned kinds = mm_filter_kinds(f);
-	if (!kinds) return;
-	mm_buf_printf(b, "  \"filters\": {\"final\": %llu, \"removed\": %llu, \"passed\": %llu, \"by_filter\": [",
-	              (unsigned long long)st->live, (unsigned long long)st->filtered, (unsigned long long)(st->live - st->filtered));
-	int n = 0;
-	for (int k = 0; k < MM_FILT_N; ++k) {
-		if (!(kinds >> k & 1)) continue;
-		mm_buf_puts(b, n++ ? ",\n    {\"option\": " : "\n    {\"option\": ");
-		mm_buf_json(b, mm_filter_option[k]);
-		mm_buf_puts(b, ", \"value\": ");
-		mm_buf_json(b, mm_filter_value(f, (mm_filter_kind)k));
-		mm_buf_puts(b, ", \"key\": ");
-		mm_buf_json(b, mm_filter_key(f, (mm_filter_kind)k));
-		mm_buf_printf(b, ", \"removed\": %llu}", (unsigned long long)st->filtered_by[k]);
-	}
-	mm_buf_puts(b, "\n  ]},\n");
-}
-
-/* "shards": [...] (myomine merge): each partial result, whether it was read
- * to its end, the file blocks taken from it and why it failed */
-static void json_shards(mm_buf *bp, const mm_shard *sh, int n)
-{
-	int n_failed = 0;
-	mm_buf_puts(bp, "  \"shards\": [");
-	for (int i = 0; i < n; ++i) {
-		mm_buf_puts(bp, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
-		mm_buf_json(bp, sh[i].dir);
-		mm_buf_printf(bp, ", \"status\": \"%s\", \"files\": %d, \"duplicate_files\": %d, \"message\": ",
-		              sh[i].msg ? "failed" : "ok", sh[i].files, sh[i].duplicates);
-		if (sh[i].msg) mm_buf_json(bp, sh[i].msg);
-		else mm_buf_puts(bp, "null");
-		mm_buf_putc(bp, '}');
-		n_failed += sh[i].msg != NULL;
-	}
-	mm_buf_printf(bp, "\n  ],\n  \"shards_failed\": %d,\n", n_failed);
-}
-
-/* "pattern_limit_hits": the patterns whose searches gave up at a PCRE2
- * limit, with the number of start positions (hits may be NULL: none). */
-static void json_limit_hits(mm_buf *b, const mm_lexicon *lx, const uint64_t *hits)
-{
-	mm_buf_puts(b, "  \"pattern_limit_hits\": [");
-	int n = 0;
-	for (int k = 0; hits && k < lx->n_pattern; ++k) {
-		if (!hits[k]) continue;
-		const mm_concept *c = &lx->c[lx->pattern_concept[k]];
-		const char *w = c->where ? c->where : "", *colon = strrchr(w, ':');
-		mm_buf_puts(b, n++ ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		char *file = mm_strndup(w, colon ? (size_t)(colon - w) : strlen(w));
-		mm_buf_json(b, file);
-		free(file);
-		mm_buf_printf(b, ", \"line\": %ld, \"id\": ", colon ? strtol(colon + 1, NULL, 10) : 0L);
-		mm_buf_json(b, c->id);
-		mm_buf_printf(b, ", \"hits\": %llu}", (unsigned long long)hits[k]);
-	}
-	mm_buf_puts(b, n ? "\n  ],\n" : "],\n");
-}
-
-int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_status, double t_wall, int dense_skipped)
-{
-	const mm_opts *o = w->o;
-	const mm_timings *tm = &ap->t;
-	const mm_lexicon *lx = w->lx;
-	const mm_store_stats *st = mm_store_get_stats(ap->store);
-	mm_buf b = {0};
-	mm_buf_printf(&b, "{\n  \"version\": \"%s\",\n  \"command\": ", MM_VERSION);
-	mm_buf_json(&b, o->cmdline ? o->cmdline : "");
-	mm_buf_printf(&b, ",\n  \"exit_status\": %d,\n  \"threads\": %d,\n  \"level\": \"%s\",\n", exit_status, threads,
-	              o->level_sentence ? "sentence" : "document");
-	json_lexicon(&b, lx, o->lexicon, &ap->lc);
-	int n_st[MM_FS_SKIPPED + 1] = {0};
-	json_inputs(&b, ap->fl, n_st);
-	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
-	              ap->fl->n, n_st[MM_FS_OK], n_st[MM_FS_ERROR], n_st[MM_FS_FAILED], n_st[MM_FS_SKIPPED]);
-	if (ap->n_shard) json_shards(&b, ap->shard, ap->n_shard);
-	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
-	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "
-	                  "\"with_abstract\": %llu, \"with_mentions\": %llu, \"sentences\": %llu},\n",
-	              (unsigned long long)ap->n.records, (unsigned long long)ap->n.docs_read, (unsigned long long)ap->n.failed,
-	              (unsigned long long)st->superseded, (unsigned long long)st->older_ignored,
-	              (unsigned long long)st->delete_listed, (unsigned long long)st->deleted, (unsigned long long)st->live,
-	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
-	              (unsigned long long)st->live_sentences);
-	json_filters(&b, ap->filter, st);
-	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, lx);
-	mm_buf_puts(&b, ",\n");
-	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, lx);
-	mm_buf_printf(&b, ",\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
-	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
-	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",
-	              (unsigned long long)ap->n.bad_utf8, (unsigned long long)ap->n.bad_refs);
-	json_limit_hits(&b, lx, ap->limit_hits);
-	uint64_t cin = 0;
-	for (int i = 0; i < ap->fl->n; ++i) cin += ap->fl->a[i].in_bytes;
-	mm_buf_printf(&b, "  \"bytes\": {\"compressed\": %llu, \"uncompressed\": %llu},\n", (unsigned long long)cin,
-	              (unsigned long long)ap->n.out_bytes);
-	mm_buf_printf(&b, "  \"timings_s\": {\"read_inflate_split\": %.3f, \"parse\": %.3f, \"normalise_match\": %.3f, "
-	                  "\"merge\": %.3f, \"count\": %.3f, \"write\": %.3f, \"wall\": %.3f, \"cpu\": %.3f},\n",
-	              tm->read, tm->parse, tm->match, tm->apply, tm->count, tm->write, t_wall, mm_cputime());
-	mm_buf_printf(&b, "  \"peak_rss_kb\": %ld\n}\n", mm_peakrss_kb());
-	mm_outfile *f = mm_out_open("summary.json", 0, &w->err);
-	int r = finish(w, f, &b);
-	mm_buf_free(&b);
-	return r;
-}
-
-FILE *mm_spool_open(const char *dir)
-{
-	mm_buf p = {0};
-	mm_buf_path(&p, dir, ".myomine-spool-XXXXXX");
-	int fd = mkstemp(p.s);
-	FILE *f = NULL;
-	if (fd >= 0) { unlink(p.s); f = fdopen(fd, "w+b"); }
-	mm_buf_free(&p);
-	return f;
-}
