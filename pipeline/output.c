@@ -1,5 +1,6 @@
 /* output.c -- see output.h */
 #include "output.h"
+#include "outdir.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -150,175 +151,6 @@ static long pid_suffix(const char *name, const char *prefix)
 	return *e || v <= 0 ? -1 : v;
 }
 
-/* ---- what myomine wrote -------------------------------------------------------------- */
-
-/* The outputs of an earlier run, as its summary.json describes them */
-typedef struct {
-	char **type;       /* lexicon types: the matrix.A-B.* names */
-	int n_type;
-	char *mentions;    /* --mentions=NAME of its command, or NULL */
-	char *documents;   /* --documents=NAME of its command, or NULL */
-	char *facts;       /* --facts=NAME of its command, or NULL */
-} owned;
-
-static void owned_free(owned *ow)
-{
-	for (int i = 0; i < ow->n_type; ++i) free(ow->type[i]);
-	free(ow->type);
-	free(ow->mentions);
-	free(ow->documents);
-	free(ow->facts);
-	memset(ow, 0, sizeof *ow);
-}
-
-/* A JSON string at s (after its opening quote), unescaped simply; NULL at
- * a malformed one. */
-static char *json_str(const char *s, const char **end)
-{
-	mm_buf b = {0};
-	for (; *s && *s != '"'; ++s) {
-		if (*s == '\\' && s[1]) ++s;
-		mm_buf_putc(&b, *s);
-	}
-	if (*s != '"') { mm_buf_free(&b); return NULL; }
-	*end = s + 1;
-	return b.s ? b.s : mm_strdup("");
-}
-
-/* The file name (after its last '/') of option OPT ("--name=") in command
- * c, or NULL */
-static char *option_file(const char *c, const char *opt)
-{
-	const char *m = c ? strstr(c, opt) : NULL;
-	if (!m) return NULL;
-	m += strlen(opt);
-	const char *sl = NULL;
-	size_t l = strcspn(m, " ");
-	for (size_t i = 0; i < l; ++i) if (m[i] == '/') sl = m + i;
-	if (sl) { l -= (size_t)(sl + 1 - m); m = sl + 1; }
-	return mm_strndup(m, l);
-}
-
-/* Read DIR/summary.json: 1 and *ow when myomine wrote it, 0 when there is
- * none, -1 when it is something else. */
-static int read_summary(const char *dir, owned *ow)
-{
-	memset(ow, 0, sizeof *ow);
-	mm_buf p = {0}, t = {0};
-	mm_buf_path(&p, dir, "summary.json");
-	FILE *fp = fopen(p.s, "rb");
-	mm_buf_free(&p);
-	if (!fp) return errno == ENOENT ? 0 : -1;
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0 && t.l < (64u << 20)) mm_buf_put(&t, buf, n);
-	fclose(fp);
-	static const char sig[] = "{\n  \"version\": \"";
-	const char *s = t.s ? t.s : "", *ty = strstr(s, "\n    \"types\": ["), *cmd = strstr(s, "\n  \"command\": \"");
-	if (strncmp(s, sig, sizeof sig - 1) || !ty || !cmd || !strstr(s, "\n  \"lexicon\": {")) { mm_buf_free(&t); return -1; }
-	for (ty = strchr(ty, '[') + 1; *ty == ' ' || *ty == ',' || *ty == '"';) {
-		if (*ty != '"') { ++ty; continue; }
-		char *v = json_str(ty + 1, &ty);
-		if (!v) break;
-		ow->type = mm_realloc(ow->type, (size_t)(ow->n_type + 1) * sizeof *ow->type);
-		ow->type[ow->n_type++] = v;
-	}
-	char *c = json_str(cmd + strlen("\n  \"command\": \""), &cmd);
-	ow->mentions = option_file(c, " --mentions=");
-	ow->documents = option_file(c, " --documents=");
-	ow->facts = option_file(c, " --facts=");
-	free(c);
-	mm_buf_free(&t);
-	return 1;
-}
-
-/* Whether NAME in a directory whose earlier run ow describes is one of
- * myomine's files: an output of that run or of this one, or a temporary. */
-static int is_ours(const owned *ow, const char *name)
-{
-	static const char *const fixed[] = { "entities.tsv", "pairs.tsv", "summary.json", "years.tsv", "entities.by-year.tsv",
-	                                     "pairs.by-year.tsv", "evidence.tsv", "partial.myomine.gz", "report.html",
-	                                     "mentions.tsv", "mentions.tsv.gz", "mentions.pubtator", "mentions.pubtator.gz",
-	                                     "documents.tsv", "facts.tsv", "facts.tsv.gz", "facts.summary.tsv", NULL };
-	for (int i = 0; fixed[i]; ++i) if (!strcmp(name, fixed[i])) return 1;
-	if ((ow->mentions && !strcmp(name, ow->mentions)) || (g.mentions && !strcmp(name, g.mentions))) return 1;
-	if (ow->documents && !strcmp(name, ow->documents)) return 1;
-	if (ow->facts && !strcmp(name, ow->facts)) return 1;
-	if (name[0] == '.' && (strstr(name, ".myomine-tmp.") || !strncmp(name, ".myomine-spool-", 15))) return 1;
-	if (strncmp(name, "matrix.", 7)) return 0;
-	static const char *const ext[] = { "mtx", "rows", "cols", "csv" };
-	mm_buf b = {0};
-	int ok = 0;
-	for (int i = 0; i < ow->n_type && !ok; ++i)
-		for (int j = 0; j < ow->n_type && !ok; ++j)
-			for (int k = 0; k < 4 && !ok; ++k) {
-				b.l = 0;
-				mm_buf_printf(&b, "matrix.%s-%s.%s", ow->type[i], ow->type[j], ext[k]);
-				ok = !strcmp(b.s, name);
-			}
-	mm_buf_free(&b);
-	return ok;
-}
-
-/* Check that OUT holds nothing but myomine's files (output.h): 0 (and *ow),
- * or -1 with a message. */
-static int check_out(owned *ow, mm_buf *err)
-{
-	memset(ow, 0, sizeof *ow);
-	DIR *d = opendir(g.path);
-	if (!d) {
-		if (errno == ENOENT) return 0;
-		mm_buf_printf(err, "%s: cannot read the output directory: %s", g.user, strerror(errno));
-		return -1;
-	}
-	int summary = -2, rc = 0;
-	struct dirent *de;
-	while (rc == 0 && (de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
-		if (de->d_name[0] == '.' && is_ours(ow, de->d_name)) continue; /* a temporary of an older version */
-		if (summary == -2) summary = read_summary(g.path, ow);
-		if (summary <= 0) {
-			mm_buf_printf(err, "%s: not empty and not a myomine output directory (no summary.json written by myomine); "
-			                   "myomine replaces its output directory as a whole, so -o must name a new or empty directory "
-			                   "or one that holds an earlier run's outputs", g.user);
-			rc = -1;
-			break;
-		}
-		mm_buf p = {0};
-		mm_buf_path(&p, g.path, de->d_name);
-		struct stat st;
-		if (lstat(p.s, &st) < 0 || !S_ISREG(st.st_mode) || !is_ours(ow, de->d_name)) {
-			mm_buf_printf(err, "%s: holds %s, which myomine did not write; myomine replaces its output directory as a whole: "
-			                   "move %s elsewhere or choose another -o", g.user, de->d_name, de->d_name);
-			rc = -1;
-		}
-		mm_buf_free(&p);
-	}
-	closedir(d);
-	if (rc < 0) owned_free(ow);
-	return rc;
-}
-
-/* Remove DIR's files (those ow recognises, or every regular file when ow
- * is NULL) and then DIR: 0, or -1 with errno when something stays. */
-static int remove_dir(const char *dir, const owned *ow)
-{
-	DIR *d = opendir(dir);
-	if (!d) return errno == ENOENT ? 0 : -1;
-	struct dirent *de;
-	mm_buf p = {0};
-	while ((de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
-		p.l = 0;
-		mm_buf_path(&p, dir, de->d_name);
-		struct stat st;
-		if (lstat(p.s, &st) == 0 && S_ISREG(st.st_mode) && (!ow || is_ours(ow, de->d_name))) unlink(p.s);
-	}
-	closedir(d);
-	mm_buf_free(&p);
-	return rmdir(dir);
-}
-
 /* The leftovers of killed runs beside OUT (output.h).  The lock is held, so
  * every .BASE.myomine-new.N and .BASE.myomine-old.N is one, whatever N.
  * When OUT is absent, a -old directory is the previous result of a run
@@ -341,7 +173,7 @@ static void clean_leftovers(void)
 			mm_warn("%s: the previous results, left at %s by an interrupted run, were put back", g.user, p.s);
 			continue;
 		}
-		if (remove_dir(p.s, NULL) < 0) mm_warn("%s: cannot remove what an interrupted run left: %s", p.s, strerror(errno));
+		if (mm_outdir_remove(p.s, NULL, NULL) < 0) mm_warn("%s: cannot remove what an interrupted run left: %s", p.s, strerror(errno));
 	}
 	closedir(d);
 	mm_buf_free(&pn);
@@ -438,9 +270,9 @@ int mm_out_init(const char *dir, const char *mentions, mm_buf *err)
 		mm_buf_printf(err, "%s: output directory is not writable: %s", dir, strerror(errno));
 		return -1;
 	}
-	owned ow;
-	if (check_out(&ow, err) < 0) return -1;
-	owned_free(&ow);
+	mm_owned ow;
+	if (mm_outdir_check(g.path, g.user, g.mentions, &ow, err) < 0) return -1;
+	mm_owned_free(&ow);
 	mm_buf w = {0};
 	mm_buf_printf(&w, "%s/.%s.myomine-new.%ld", strcmp(g.parent, "/") ? g.parent : "", g.base, (long)getpid());
 	g.work = w.s;
@@ -680,8 +512,8 @@ int mm_out_commit(mm_buf *err)
 {
 	if (sync_all(err) < 0) { mm_out_abort(); return -1; }
 	/* OUT may have changed during the run: check it again */
-	owned ow;
-	if (check_out(&ow, err) < 0) { mm_out_abort(); return -1; }
+	mm_owned ow;
+	if (mm_outdir_check(g.path, g.user, g.mentions, &ow, err) < 0) { mm_out_abort(); return -1; }
 	fault("swap"); /* a signal here still finds the run writing (the fault itself acts in swap_in) */
 	int st = ST_WRITING;
 	if (!atomic_compare_exchange_strong(&g_state, &st, ST_SWAPPING)) for (;;) pause(); /* a handler is ending the run */
@@ -698,7 +530,7 @@ int mm_out_commit(mm_buf *err)
 		free(old);
 		atomic_store(&g_state, ST_WRITING);
 		if (g_pending) raise(g_pending);
-		owned_free(&ow);
+		mm_owned_free(&ow);
 		mm_out_abort();
 		return -1;
 	}
@@ -708,11 +540,11 @@ int mm_out_commit(mm_buf *err)
 	if (dfd >= 0) { if (fsync(dfd) != 0) { /* the results are complete; only the names may lag */ } close(dfd); }
 	if (g_pending) raise(g_pending);
 	if (old) {
-		if (fault("cleanup") == F_FAIL || remove_dir(old, &ow) < 0)
+		if (fault("cleanup") == F_FAIL || mm_outdir_remove(old, &ow, g.mentions) < 0)
 			mm_warn("%s: the previous results could not all be removed (%s); left at %s", g.user, strerror(errno ? errno : EIO), old);
 		free(old);
 	}
-	owned_free(&ow);
+	mm_owned_free(&ow);
 	free(g.work);
 	g.work = NULL;
 	return rc == 0 ? 0 : -1;
@@ -723,7 +555,7 @@ void mm_out_abort(void)
 	if (atomic_load(&g_state) != ST_WRITING) return;
 	for (int i = 0; i < g_n; ++i)
 		if (g_tmp[i]) { char *t = g_tmp[i]; unlink(t); g_tmp[i] = NULL; free(t); }
-	if (g.work && remove_dir(g.work, NULL) < 0 && errno != ENOENT)
+	if (g.work && mm_outdir_remove(g.work, NULL, NULL) < 0 && errno != ENOENT)
 		mm_warn("%s: cannot remove: %s", g.work, strerror(errno));
 }
 
