@@ -285,6 +285,10 @@ void test_match(void)
 	          "drug:azt\tdrug\tzidovudine\t3'-azido-3'-deoxythymidine\n"
 	          "drug:lova\tdrug\tlovastatin\n"
 	          "drug:dex\tdrug\tdexamethasone\n"
+	          "drug:csa\tdrug\tcyclosporine\n"
+	          "drug:mp\tdrug\tmethylprednisolone\n"
+	          "disease:bmd\tdisease\tBecker muscular dystrophy\n"
+	          "disease:mi\tdisease\tmyocardial infarction\tacute myocardial infarction\n"
 	          "drug:ivig\tdrug\tintravenous immunoglobulin\tIVIG{cs}|IVIg{cs}\n"
 	          "symptom:pmw\tsymptom\tproximal muscle weakness\n"
 	          "symptom:mw\tsymptom\tmuscle weakness\n"
@@ -344,6 +348,32 @@ void test_match(void)
 	CHECK_STR(run("3'-azido-3'-deoxythymidine was given."), "3'-azido-3'-deoxythymidine=drug:azt");
 	CHECK_STR(run("The Expanded Clinical Evaluation of Lovastatin (EXCEL) study. EXCEL ended."), "Lovastatin=drug:lova");
 	CHECK_STR(run("We gave dexamethasone (dex). Dex was stopped."), "dexamethasone=drug:dex;dex=drug:dex;Dex=drug:dex");
+	/* definition forms: the short form's last letter missing from the name,
+	 * also after words holding its letters; a trailing hyphen; a mention
+	 * covering the long form (a longer name, or the same word); two short
+	 * forms at once; a hyphenated short form; single capitals as labels */
+	CHECK_STR(run("Rats got cyclosporine (CsA). CsA was toxic."), "cyclosporine=drug:csa;CsA=drug:csa;CsA=drug:csa");
+	CHECK_STR(run("Conversion in patients undergoing cyclosporine (CsA). CsA was stopped."),
+	          "cyclosporine=drug:csa;CsA=drug:csa;CsA=drug:csa");
+	CHECK_STR(run("Cyclosporine (CsA-) induced toxicity. CsA was stopped."), "Cyclosporine=drug:csa;CsA=drug:csa;CsA=drug:csa");
+	CHECK_STR(run("Rats got cyclosporine (CXB). CXB was toxic."), "cyclosporine=drug:csa"); /* only the last letter may lack */
+	CHECK_STR(run("The 3'-azido-3'deoxythymidine (AZT) dose. AZT was given."),
+	          "3'-azido-3'deoxythymidine=drug:azt;AZT=drug:azt;AZT=drug:azt");
+	CHECK_STR(run("Acute myocardial infarction (MI) was rare. MI recurred."),
+	          "Acute myocardial infarction=disease:mi;MI=disease:mi;MI=disease:mi");
+	CHECK_STR(run("Highly elevated creatine kinase (CK). CK fell."), "elevated creatine kinase=symptom:ck"); /* CK is not the finding */
+	CHECK_STR(run("Boys with Duchenne or Becker muscular dystrophy (DMD or BMD). BMD is milder."),
+	          "Becker muscular dystrophy=disease:bmd;BMD=disease:bmd;BMD=disease:bmd");
+	CHECK_STR(run("Duchenne and Becker muscular dystrophy (DMD/BMD). DMD/BMD carriers."),
+	          "Becker muscular dystrophy=disease:bmd;BMD=disease:bmd;BMD=disease:bmd");
+	CHECK_STR(run("Dexamethasone-induced myopathy (dex-M) and dex-M again."),
+	          "Dexamethasone=drug:dex;myopathy=symptom:myopathy;dex=drug:dex;dex=drug:dex");
+	CHECK_STR(run("Saline (C), methylprednisolone (M) or lovastatin (L) was given. M and L differed; 0.5 M NaCl and M. Smith."),
+	          "methylprednisolone=drug:mp;M=drug:mp;lovastatin=drug:lova;L=drug:lova;M=drug:mp;L=drug:lova");
+	CHECK_STR(run("We gave methylprednisolone (M) daily. M was stopped."), "methylprednisolone=drug:mp"); /* a lone letter: a list marker */
+	/* no short form: a number, a citation, a count */
+	CHECK_STR(run("Cyclosporine (2) and cyclosporine (Smith, 2001) and cyclosporine (n = 5); 2 rats."),
+	          "Cyclosporine=drug:csa;cyclosporine=drug:csa;cyclosporine=drug:csa");
 
 	/* negation (NegEx-style) */
 	WITH_NEG = 1;
