@@ -31,7 +31,7 @@ FUZZ_SRC_fuzz_facts    = util doc text facts
 # (with the lexicon's pattern prefilter when the sources have one)
 FUZZ_PREFILTER         = $(if $(wildcard $(FUZZ_SRCDIR)/prefilter.c),prefilter)
 FUZZ_NEGATE            = $(if $(wildcard $(FUZZ_SRCDIR)/negate.c),negate)
-FUZZ_LEX_SRC           = lexicon lexbuild $(FUZZ_PREFILTER) match $(FUZZ_NEGATE)
+FUZZ_LEX_SRC           = lexicon lexbuild $(FUZZ_PREFILTER) match abbrev $(FUZZ_NEGATE)
 FUZZ_SRC_fuzz_lexicon  = util doc text $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_match    = util doc text $(FUZZ_LEX_SRC)
 FUZZ_SRC_fuzz_lexcache = util gzcrc doc text lexcache $(FUZZ_LEX_SRC)
