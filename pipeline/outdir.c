@@ -87,7 +87,8 @@ static int is_ours(const mm_owned *ow, const char *mentions, const char *name)
 	static const char *const fixed[] = { "entities.tsv", "pairs.tsv", "summary.json", "years.tsv", "entities.by-year.tsv",
 	                                     "pairs.by-year.tsv", "evidence.tsv", "partial.myomine.gz", "report.html",
 	                                     "mentions.tsv", "mentions.tsv.gz", "mentions.pubtator", "mentions.pubtator.gz",
-	                                     "documents.tsv", "facts.tsv", "facts.tsv.gz", "facts.summary.tsv", NULL };
+	                                     "documents.tsv", "facts.tsv", "facts.tsv.gz", "facts.summary.tsv",
+	                                     "facts.summary.by-year.tsv", NULL };
 	for (int i = 0; fixed[i]; ++i) if (!strcmp(name, fixed[i])) return 1;
 	if ((ow->mentions && !strcmp(name, ow->mentions)) || (mentions && !strcmp(name, mentions))) return 1;
 	if (ow->documents && !strcmp(name, ow->documents)) return 1;

@@ -345,10 +345,11 @@ void mm_format_mentions_pubtator(mm_buf *o, const mm_lexicon *lx, const mm_doc *
  * or more of the document's n_hit hits (sorted by concept).  Thread-safe. */
 void mm_format_evidence_text(mm_buf *o, const mm_doc *d, const mm_text *t, const mm_hit *hit, uint32_t n_hit);
 /* --facts: a document's record in ap->fsumspool (when it mentions a
- * concept, not negated): seq, pmid, summary, then n_concept uint32 indexes. */
+ * concept, not negated): seq, pmid, year code (mm_year_code, for
+ * facts.summary.by-year.tsv), summary, then n_concept uint32 indexes. */
 typedef struct {
 	uint64_t seq, pmid;
-	uint32_t n_concept;
+	uint32_t n_concept, year;
 	mm_facts_doc fs;
 } mm_fsum_rec;
 /* Spool it's record; 1 when one was written, else 0 (no concept). */

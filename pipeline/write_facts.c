@@ -1,4 +1,5 @@
-/* write_facts.c -- facts.tsv and facts.summary.tsv (--facts), and the map
+/* write_facts.c -- facts.tsv, facts.summary.tsv and, with --by-year,
+ * facts.summary.by-year.tsv (--facts), and the map
  * of each PMID's final record that filters their spools (runpriv.h). */
 #include "runpriv.h"
 
@@ -61,7 +62,7 @@ int mm_fsum_spool(FILE *f, uint64_t seq, const mm_item *it)
 	if (!n) return 0;
 	mm_fsum_rec r;
 	memset(&r, 0, sizeof r);
-	r.seq = seq; r.pmid = it->pmid; r.n_concept = n;
+	r.seq = seq; r.pmid = it->pmid; r.n_concept = n; r.year = mm_year_code(it->year);
 	if (it->facts) r.fs = it->facts->fsum;
 	fwrite(&r, sizeof r, 1, f);
 	last = MM_NO_CONCEPT;
@@ -125,14 +126,90 @@ static void put_quartiles(mm_buf *b, dvec *v)
 	}
 }
 
+/* One concept's row of facts.summary.tsv (after the columns before "id"),
+ * from what its documents contributed. */
+typedef struct {
+	uint64_t docs, fem, mal;
+	dvec ck, uln, age;
+} fsum_acc;
+
+static void fsum_add(fsum_acc *a, const mm_facts_doc *fs)
+{
+	a->docs++;
+	if (fs->has_ck) dvec_push(&a->ck, fs->ck);
+	if (fs->has_uln) dvec_push(&a->uln, fs->uln);
+	if (fs->has_age) dvec_push(&a->age, fs->age);
+	if (fs->sex == MM_FU_FEMALE) a->fem++;
+	if (fs->sex == MM_FU_MALE) a->mal++;
+}
+
+static void fsum_put_row(mm_buf *b, const mm_concept *c, fsum_acc *a)
+{
+	mm_buf_printf(b, "%s\t%s\t%s\t", c->id, c->type, c->name);
+	mm_buf_putu(b, a->docs);
+	put_quartiles(b, &a->ck);
+	put_quartiles(b, &a->uln);
+	put_quartiles(b, &a->age);
+	mm_buf_putc(b, '\t'); mm_buf_putu(b, a->fem);
+	mm_buf_putc(b, '\t'); mm_buf_putu(b, a->mal);
+	mm_buf_putc(b, '\n');
+}
+
+#define FSUM_HEADER "id\ttype\tname\tdocuments\tck_documents\tck_median\tck_q1\tck_q3\tuln_documents\tuln_median" \
+                    "\tuln_q1\tuln_q3\tage_documents\tage_median\tage_q1\tage_q3\tfemale\tmale\n"
+
+/* --by-year: one (year code, concept rank) of a counted document, and what
+ * the document contributed; sorted by key, a group is one row. */
+typedef struct {
+	uint64_t key;               /* year code << 32 | the concept's rank in facts.summary.tsv */
+	mm_facts_doc fs;
+} fsum_year;
+
+static int cmp_fsum_year(const void *x, const void *y)
+{
+	uint64_t a = ((const fsum_year *)x)->key, b = ((const fsum_year *)y)->key;
+	return a < b ? -1 : a > b;
+}
+
+/* facts.summary.by-year.tsv from yr[0..n) (sorted here); order[r] is the
+ * concept of rank r.  0, or -1 with w->err. */
+static int write_facts_summary_by_year(mm_writer *w, fsum_year *yr, size_t n, const int *order)
+{
+	qsort(yr, n, sizeof *yr, cmp_fsum_year);
+	mm_outfile *f = mm_out_open("facts.summary.by-year.tsv", 0, &w->err);
+	if (!f) return -1;
+	mm_buf b = {0};
+	fsum_acc a;
+	memset(&a, 0, sizeof a);
+	mm_buf_puts(&b, "year\t" FSUM_HEADER);
+	for (size_t i = 0, j; i < n; i = j) {
+		a.docs = a.fem = a.mal = 0;
+		a.ck.n = a.uln.n = a.age.n = 0;
+		for (j = i; j < n && yr[j].key == yr[i].key; ++j) fsum_add(&a, &yr[j].fs);
+		uint32_t y = (uint32_t)(yr[i].key >> 32);
+		if (y) mm_buf_printf(&b, "%d\t", mm_year_of_code(y));
+		else mm_buf_puts(&b, "unknown\t");
+		fsum_put_row(&b, &w->lx->c[order[(uint32_t)yr[i].key]], &a);
+		FLUSH_IF_BIG(f, &b);
+	}
+	free(a.ck.a); free(a.uln.a); free(a.age.a);
+	int rc = mm_write_finish(w, f, &b);
+	mm_buf_free(&b);
+	return rc;
+}
+
 static int write_facts_summary(mm_writer *w, const mm_applier *ap)
 {
 	const mm_lexicon *lx = w->lx;
-	int nc = lx->n_concept;
-	uint64_t *docs = mm_calloc((size_t)nc + 1, sizeof *docs), *fem = mm_calloc((size_t)nc + 1, sizeof *fem),
-	         *mal = mm_calloc((size_t)nc + 1, sizeof *mal);
-	dvec *ck = mm_calloc((size_t)nc + 1, sizeof *ck), *uln = mm_calloc((size_t)nc + 1, sizeof *uln),
-	     *age = mm_calloc((size_t)nc + 1, sizeof *age);
+	int nc = lx->n_concept, by_year = w->o->by_year;
+	fsum_acc *acc = mm_calloc((size_t)nc + 1, sizeof *acc);
+	/* the antibodies first, then the other concepts, each group in id order */
+	int *order = mm_calloc((size_t)nc + 1, sizeof *order), *rank = mm_calloc((size_t)nc + 1, sizeof *rank), no = 0;
+	for (int pass = 0; pass < 2; ++pass)
+		for (int i = 0; i < nc; ++i)
+			if ((lx->c[i].type_idx == lx->antibody_type) == (pass == 0)) { rank[i] = no; order[no++] = i; }
+	fsum_year *yr = NULL;
+	size_t n_yr = 0, m_yr = 0;
 	uint32_t *cs = NULL;
 	size_t mcs = 0;
 	mm_fsum_rec r;
@@ -144,40 +221,29 @@ static int write_facts_summary(mm_writer *w, const mm_applier *ap)
 		if (!mm_fseq_final(&ap->fseq, r.pmid, r.seq) || !mm_store_passes(ap->store, r.pmid)) continue; /* as the counts */
 		for (uint32_t k = 0; k < r.n_concept; ++k) {
 			uint32_t c = cs[k] < (uint32_t)nc ? cs[k] : (uint32_t)nc;
-			docs[c]++;
-			if (r.fs.has_ck) dvec_push(&ck[c], r.fs.ck);
-			if (r.fs.has_uln) dvec_push(&uln[c], r.fs.uln);
-			if (r.fs.has_age) dvec_push(&age[c], r.fs.age);
-			if (r.fs.sex == MM_FU_FEMALE) fem[c]++;
-			if (r.fs.sex == MM_FU_MALE) mal[c]++;
+			fsum_add(&acc[c], &r.fs);
+			if (!by_year || c == (uint32_t)nc) continue;
+			if (n_yr == m_yr) { m_yr = m_yr ? 2 * m_yr : 1024; yr = mm_realloc(yr, m_yr * sizeof *yr); }
+			yr[n_yr].key = (uint64_t)r.year << 32 | (uint32_t)rank[c];
+			yr[n_yr++].fs = r.fs;
 		}
 	}
 	if (rc < 0 || ferror(ap->fsumspool)) { mm_buf_printf(&w->err, "facts spool: read error"); rc = -1; }
 	mm_outfile *f = rc < 0 ? NULL : mm_out_open("facts.summary.tsv", 0, &w->err);
 	if (f) {
 		mm_buf b = {0};
-		mm_buf_puts(&b, "id\ttype\tname\tdocuments\tck_documents\tck_median\tck_q1\tck_q3\tuln_documents\tuln_median"
-		                "\tuln_q1\tuln_q3\tage_documents\tage_median\tage_q1\tage_q3\tfemale\tmale\n");
-		/* the antibodies first, then the other concepts, each group in id order */
-		for (int pass = 0; pass < 2; ++pass)
-			for (int i = 0; i < nc; ++i) {
-				const mm_concept *c = &lx->c[i];
-				if ((c->type_idx == lx->antibody_type) != (pass == 0) || !docs[i]) continue;
-				mm_buf_printf(&b, "%s\t%s\t%s\t", c->id, c->type, c->name);
-				mm_buf_putu(&b, docs[i]);
-				put_quartiles(&b, &ck[i]);
-				put_quartiles(&b, &uln[i]);
-				put_quartiles(&b, &age[i]);
-				mm_buf_putc(&b, '\t'); mm_buf_putu(&b, fem[i]);
-				mm_buf_putc(&b, '\t'); mm_buf_putu(&b, mal[i]);
-				mm_buf_putc(&b, '\n');
-				FLUSH_IF_BIG(f, &b);
-			}
+		mm_buf_puts(&b, FSUM_HEADER);
+		for (int k = 0; k < no; ++k) {
+			if (!acc[order[k]].docs) continue;
+			fsum_put_row(&b, &lx->c[order[k]], &acc[order[k]]);
+			FLUSH_IF_BIG(f, &b);
+		}
 		rc = mm_write_finish(w, f, &b);
 		mm_buf_free(&b);
 	} else rc = -1;
-	for (int i = 0; i <= nc; ++i) { free(ck[i].a); free(uln[i].a); free(age[i].a); }
-	free(ck); free(uln); free(age); free(docs); free(fem); free(mal); free(cs);
+	if (!rc && by_year) rc = write_facts_summary_by_year(w, yr, n_yr, order);
+	for (int i = 0; i <= nc; ++i) { free(acc[i].ck.a); free(acc[i].uln.a); free(acc[i].age.a); }
+	free(acc); free(order); free(rank); free(yr); free(cs);
 	return rc;
 }
 

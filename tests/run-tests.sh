@@ -1071,6 +1071,21 @@ expect 0 "--facts with filters: merge" "$BIN" merge -q -o "$T/fafm" --facts "$T/
 for f in facts.tsv facts.summary.tsv entities.tsv; do
 	if cmp -s "$T/faf/$f" "$T/fafm/$f"; then ok; else ko "merge --facts with filters: $f differs from one run's"; diff "$T/faf/$f" "$T/fafm/$f" | head -4 | sed 's/^/  | /'; fi
 done
+# --by-year: facts.summary.by-year.tsv, only then; per concept its years'
+# documents add up to facts.summary.tsv's; -t 1 = -t 2; shards merged = one run
+if [ ! -e "$T/fa1/facts.summary.by-year.tsv" ]; then ok; else ko "facts.summary.by-year.tsv written without --by-year"; fi
+expect 0 "--facts --by-year" "$BIN" -q -t 2 -o "$T/fay" --facts --by-year $FA
+"$BIN" -q -t 1 -o "$T/fay1" --facts --by-year $FA 2>/dev/null
+same_dir "$T/fay" "$T/fay1" "--facts --by-year: -t 1 and -t 2 outputs differ"
+if [ -s "$T/fay/facts.summary.by-year.tsv" ] && head -1 "$T/fay/facts.summary.by-year.tsv" | grep -q '^year	id	type	name	documents	'; then ok; else ko "--facts --by-year: no facts.summary.by-year.tsv"; fi
+tail -n +2 "$T/fay/facts.summary.by-year.tsv" | awk -F'\t' '{ s[$2] += $5 } END { for (k in s) print k "\t" s[k] }' | sort >"$T/fay.ys"
+tail -n +2 "$T/fay/facts.summary.tsv" | cut -f1,4 | sort >"$T/fay.s"
+if [ -s "$T/fay.s" ] && cmp -s "$T/fay.ys" "$T/fay.s"; then ok; else ko "facts.summary.by-year.tsv: per-year documents do not add up to facts.summary.tsv"; diff "$T/fay.ys" "$T/fay.s" | head -4 | sed 's/^/  | /'; fi
+if cmp -s tests/golden/facts/facts.summary.tsv "$T/fay/facts.summary.tsv"; then ok; else ko "--by-year changes facts.summary.tsv"; fi
+expect 0 "merge --facts --by-year" "$BIN" merge -q -o "$T/faym" --facts --by-year "$T/fas2" "$T/fas1"
+same_dir "$T/fay1" "$T/faym" "merge --facts --by-year differs from one run"
+"$BIN" -q -o "$T/fay" --facts $FA 2>/dev/null
+if [ ! -e "$T/fay/facts.summary.by-year.tsv" ]; then ok; else ko "a run without --by-year keeps facts.summary.by-year.tsv"; fi
 # -- end: facts --
 
 # ---- report ----------------------------------------------------------------------
