@@ -432,6 +432,7 @@ typedef struct {
 	mm_mention *mt;
 	size_t i, j;
 	uint32_t ts, te;
+	uint32_t span;     /* the most tokens of one mention of the sentence */
 } sent_ctx;
 
 /* The mention of the sentence whose tokens hold q, or -1; of nested
@@ -439,11 +440,23 @@ typedef struct {
  * then the first. */
 static long mention_at(const sent_ctx *c, uint32_t q)
 {
+	/* The mentions are sorted by start (match.h), so by first token: from
+	 * the last one starting at or before q, back while one could still
+	 * reach q (no mention of the sentence has more than c->span tokens).
+	 * Bounded work per call, also in a sentence of a million mentions. */
+	size_t lo = c->i, hi = c->j;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->mt[mid].tok0 <= q) lo = mid + 1;
+		else hi = mid;
+	}
 	long best = -1;
-	for (size_t x = c->i; x < c->j; ++x) {
+	for (size_t x = lo; x-- > c->i;) {
 		const mm_mention *m = &c->mt[x];
-		if (q < m->tok0 || q >= m->tok1) continue;
-		if (best < 0 || m->tok0 < c->mt[best].tok0 || (m->tok0 == c->mt[best].tok0 && m->tok1 > c->mt[best].tok1))
+		if ((uint64_t)m->tok0 + c->span <= q) break;
+		if (q >= m->tok1) continue;
+		/* going back, ">=" keeps the first of equals */
+		if (best < 0 || m->tok0 < c->mt[best].tok0 || (m->tok0 == c->mt[best].tok0 && m->tok1 >= c->mt[best].tok1))
 			best = (long)x;
 	}
 	return best;
@@ -456,12 +469,19 @@ static void nested_follow(mm_mention *mt, size_t i, size_t j)
 	size_t k = i + 1;
 	while (k < j && mt[k].start >= mt[k - 1].end) ++k;
 	if (k >= j) return; /* no two mentions overlap: nothing is nested */
+	uint32_t span = 0; /* the longest mention, in bytes */
+	for (size_t x = i; x < j; ++x)
+		if (mt[x].end - mt[x].start > span) span = mt[x].end - mt[x].start;
 	for (size_t x = i; x < j; ++x) {
-		long out = -1; /* the outermost mention holding x */
-		for (size_t y = i; y < j; ++y)
+		/* the outermost mention holding x: sorted by start, an outer span
+		 * first (match.h), it lies before x, within span bytes */
+		long out = -1;
+		for (size_t y = x; y-- > i;) {
+			if ((uint64_t)mt[y].start + span < mt[x].end) break;
 			if (mt[y].start <= mt[x].start && mt[x].end <= mt[y].end && mt[y].end - mt[y].start > mt[x].end - mt[x].start &&
-			    (out < 0 || mt[y].end - mt[y].start > mt[out].end - mt[out].start))
+			    (out < 0 || mt[y].end - mt[y].start >= mt[out].end - mt[out].start))
 				out = (long)y;
+		}
 		if (out >= 0) mt[x].negated = mt[out].negated;
 	}
 }
@@ -588,8 +608,10 @@ void mm_negate(const mm_negrules *r, const mm_text *t, mm_mention *mt, size_t n)
 		/* the mentions of one sentence: [i, j) */
 		uint32_t s = mt[i].sent;
 		size_t j = i;
-		while (j < n && mt[j].sent == s) ++j;
-		sent_ctx c = { r, t, mt, i, j, mt[i].tok0, mt[i].tok0 };
+		uint32_t span = 0;
+		for (; j < n && mt[j].sent == s; ++j)
+			if (mt[j].tok1 - mt[j].tok0 > span) span = mt[j].tok1 - mt[j].tok0;
+		sent_ctx c = { r, t, mt, i, j, mt[i].tok0, mt[i].tok0, span };
 		while (c.ts > 0 && t->tok_sent.a[c.ts - 1] == s) --c.ts;
 		while (c.te < t->tok_s.n && t->tok_sent.a[c.te] == s) ++c.te;
 		for (uint32_t k = c.ts; k < c.te;) {

@@ -828,9 +828,9 @@ python3 tests/gen-records.py big 4 "$SB/long.pubtator"
 python3 tests/gen-records.py bigxml 4 "$SB/long.xml"
 python3 tests/gen-records.py onesentence 4 "$SB/sentence.pubtator"
 for f in long.pubtator long.xml sentence.pubtator; do
-	bounded "a 4 MB record ($f)" 1048576 30 -q -t 2 --evidence 3 --evidence-text --by-year --mentions \
+	bounded "a 4 MB record ($f)" 1048576 10 -q -t 2 --evidence 3 --evidence-text --by-year --mentions \
 		-o "$SB/o-$f" "$SB/$f"
-	bounded "a 4 MB record ($f), PubTator mentions, sentence level" 1048576 30 -q -t 1 --level sentence \
+	bounded "a 4 MB record ($f), PubTator mentions, sentence level" 1048576 10 -q -t 1 --level sentence \
 		--mentions-format pubtator --mentions -o "$SB/p-$f" "$SB/$f"
 done
 # merge of a truncated shard: summary.json names it, keeps the files read, counts the failure
