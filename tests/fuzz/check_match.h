@@ -1,4 +1,4 @@
-/* check_match.h -- match.h's mention invariants, and, when the lexicon has a
+/* check_match.h -- match.h's mention invariants (order, spans, nesting), and, when the lexicon has a
  * pattern prefilter (FUZZ_PREFILTER, set by fuzz.mk), its promise: every
  * non-empty match of a pattern contains one of the literals recorded for it
  * (else the pattern would be skipped where it matches).  abort() on any
@@ -19,8 +19,15 @@ static void check_mentions(const mm_lexicon *lx, const mm_doc *d, const mm_text 
 		if ((s[m[i].start] & 0xC0) == 0x80 || (m[i].end < d->text.l && (s[m[i].end] & 0xC0) == 0x80)) abort(); /* UTF-8 boundaries */
 		if (m[i].concept >= (uint32_t)lx->n_concept || m[i].sent >= t->sent_s.n || m[i].sec >= (uint32_t)d->n_sec) abort();
 		if (m[i].start < d->sec[m[i].sec].start || m[i].end > d->sec[m[i].sec].end) abort(); /* inside its section */
-		if (i && (m[i].start < m[i - 1].start || (m[i].start == m[i - 1].start && m[i].concept <= m[i - 1].concept))) abort(); /* sorted */
-		if (i && m[i].start < m[i - 1].end && (m[i].start != m[i - 1].start || m[i].end != m[i - 1].end)) abort(); /* no overlaps */
+		/* sorted (match.h): by start, an outer span before one nested in it, then by concept */
+		if (i && (m[i].start < m[i - 1].start ||
+		          (m[i].start == m[i - 1].start && (m[i].end > m[i - 1].end ||
+		                                            (m[i].end == m[i - 1].end && m[i].concept <= m[i - 1].concept)))))
+			abort();
+		/* no partial overlaps: a mention overlapping an earlier one lies inside it
+		 * (the same span with another concept, or a nested concept of another type) */
+		for (size_t j = i; j-- > 0;)
+			if (m[j].end > m[i].start && m[i].end > m[j].end) abort();
 	}
 }
 
