@@ -80,31 +80,48 @@ static uint32_t *map_slot(u64map *m, uint64_t key, int create)
 
 static void map_free(u64map *m) { free(m->k); free(m->v); }
 
+/* Open addressing over slots of sz bytes whose first field is a uint64_t
+ * key (0: empty), shared by the id and page tables. */
+#define SLOT_KEY(t, sz, i) (*(const uint64_t *)((const char *)(t) + (size_t)(i) * (sz)))
+
+/* t (cap slots) rehashed into a new table of ncap slots; t is freed */
+static void *slots_grow(void *t, size_t cap, size_t ncap, size_t sz)
+{
+	char *nt = mm_calloc(ncap, sz);
+	for (size_t i = 0; i < cap; ++i) {
+		uint64_t k = SLOT_KEY(t, sz, i);
+		if (!k) continue;
+		size_t h = mm_hash64(k) & (ncap - 1);
+		while (SLOT_KEY(nt, sz, h)) h = (h + 1) & (ncap - 1);
+		memcpy(nt + h * sz, (const char *)t + i * sz, sz);
+	}
+	free(t);
+	return nt;
+}
+
+/* The index of key's slot in t (cap > 0), or of the empty slot where it goes */
+static size_t slots_probe(const void *t, size_t cap, size_t sz, uint64_t key)
+{
+	size_t h = mm_hash64(key) & (cap - 1);
+	while (SLOT_KEY(t, sz, h) && SLOT_KEY(t, sz, h) != key) h = (h + 1) & (cap - 1);
+	return h;
+}
+
 /* the slot of id in t (NULL when absent, or a new zeroed slot with create) */
 static idslot *id_slot(idtab *t, uint64_t id, int create)
 {
 	if (create && (t->n + 1) * 4 > t->cap * 3) {
-		size_t oc = t->cap;
-		idslot *old = t->t;
-		t->cap = oc ? oc * 2 : 1024;
-		t->t = mm_calloc(t->cap, sizeof *t->t);
-		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
-			size_t h = mm_hash64(old[i].key) & (t->cap - 1);
-			while (t->t[h].key) h = (h + 1) & (t->cap - 1);
-			t->t[h] = old[i];
-		}
-		free(old);
+		size_t nc = t->cap ? t->cap * 2 : 1024;
+		t->t = slots_grow(t->t, t->cap, nc, sizeof *t->t);
+		t->cap = nc;
 	}
 	if (!t->cap) return NULL;
-	size_t h = mm_hash64(id) & (t->cap - 1);
-	while (t->t[h].key) {
-		if (t->t[h].key == id) return &t->t[h];
-		h = (h + 1) & (t->cap - 1);
-	}
+	idslot *x = &t->t[slots_probe(t->t, t->cap, sizeof *t->t, id)];
+	if (x->key) return x;
 	if (!create) return NULL;
-	t->t[h].key = id;
+	x->key = id;
 	t->n++;
-	return &t->t[h];
+	return x;
 }
 
 /* Remove slot x of t (linear probing: the entries after it that would no
@@ -126,27 +143,17 @@ static pgslot *pg_slot(pgtab *t, uint64_t page, int create)
 {
 	uint64_t key = page + 1;
 	if (create && (t->n + 1) * 4 > t->cap * 3) {
-		size_t oc = t->cap;
-		pgslot *old = t->t;
-		t->cap = oc ? oc * 2 : 256;
-		t->t = mm_calloc(t->cap, sizeof *t->t);
-		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
-			size_t h = mm_hash64(old[i].key) & (t->cap - 1);
-			while (t->t[h].key) h = (h + 1) & (t->cap - 1);
-			t->t[h] = old[i];
-		}
-		free(old);
+		size_t nc = t->cap ? t->cap * 2 : 256;
+		t->t = slots_grow(t->t, t->cap, nc, sizeof *t->t);
+		t->cap = nc;
 	}
 	if (!t->cap) return NULL;
-	size_t h = mm_hash64(key) & (t->cap - 1);
-	while (t->t[h].key) {
-		if (t->t[h].key == key) return &t->t[h];
-		h = (h + 1) & (t->cap - 1);
-	}
+	pgslot *x = &t->t[slots_probe(t->t, t->cap, sizeof *t->t, key)];
+	if (x->key) return x;
 	if (!create) return NULL;
-	t->t[h].key = key;
+	x->key = key;
 	t->n++;
-	return &t->t[h];
+	return x;
 }
 
 typedef struct {
