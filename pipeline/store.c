@@ -1,5 +1,5 @@
-/* store.c -- see store.h */
-#include "store.h"
+/* store.c -- the document store (store.h); counting is in count.c */
+#include "storepriv.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -156,14 +156,7 @@ static pgslot *pg_slot(pgtab *t, uint64_t page, int create)
 	return x;
 }
 
-typedef struct {
-	uint64_t pmid;
-	uint32_t n_hit;
-	uint64_t seq;
-	int year;
-	int live;
-	mm_hit *hit;
-} docent;
+typedef mm_docent docent;
 
 struct mm_store {
 	idtab ids;        /* ids of sparse pages */
@@ -273,7 +266,7 @@ void mm_store_free(mm_store *s)
 	map_free(&s->big_nsent);
 	map_free(&s->version);
 	map_free(&s->idx);
-	for (size_t i = 0; i < s->n_doc; ++i) free(s->doc[i].hit);
+	for (size_t i = 0; i < s->n_doc; ++i) { free(s->doc[i].hit); free(s->doc[i].cx); }
 	free(s->doc);
 	free(s);
 }
@@ -329,6 +322,42 @@ static void unlive(mm_store *s, idrec *r)
 	r->nsent = 0;
 }
 
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static void clear_hits(docent *d)
+{
+	free(d->hit);
+	free(d->cx);
+	d->hit = NULL;
+	d->cx = NULL;
+	d->n_hit = d->n_cx = 0;
+}
+
+/* d's hits become hits[0..n): those in sentences copied, the
+ * document-level ones (MM_HIT_DOC) as a sorted list of distinct concepts */
+static void set_hits(docent *d, const mm_hit *hits, uint32_t n)
+{
+	clear_hits(d);
+	uint32_t nd = 0;
+	for (uint32_t k = 0; k < n; ++k) nd += hits[k].sent == MM_HIT_DOC;
+	if (n > nd) d->hit = mm_malloc((n - nd) * sizeof *d->hit);
+	if (nd) d->cx = mm_malloc(nd * sizeof *d->cx);
+	for (uint32_t k = 0; k < n; ++k) {
+		if (hits[k].sent != MM_HIT_DOC) d->hit[d->n_hit++] = hits[k];
+		else d->cx[d->n_cx++] = hits[k].concept;
+	}
+	if (nd > 1) {
+		qsort(d->cx, nd, sizeof *d->cx, cmp_u32);
+		uint32_t w = 1;
+		for (uint32_t k = 1; k < nd; ++k) if (d->cx[k] != d->cx[w - 1]) d->cx[w++] = d->cx[k];
+		d->n_cx = w;
+	}
+}
+
 int mm_store_article(mm_store *s, uint64_t pmid, int version, int year, int has_abstract, uint32_t n_sent,
                      const mm_hit *hits, uint32_t n_hit, uint64_t seq)
 {
@@ -360,13 +389,7 @@ int mm_store_article(mm_store *s, uint64_t pmid, int version, int year, int has_
 		*ix = (uint32_t)s->n_doc++;
 	}
 	docent *d = &s->doc[*ix];
-	free(d->hit);
-	d->hit = NULL;
-	d->n_hit = n_hit;
-	if (n_hit) {
-		d->hit = mm_malloc(n_hit * sizeof *hits);
-		memcpy(d->hit, hits, n_hit * sizeof *hits);
-	}
+	set_hits(d, hits, n_hit);
 	d->seq = seq;
 	d->year = year;
 	d->live = 1;
@@ -386,9 +409,7 @@ void mm_store_delete(mm_store *s, uint64_t pmid)
 	uint32_t *ix = map_slot(&s->idx, pmid, 0);
 	if (ix) {
 		docent *d = &s->doc[*ix];
-		free(d->hit);
-		d->hit = NULL;
-		d->n_hit = 0;
+		clear_hits(d);
 		d->live = 0;
 	}
 }
@@ -406,301 +427,39 @@ int mm_store_is_final(const mm_store *s, uint64_t pmid, uint64_t seq)
 uint32_t mm_year_code(int year) { return year >= 1800 && year <= 2054 ? (uint32_t)(year - 1799) : 0; }
 int mm_year_of_code(uint32_t code) { return code ? (int)code + 1799 : 0; }
 
-/* ---- counting ---------------------------------------------------------- */
 
-typedef struct { uint64_t key; uint64_t docs, sents, sec_docs, sent_docs; uint64_t last_sec, last_sent; } pslot;
-typedef struct { pslot *t; size_t cap, n; } pairmap;
-
-static pslot *pair_get(pairmap *m, uint32_t a, uint32_t b)
+const mm_docent *mm_store_docents(const mm_store *s, size_t *n)
 {
-	uint64_t key = ((uint64_t)a << 32 | b) + 1;
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t oc = m->cap;
-		pslot *old = m->t;
-		m->cap = oc ? oc * 2 : 4096;
-		m->t = mm_calloc(m->cap, sizeof *m->t);
-		for (size_t i = 0; i < oc; ++i) if (old[i].key) {
-			size_t h = mm_hash64(old[i].key) & (m->cap - 1);
-			while (m->t[h].key) h = (h + 1) & (m->cap - 1);
-			m->t[h] = old[i];
-		}
-		free(old);
-	}
-	size_t h = mm_hash64(key) & (m->cap - 1);
-	while (m->t[h].key && m->t[h].key != key) h = (h + 1) & (m->cap - 1);
-	if (!m->t[h].key) { m->t[h].key = key; m->n++; }
-	return &m->t[h];
+	*n = s->n_doc;
+	return s->doc;
 }
 
-static int cmp_hit_sent(const void *x, const void *y)
+const uint64_t *mm_store_year_docs(const mm_store *s) { return s->year_docs; }
+
+static int cmp_hit_cs(const void *x, const void *y)
 {
 	const mm_hit *a = x, *b = y;
-	if (a->sent != b->sent) return a->sent < b->sent ? -1 : 1;
-	return a->concept < b->concept ? -1 : a->concept > b->concept;
+	if (a->concept != b->concept) return a->concept < b->concept ? -1 : 1;
+	return a->sent < b->sent ? -1 : a->sent > b->sent;
 }
 
-static int cmp_hit_sec(const void *x, const void *y)
+void mm_store_renumber(mm_store *s, const uint32_t *map)
 {
-	const mm_hit *a = x, *b = y;
-	if (a->sec != b->sec) return a->sec < b->sec ? -1 : 1;
-	return a->concept < b->concept ? -1 : a->concept > b->concept;
-}
-
-static int cmp_pair(const void *x, const void *y)
-{
-	const mm_pair *a = x, *b = y;
-	if (a->a != b->a) return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
-static int cmp_u64(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-	return a < b ? -1 : a > b;
-}
-
-/* index of pair (a, b) in the sorted pair array */
-static size_t pair_index(const mm_counts *c, uint32_t a, uint32_t b)
-{
-	size_t lo = 0, hi = c->n_pair;
-	while (lo < hi) {
-		size_t m = (lo + hi) / 2;
-		const mm_pair *p = &c->pair[m];
-		if (p->a < a || (p->a == a && p->b < b)) lo = m + 1; else hi = m;
-	}
-	return lo;
-}
-
-/* Keep the k most recent (year, then PMID) documents of a pair. */
-static void evidence_add(mm_evidence *ev, int k, uint64_t pmid, int year, uint32_t sent)
-{
-	int n = 0;
-	while (n < k && ev[n].pmid) ++n;
-	int pos = n;
-	while (pos > 0 && (ev[pos - 1].year < year || (ev[pos - 1].year == year && ev[pos - 1].pmid < pmid))) --pos;
-	if (pos >= k) return;
-	memmove(ev + pos + 1, ev + pos, (size_t)((n < k ? n : k - 1) - pos) * sizeof *ev);
-	ev[pos].pmid = pmid;
-	ev[pos].year = year;
-	ev[pos].sent = sent;
-}
-
-/* The hits of document d that take part in co-occurrence, copied to
- * live[0..d->n_hit): those with mentions that are not negated and, with
- * keep_negated, those with negated ones, whose count then includes them.
- * Returns how many. */
-static uint32_t counted_hits(const docent *d, int keep_negated, mm_hit *live)
-{
-	uint32_t nl = 0;
-	for (uint32_t k = 0; k < d->n_hit; ++k)
-		if (d->hit[k].n || (keep_negated && d->hit[k].neg)) {
-			live[nl] = d->hit[k];
-			if (keep_negated) live[nl].n += live[nl].neg;
-			nl++;
-		}
-	return nl;
-}
-
-/* The distinct concepts of hit[0..n) (sorted by concept) into uc; returns
- * how many. */
-static size_t distinct_concepts(const mm_hit *hit, uint32_t n, uint32_t *uc)
-{
-	size_t nu = 0;
-	for (uint32_t k = 0; k < n; ++k)
-		if (!nu || uc[nu - 1] != hit[k].concept) uc[nu++] = hit[k].concept;
-	return nu;
-}
-
-/* Sentence and section pairs of one document's hits (tmp: a copy, sorted
- * here; uc: room for n concepts): per sentence (counted), and whether the
- * document has one at all (counted once per document: last_* holds the
- * document that counted it last, doc_tag).  The work is linear in the hits
- * times the concepts that share a sentence or a section: hits are (concept,
- * sentence) pairs, and a section's concepts are counted once each, however
- * many of its sentences name them. */
-static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc_tag, uint32_t *uc)
-{
-	qsort(tmp, n, sizeof *tmp, cmp_hit_sent);
-	for (uint32_t a = 0; a < n;) {
-		uint32_t b = a;
-		while (b < n && tmp[b].sent == tmp[a].sent) ++b;
-		for (uint32_t x = a; x < b; ++x)
-			for (uint32_t y = x + 1; y < b; ++y) {
-				pslot *p = pair_get(pm, tmp[x].concept, tmp[y].concept);
-				p->sents++;
-				if (p->last_sent != doc_tag) { p->last_sent = doc_tag; p->sent_docs++; }
-			}
-		a = b;
-	}
-	qsort(tmp, n, sizeof *tmp, cmp_hit_sec);
-	for (uint32_t a = 0; a < n;) {
-		uint32_t b = a;
-		while (b < n && tmp[b].sec == tmp[a].sec) ++b;
-		size_t nu = distinct_concepts(tmp + a, b - a, uc);
-		for (size_t x = 0; x < nu; ++x)
-			for (size_t y = x + 1; y < nu; ++y) {
-				pslot *p = pair_get(pm, uc[x], uc[y]);
-				if (p->last_sec != doc_tag) { p->last_sec = doc_tag; p->sec_docs++; }
-			}
-		a = b;
+	for (size_t i = 0; i < s->n_doc; ++i) {
+		docent *d = &s->doc[i];
+		for (uint32_t k = 0; k < d->n_hit; ++k) d->hit[k].concept = map[d->hit[k].concept];
+		for (uint32_t k = 0; k < d->n_cx; ++k) d->cx[k] = map[d->cx[k]];
+		if (d->n_hit > 1) qsort(d->hit, d->n_hit, sizeof *d->hit, cmp_hit_cs);
+		if (d->n_cx > 1) qsort(d->cx, d->n_cx, sizeof *d->cx, cmp_u32);
 	}
 }
 
-/* The pairs of pm into out->pair, sorted by (a, b); pm is freed. */
-static void collect_pairs(pairmap *pm, mm_counts *out)
+void mm_store_concepts_used(const mm_store *s, uint8_t *used)
 {
-	out->pair = mm_malloc((pm->n ? pm->n : 1) * sizeof *out->pair);
-	for (size_t i = 0; i < pm->cap; ++i) if (pm->t[i].key) {
-		uint64_t k = pm->t[i].key - 1;
-		mm_pair *p = &out->pair[out->n_pair++];
-		p->a = (uint32_t)(k >> 32);
-		p->b = (uint32_t)k;
-		p->docs = pm->t[i].docs;
-		p->sents = pm->t[i].sents;
-		p->sec_docs = pm->t[i].sec_docs;
-		p->sent_docs = pm->t[i].sent_docs;
-	}
-	qsort(out->pair, out->n_pair, sizeof *out->pair, cmp_pair);
-	free(pm->t);
-	memset(pm, 0, sizeof *pm);
-}
-
-/* The evidence rows of document pmid get the first sentence (1-based) that
- * each pair shares there: hit[0..n) (sorted here by sentence) is swept in
- * sentence order, and a row whose sentence is still 0 takes the current
- * one.  Linear in the hits times the concepts per sentence, as counting. */
-static void shared_sentences(mm_counts *out, mm_hit *hit, uint32_t n, uint64_t pmid)
-{
-	int k = out->evidence_k;
-	qsort(hit, n, sizeof *hit, cmp_hit_sent);
-	for (uint32_t a = 0; a < n;) {
-		uint32_t b = a;
-		while (b < n && hit[b].sent == hit[a].sent) ++b;
-		for (uint32_t x = a; x < b; ++x)
-			for (uint32_t y = x + 1; y < b; ++y) {
-				if (hit[x].concept == hit[y].concept) continue;
-				mm_evidence *ev = out->evidence + pair_index(out, hit[x].concept, hit[y].concept) * (size_t)k;
-				for (int r = 0; r < k && ev[r].pmid; ++r)
-					if (ev[r].pmid == pmid) { if (!ev[r].sent) ev[r].sent = hit[a].sent + 1; break; }
-			}
-		a = b;
-	}
-}
-
-/* The per-year rows of out->year from keys[0..nk) (year<<56 | a<<28 | b),
- * each key once per document: sorted, and counted by key. */
-static void year_rows(uint64_t *keys, size_t nk, mm_counts *out)
-{
-	if (nk) qsort(keys, nk, sizeof *keys, cmp_u64);
-	for (size_t a = 0; a < nk;) {
-		size_t b = a;
-		while (b < nk && keys[b] == keys[a]) ++b;
-		if (out->n_year == out->m_year) { out->m_year = out->m_year ? out->m_year * 2 : 1024; out->year = mm_realloc(out->year, out->m_year * sizeof *out->year); }
-		mm_yearcount *yc = &out->year[out->n_year++];
-		yc->year = mm_year_of_code((uint32_t)(keys[a] >> 56));
-		yc->a = (uint32_t)(keys[a] >> 28 & 0x0FFFFFFF);
-		yc->b = (uint32_t)(keys[a] & 0x0FFFFFFF);
-		yc->docs = b - a;
-		a = b;
-	}
-}
-
-static void push_key(uint64_t **keys, size_t *nk, size_t *mk, uint64_t key)
-{
-	if (*nk == *mk) { *mk = *mk ? *mk * 2 : 4096; *keys = mm_realloc(*keys, *mk * sizeof **keys); }
-	(*keys)[(*nk)++] = key;
-}
-
-/* The second pass, over the pairs counted: per-year keys (b = 2^28-1 for a
- * concept alone) into out->year, and the evidence documents of each pair.
- * live and uc hold as many entries as the largest document has hits. */
-static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm_counts *out, mm_hit *live, uint32_t *uc)
-{
-	int any = 0;
-	int k = opt->evidence;
-	if (k > 0) out->evidence = mm_calloc(out->n_pair * (size_t)k + 1, sizeof *out->evidence);
-	out->evidence_k = k;
-	uint64_t *keys = NULL;
-	size_t nk = 0, mk = 0;
 	for (size_t i = 0; i < s->n_doc; ++i) {
 		const docent *d = &s->doc[i];
-		if (!d->live || !d->n_hit) continue;
-		uint32_t nl = counted_hits(d, opt->keep_negated, live);
-		if (!nl) continue;
-		uint64_t y = mm_year_code(d->year);
-		size_t nu = distinct_concepts(live, nl, uc);
-		for (size_t x = 0; x < nu; ++x) {
-			if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF);
-			for (size_t z = x + 1; z < nu; ++z) {
-				if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | uc[z]);
-				if (k > 0) {
-					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year, 0);
-					any = 1;
-				}
-			}
-		}
-		if (any) shared_sentences(out, live, nl, d->pmid);
-		any = 0;
+		if (!d->live) continue;
+		for (uint32_t k = 0; k < d->n_hit; ++k) used[d->hit[k].concept] = 1;
+		for (uint32_t k = 0; k < d->n_cx; ++k) used[d->cx[k]] = 1;
 	}
-	year_rows(keys, nk, out);
-	free(keys);
-}
-
-void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, mm_counts *out)
-{
-	memset(out, 0, sizeof *out);
-	memcpy(out->year_docs, s->year_docs, sizeof out->year_docs);
-	out->n_concept = n_concept;
-	out->c_docs = mm_calloc((size_t)n_concept, sizeof(uint64_t));
-	out->c_sents = mm_calloc((size_t)n_concept, sizeof(uint64_t));
-	out->c_mentions = mm_calloc((size_t)n_concept, sizeof(uint64_t));
-	out->c_negated = mm_calloc((size_t)n_concept, sizeof(uint64_t));
-	out->n_docs = s->st.live - s->st.filtered;
-	out->n_sents = s->st.live_sentences - s->st.filtered_sentences;
-	int keep = opt && opt->keep_negated;
-	pairmap pm = {0};
-	uint32_t *uc = NULL;
-	mm_hit *tmp = NULL, *live = NULL;
-	size_t m_buf = 0;
-	for (size_t i = 0; i < s->n_doc; ++i) {
-		const docent *d = &s->doc[i];
-		if (!d->live || !d->n_hit) continue;
-		if (d->n_hit > m_buf) {
-			m_buf = d->n_hit;
-			tmp = mm_realloc(tmp, m_buf * sizeof *tmp);
-			live = mm_realloc(live, m_buf * sizeof *live);
-			uc = mm_realloc(uc, m_buf * sizeof *uc);
-		}
-		/* negated-only hits: counted, but no part of co-occurrence */
-		for (uint32_t k = 0; k < d->n_hit; ++k) {
-			out->c_negated[d->hit[k].concept] += d->hit[k].neg;
-			out->negated += d->hit[k].neg;
-		}
-		uint32_t nl = counted_hits(d, keep, live);
-		if (!nl) continue;
-		out->docs_with_mentions++;
-		for (uint32_t k = 0; k < nl; ++k) {
-			const mm_hit *h = &live[k];
-			out->c_sents[h->concept]++;
-			out->c_mentions[h->concept] += h->n;
-			out->mentions += h->n;
-		}
-		size_t nu = distinct_concepts(live, nl, uc);
-		for (size_t x = 0; x < nu; ++x) {
-			out->c_docs[uc[x]]++;
-			for (size_t y = x + 1; y < nu; ++y) pair_get(&pm, uc[x], uc[y])->docs++;
-		}
-		memcpy(tmp, live, nl * sizeof *tmp);
-		count_local_pairs(&pm, tmp, nl, (uint64_t)i + 1, uc);
-	}
-	collect_pairs(&pm, out);
-	if (opt && (opt->by_year || opt->evidence > 0)) count_years_evidence(s, opt, out, live, uc);
-	free(uc); free(tmp); free(live);
-}
-
-void mm_counts_free(mm_counts *c)
-{
-	free(c->c_docs); free(c->c_sents); free(c->c_mentions); free(c->c_negated); free(c->pair);
-	free(c->year); free(c->evidence);
-	memset(c, 0, sizeof *c);
 }

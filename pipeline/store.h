@@ -27,6 +27,14 @@ typedef struct {
 	uint32_t neg;      /* negated mentions */
 } mm_hit;             /* counting uses n (+ neg with keep_negated); a hit whose count is 0 takes no part in co-occurrence */
 
+/* sent and sec of a document-level hit: a concept of the document as a
+ * whole (a MeSH heading with --with-mesh), in no sentence and no section,
+ * with n = 1 and neg = 0.  It counts as a document of its concept and in
+ * the document-level pairs it forms with the document's other concepts --
+ * those in sentences, never another document-level one -- and nowhere
+ * else (no sentences, mentions or sentence and section pairs). */
+#define MM_HIT_DOC 0xFFFFFFFFu
+
 typedef struct mm_store mm_store;
 
 #define MM_STORE_FILTER_BITS 16
@@ -50,7 +58,7 @@ mm_store *mm_store_new(void);
 /* Free s and everything it holds (NULL is a no-op). */
 void mm_store_free(mm_store *s);
 
-/* Apply one article. hits (sorted by concept, then sentence) are copied.
+/* Apply one article. hits (those in sentences sorted by concept, then sentence; MM_HIT_DOC hits in any order) are copied.
  * seq is the record's processing rank. Returns 1 if the record was applied,
  * 0 if it was ignored (an older version): both are outcomes, not errors,
  * and are counted in the store's stats. */
@@ -74,7 +82,14 @@ const mm_store_stats *mm_store_get_stats(const mm_store *s);
  * spooled mentions). */
 int mm_store_is_final(const mm_store *s, uint64_t pmid, uint64_t seq) MM_WUR;
 
-/* Counts over the final documents. */
+/* Renumber every concept the store holds: concept c becomes map[c] (the
+ * order of the outputs once every concept is known, --with-mesh). */
+void mm_store_renumber(mm_store *s, const uint32_t *map);
+/* used[c] = 1 for every concept c of a live document (used has room for
+ * every concept index the store holds; the rest is left as it is). */
+void mm_store_concepts_used(const mm_store *s, uint8_t *used);
+
+/* Counts over the final documents (count.c). */
 typedef struct {
 	uint32_t a, b;             /* concept indexes, a < b */
 	uint64_t docs, sents;      /* documents, sentences with both */
