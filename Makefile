@@ -54,7 +54,7 @@ else ifneq ($(filter-out zlib,$(inflate)),)
   $(error inflate=$(inflate): use inflate=isal, or inflate=zlib (the default))
 endif
 
-SRC  = main.c util.c gzcrc.c input.c split.c split_xml.c split_text.c doc.c pubmed.c medline.c pubtator.c text.c lexicon.c lexbuild.c lexcache.c prefilter.c match.c abbrev.c negate.c store.c count.c filter.c documents.c stats.c output.c outdir.c schedule.c inputs.c partial.c write.c write_facts.c summary.c apply.c merge.c run.c report.c report_parse.c report_html.c report_panels.c
+SRC  = main.c util.c gzcrc.c input.c split.c split_xml.c split_text.c doc.c pubmed.c medline.c pubtator.c text.c lexicon.c lexbuild.c lexcache.c prefilter.c match.c abbrev.c negate.c store.c count.c mesh.c filter.c documents.c stats.c output.c outdir.c schedule.c inputs.c partial.c write.c write_facts.c summary.c apply.c merge.c run.c report.c report_parse.c report_html.c report_panels.c
 SRC += facts.c
 # each flavour builds in its own directory; the release binary is ./myomine;
 # inflate=isal adds -isal (build/isal, build/asan-isal, ...)

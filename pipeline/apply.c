@@ -83,9 +83,14 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		f->docs++;
 		ap->n.docs_read++;
 		uint64_t seq = ++ap->seq;
-		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, it->hit, it->n_hit, seq);
+		mm_item a = *it; /* with --with-mesh, its hits and its headings' */
+		if (ap->mesh && it->mesh_len)
+			a.n_hit = mm_mesh_hits(ap->mesh, it->mesh, it->mesh_len, it->pmid, it->version, it->hit, it->n_hit, &ap->hbuf, &ap->hcap),
+			a.hit = ap->hbuf;
+		int applied = mm_store_article(ap->store, it->pmid, it->version, it->year, it->has_abs, it->n_sent, a.hit, a.n_hit, seq);
 		if (ap->part.f && it->facts) mm_partial_facts(&ap->part, it->facts);
-		if (ap->part.f) mm_partial_article(&ap->part, it);
+		if (ap->part.f && ap->mesh) mm_partial_mesh_names(&ap->part, ap->mesh, a.hit, a.n_hit);
+		if (ap->part.f) mm_partial_article(&ap->part, &a);
 		if (it->fail) {
 			if (applied) mm_store_filter_out(ap->store, it->pmid, it->fail);
 			if (ap->part.f) mm_partial_filtered(&ap->part, it->fail);
@@ -155,6 +160,9 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		if (f->status == MM_FS_PENDING) f->status = f->failed ? MM_FS_ERROR : MM_FS_OK;
 		if (f->bad_utf8 && mm_verbose) mm_progress_clear(ap), mm_warn("%s: %llu invalid UTF-8 sequences replaced by U+FFFD", mm_infile_name(f), (unsigned long long)f->bad_utf8);
 		if (f->bad_refs && mm_verbose) mm_progress_clear(ap), mm_warn("%s: %llu unknown or malformed character references kept as text", mm_infile_name(f), (unsigned long long)f->bad_refs);
+		if (ap->mesh && f->fmt == MM_FMT_PUBTATOR && f->docs && mm_verbose)
+			mm_progress_clear(ap), mm_warn("%s: PubTator has no MeSH headings: its %llu documents count with no mesh concept (--with-mesh)",
+			                               mm_infile_name(f), (unsigned long long)f->docs);
 		ap->files_done++;
 		if (ap->part.f) mm_partial_end_file(&ap->part, f);
 		break;
@@ -162,8 +170,8 @@ static void apply_item(mm_applier *ap, mm_batch *b, mm_item *it)
 		apply_record(ap, f, it);
 		break;
 	}
-	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->docrow); free(it->facts);
-	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL; it->docrow = NULL; it->facts = NULL;
+	free(it->hit); free(it->del); free(it->out); free(it->err); free(it->evtext); free(it->docrow); free(it->facts); free(it->mesh);
+	it->hit = NULL; it->del = NULL; it->out = NULL; it->err = NULL; it->evtext = NULL; it->docrow = NULL; it->facts = NULL; it->mesh = NULL;
 }
 
 void mm_apply_batch(mm_applier *ap, mm_batch *b)
@@ -243,15 +251,34 @@ static void final_line(const mm_opts *o, const mm_filelist *fl, const mm_applier
 	        mm_peakrss_kb() / 1024.0, written ? "; results in " : "", written ? o->outdir : "");
 }
 
+/* --with-mesh: the concepts of the outputs, the lexicon's and the MeSH
+ * concepts of the final documents in id order (mesh.h), which the store's
+ * concepts are renumbered to. */
+static mm_lexicon *mesh_concepts(mm_applier *ap, const mm_lexicon *lx)
+{
+	size_t n = (size_t)ap->mesh->base + ap->mesh->n;
+	uint8_t *used = mm_calloc(n ? n : 1, 1);
+	uint32_t *map = mm_malloc((n ? n : 1) * sizeof *map);
+	mm_store_concepts_used(ap->store, used);
+	mm_lexicon *cx = mm_mesh_view(ap->mesh, lx, used, map);
+	mm_store_renumber(ap->store, map);
+	free(used);
+	free(map);
+	return cx;
+}
+
 int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier *ap, int threads, double t_start)
 {
 	int exit_status = inputs_status(fl, &ap->n);
-	mm_writer ws = { lx, NULL, o, {0} };
+	mm_writer ws = { lx, lx, NULL, o, {0} };
+	if (ap->part.f && ap->mesh) mm_partial_mesh_final(&ap->part, ap->mesh);
 	int werr = ap->part.f && mm_partial_close(&ap->part, &ws.err) < 0;
 	double t0 = mm_realtime();
 	mm_counts cn;
 	mm_count_opts copt = { o->by_year, o->evidence, o->keep_negated };
-	mm_store_count(ap->store, lx->n_concept, &copt, &cn);
+	mm_lexicon *cx = ap->mesh ? mesh_concepts(ap, lx) : NULL;
+	if (cx) ws.cx = cx;
+	mm_store_count(ap->store, ws.cx->n_concept, &copt, &cn);
 	ws.cn = &cn;
 	ap->t.count = mm_realtime() - t0;
 	t0 = mm_realtime();
@@ -287,9 +314,13 @@ int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_applier 
 	mm_store_free(ap->store);
 	mm_files_free(fl);
 	mm_buf_free(&ws.err);
+	mm_mesh_view_free(cx);
 	mm_lexicon_free(lx);
 	free(ap->lc.file);
 	free(ap->limit_hits);
+	if (ap->mesh) mm_mesh_free(ap->mesh);
+	free(ap->mesh);
+	free(ap->hbuf);
 	mm_out_free();
 	return exit_status;
 }

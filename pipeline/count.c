@@ -294,6 +294,7 @@ static void count_doc(mm_counts *out, pairmap *pm, const docent *d, uint64_t doc
 	uint32_t ns, nl = counted_hits(d, keep, w->live, &ns);
 	if (!nl) return;
 	if (ns) out->docs_with_mentions++;
+	if (nl > ns) out->docs_indexed++;
 	for (uint32_t k = 0; k < nl; ++k) {
 		const mm_hit *h = &w->live[k];
 		if (h->sent == MM_HIT_DOC) continue;

@@ -4,6 +4,7 @@
 #include "input.h"
 #include "lexcache.h"
 #include "report.h"
+#include "mesh.h"
 #include "util.h"
 
 #include <errno.h>
@@ -70,6 +71,11 @@ static const char usage_text2[] =
 "      --documents[=FILE]  also write one row per document that counts (default\n"
 "                          file: documents.tsv): journal, language, publication\n"
 "                          types, MeSH, mentions per type\n"
+"      --with-mesh[=MODE]  count each document's MeSH headings as concepts of\n"
+"                          type mesh (mesh:D009220) beside the lexicon's, at the\n"
+"                          document level: MODE descriptors (default), or\n"
+"                          qualified (also mesh:D009220/Q000009 for each\n"
+"                          descriptor/qualifier)\n"
 "\n"
 "Filters: only the documents that pass count (the statistics' universe); a\n"
 "filter judges the final version of each PMID; several options combine with\n"
@@ -227,7 +233,7 @@ typedef struct {
 static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
 	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT, O_FACTS,
-	       O_DOCUMENTS, O_FILTER /* + mm_filter_kind */ };
+	       O_DOCUMENTS, O_WITHMESH, O_FILTER /* + mm_filter_kind */ };
 	static const struct option lo[] = {
 		{ "output", required_argument, 0, 'o' },
 		{ "threads", required_argument, 0, 't' },
@@ -250,6 +256,7 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		{ "no-cache", no_argument, 0, O_NOCACHE },
 		{ "report", no_argument, 0, O_REPORT },
 		{ "documents", optional_argument, 0, O_DOCUMENTS },
+		{ "with-mesh", optional_argument, 0, O_WITHMESH },
 		{ "mesh", required_argument, 0, O_FILTER + MM_FILT_MESH },
 		{ "mesh-major", required_argument, 0, O_FILTER + MM_FILT_MESH_MAJOR },
 		{ "pubtype", required_argument, 0, O_FILTER + MM_FILT_PUBTYPE },
@@ -310,6 +317,11 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		case O_FACTS: o->facts = optarg && *optarg ? optarg : "facts.tsv"; break;
 		case O_REPORT: o->report = 1; break;
 		case O_DOCUMENTS: c->want_documents = 1; c->documents_arg = optarg; break;
+		case O_WITHMESH:
+			if (!optarg || !strcmp(optarg, "descriptors")) o->with_mesh = MM_MESH_DESCRIPTORS;
+			else if (!strcmp(optarg, "qualified")) o->with_mesh = MM_MESH_QUALIFIED;
+			else usage_error("unknown --with-mesh mode '%s' (descriptors or qualified)", optarg);
+			break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default:
 			if (ch >= O_FILTER && ch < O_FILTER + MM_FILT_N) {
@@ -360,9 +372,14 @@ int main(int argc, char **argv)
 	mm_buf_free(&c.warnings);
 	o.filter = c.filter;
 	if (c.want_documents) o.documents = c.documents_arg && *c.documents_arg ? c.documents_arg : "documents.tsv";
-	if (merge && (mm_filter_kinds(o.filter) || o.documents))
-		usage_error("%s", "merge: filters and --documents are given to the runs that make the partial results\n"
-		                  "(their filters are recorded there, and merge uses them)");
+	if (merge && (mm_filter_kinds(o.filter) || o.documents || o.with_mesh))
+		usage_error("%s", "merge: filters, --documents and --with-mesh are given to the runs that make the partial\n"
+		                  "results (their filters and --with-mesh are recorded there, and merge uses them)");
+	if (o.with_mesh && o.level_sentence)
+		usage_error("%s", "--with-mesh counts documents (a MeSH heading is in no sentence): it cannot be combined\n"
+		                  "with --level sentence");
+	if (o.with_mesh && o.format == MM_FMT_PUBTATOR)
+		usage_error("%s", "--with-mesh: PubTator has no MeSH headings (read PubMed XML or MEDLINE text)");
 	if (o.format == MM_FMT_PUBTATOR && (mm_filter_kinds(o.filter) & MM_FILT_META_KINDS)) {
 		int k = 0;
 		while (!(mm_filter_kinds(o.filter) & MM_FILT_META_KINDS & 1u << k)) ++k;

@@ -19,6 +19,10 @@ static int open_all(mm_partial_in *in, int n, char **dirs, const mm_lexicon *lx)
 		if (mm_partial_in_open(&in[i], dirs[i], fp, lx->n_concept, &err) < 0) {
 			mm_warn("%s", err.s);
 			rc = -1;
+		} else if (i > 0 && in[i].mesh != in[0].mesh) {
+			mm_warn("%s and %s were made with different --with-mesh (%s; %s); merge partial results made alike",
+			        dirs[0], dirs[i], mm_mesh_mode_name[in[0].mesh], mm_mesh_mode_name[in[i].mesh]);
+			rc = -1;
 		} else if (i > 0 && strcmp(in[i].filters.s ? in[i].filters.s : "", in[0].filters.s ? in[0].filters.s : "")) {
 			mm_warn("%s and %s were made with different filters (%s; %s); merge partial results made with the same filters",
 			        dirs[0], dirs[i], in[0].filters.l ? in[0].filters.s + 1 : "none", in[i].filters.l ? in[i].filters.s + 1 : "none");
@@ -48,6 +52,26 @@ typedef struct {
 	mm_buf lines;
 } pending_facts;
 
+/* A U line of partial result in: its MeSH concept into the merged ones
+ * (with its name unless the block is skipped: then any other name wins) */
+static void merge_mesh(mm_applier *ap, mm_partial_in *in, const mm_partial_mesh *u, int skipped)
+{
+	if (in->n_mesh > in->m_mesh_map) {
+		in->m_mesh_map = in->n_mesh > 2 * in->m_mesh_map ? in->n_mesh : 2 * in->m_mesh_map;
+		in->mesh_map = mm_realloc(in->mesh_map, in->m_mesh_map * sizeof *in->mesh_map);
+	}
+	in->mesh_map[u->idx] = mm_mesh_add(ap->mesh, u->key, u->key_n, u->name, strlen(u->name), skipped ? 0 : u->pmid,
+	                                   skipped ? 0 : u->version);
+}
+
+/* An A line's MeSH hits, renumbered from in's U lines to the merged ones */
+static void map_mesh_hits(const mm_applier *ap, const mm_partial_in *in, mm_item *art)
+{
+	for (uint32_t k = 0; k < art->n_hit; ++k)
+		if (art->hit[k].concept >= (uint32_t)in->n_concept)
+			art->hit[k].concept = ap->mesh->base + in->mesh_map[art->hit[k].concept - (uint32_t)in->n_concept];
+}
+
 /* Replay the records of one file block into the store (f is NULL for a
  * file already read from another partial result: its records are skipped).
  * 1 when the next block follows, 0 at #end, -1 after saying why the partial
@@ -63,6 +87,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard
 	pending_facts pf = { { 0 }, 0, { 0 } };
 	while ((rc = mm_partial_in_next(in, &err)) == 1 && in->rec.type != MM_PREC_FILE) {
 		const mm_partial_rec *r = &in->rec;
+		if (r->type == MM_PREC_MESH) { merge_mesh(ap, in, &r->mesh, !f); continue; }
 		if (!f) continue;
 		switch (r->type) {
 		case MM_PREC_FACTS_SUM:
@@ -76,6 +101,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard
 			break;
 		case MM_PREC_ARTICLE: {
 			n_art++;
+			if (ap->mesh) map_mesh_hits(ap, in, &in->rec.art);
 			applied = mm_store_article(ap->store, r->art.pmid, r->art.version, r->art.year, r->art.has_abs, r->art.n_sent,
 			                           r->art.hit, r->art.n_hit, ++ap->seq);
 			pmid = r->art.pmid;
@@ -88,6 +114,7 @@ static int merge_block(mm_applier *ap, mm_partial_in *in, mm_infile *f, mm_shard
 				if (pf.lines.l) memcpy(it.facts->lines, pf.lines.s, pf.lines.l);
 			}
 			if (ap->part.f && ap->part.facts && it.facts) mm_partial_facts(&ap->part, it.facts);
+			if (ap->part.f && ap->mesh) mm_partial_mesh_names(&ap->part, ap->mesh, it.hit, it.n_hit);
 			if (ap->part.f) mm_partial_article(&ap->part, &it);
 			if (applied && ap->fsumspool) mm_apply_facts(ap, ap->seq, &it);
 			free(it.facts);
@@ -178,12 +205,17 @@ int mm_merge(const mm_opts *o)
 			mm_warn("merge: %s: partial result made without --facts; merge --facts needs partial results made with --partial --facts", in[i].dir);
 			rc = 2;
 		}
+	if (!rc && in[0].mesh && o->level_sentence) {
+		mm_warn("merge: the partial results were made with --with-mesh, which counts documents: not with --level sentence");
+		rc = 2;
+	}
 	if (rc) {}
 	else if (mm_out_init(o->outdir, NULL, &err) < 0) { mm_warn("%s", err.s); rc = 3; }
 	else {
 		mm_out_signals();
 		ap.part.file = -1;
 		ap.part.facts = o->facts != NULL;
+		ap.part.mesh = in[0].mesh;
 		if (o->facts && (!(ap.fspool = mm_spool_open(mm_out_dir())) || !(ap.fsumspool = mm_spool_open(mm_out_dir())))) {
 			mm_warn("%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			mm_out_abort(); mm_out_free(); rc = 3;
@@ -201,6 +233,10 @@ int mm_merge(const mm_opts *o)
 	}
 	ap.fl = &fl;
 	ap.store = mm_store_new();
+	if (in[0].mesh) {
+		ap.mesh = mm_malloc(sizeof *ap.mesh);
+		mm_mesh_init(ap.mesh, in[0].mesh, (uint32_t)lx->n_concept);
+	}
 	mm_filter *filt = shard_filters(in[0].filters.s);
 	ap.filter = filt;
 	if (ap.part.f) mm_partial_put_filters(&ap.part.buf, filt);

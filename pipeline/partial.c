@@ -12,9 +12,16 @@
  *   S<TAB>ck<TAB>uln<TAB>age<TAB>sex  --facts: the next A line's summary (numbers %.17g or empty; sex f, m or empty)
  *   T<TAB>line                      --facts: one of the next A line's facts.tsv lines (tabs kept)
  *   X<TAB>mask                      the A line before fails these filters (filter.h)
+ *   U<TAB>idx<TAB>pmid<TAB>version<TAB>key<TAB>name
+ *                                   --with-mesh: MeSH concept idx (concept <concepts> + idx in
+ *                                   the A lines after it) has key, and name from record (pmid,
+ *                                   version); before the first A line naming it, and before
+ *                                   #end again when a newer record carried it (mesh.h)
  *   #end
- * With --facts a "#facts" line follows the #lexicon line; with filters, a
- * line "#filters<TAB>--option=key..." follows them.
+ * With --facts a "#facts" line follows the #lexicon line, with --with-mesh
+ * a "#mesh <mode>" line; with filters, a line "#filters<TAB>--option=key..."
+ * follows them.  A MeSH hit of an A line has sentence and section
+ * 4294967295 (MM_HIT_DOC) and count 1.
  * Replaying the blocks of several partials in file-name order gives the
  * store, and so the outputs, of one run over all their files. */
 #include "runpriv.h"
@@ -43,6 +50,12 @@ static const field hit_fields[] = {
 	{ offsetof(mm_hit, concept), F_U32 }, { offsetof(mm_hit, sent), F_U32 }, { offsetof(mm_hit, sec), F_U32 },
 	{ offsetof(mm_hit, n), F_U32 }, { offsetof(mm_hit, neg), F_U32 },
 };
+/* U: after the tag (the key and the name follow) */
+static const field u_fields[] = {
+	{ offsetof(mm_partial_mesh, idx), F_U32 }, { offsetof(mm_partial_mesh, pmid), F_ID },
+	{ offsetof(mm_partial_mesh, version), F_INT },
+};
+#define MM_MESH_MAX_IDX (1u << 24) /* U lines' idx: below this */
 /* E: after the status and the format */
 static const field e_fields[] = {
 	{ offsetof(mm_infile, in_bytes), F_U64 }, { offsetof(mm_infile, out_bytes), F_U64 },
@@ -162,6 +175,14 @@ void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 		mm_buf_puts(b, "#filters");
 		mm_buf_puts(b, r->text);
 		break;
+	case MM_PREC_MESH:
+		mm_buf_putc(b, 'U');
+		for (size_t k = 0; k < N_FIELDS(u_fields); ++k) { mm_buf_putc(b, '\t'); put_field(b, &r->mesh, &u_fields[k]); }
+		mm_buf_putc(b, '\t');
+		mm_buf_put(b, r->mesh.key, r->mesh.key_n);
+		mm_buf_putc(b, '\t');
+		for (const char *x = r->mesh.name; *x; ++x) mm_buf_putc(b, *x == '\n' || *x == '\t' ? ' ' : *x);
+		break;
 	}
 	mm_buf_putc(b, '\n');
 }
@@ -213,6 +234,19 @@ static int parse_article(const char *s, const char *end, int n_concept, mm_item 
 	return s == end ? 0 : -1;
 }
 
+/* U: the fields, a key (no tab, not empty) and a name (no tab) */
+static int parse_mesh(const char *s, const char *end, mm_partial_mesh *u)
+{
+	if (parse_fields(&s, end, u, u_fields, N_FIELDS(u_fields), '\t', '\t') < 0 || u->idx >= MM_MESH_MAX_IDX) return -1;
+	if (s >= end || *s++ != '\t') return -1;
+	const char *t = memchr(s, '\t', (size_t)(end - s));
+	if (!t || t == s || memchr(t + 1, '\t', (size_t)(end - t - 1))) return -1;
+	u->key = s;
+	u->key_n = (size_t)(t - s);
+	u->name = t + 1;
+	return 0;
+}
+
 static int parse_end(const char *s, const char *end, mm_infile *f)
 {
 	char st[16], fmt[16];
@@ -238,7 +272,8 @@ void mm_partial_rec_free(mm_partial_rec *r)
 int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec *r, const char **why)
 {
 	static const char *const bad[] = { "malformed F line", "malformed A line", "malformed D line", "malformed E line",
-	                                   "malformed M line", "unknown line", "malformed X line", "malformed S line", "malformed T line" };
+	                                   "malformed M line", "unknown line", "malformed X line", "malformed S line", "malformed T line",
+	                                   "malformed U line" };
 	const char *end = l + n;
 	int which = 5;
 	mm_partial_rec_free(r);
@@ -290,6 +325,11 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		which = 7;
 		r->type = MM_PREC_FACTS_SUM;
 		if (parse_fsum(l + 1, end, &r->fs) < 0) goto fail;
+		return 0;
+	case 'U':
+		which = 9;
+		r->type = MM_PREC_MESH;
+		if (parse_mesh(l + 1, end, &r->mesh) < 0) goto fail;
 		return 0;
 	case 'T':
 		which = 8;
@@ -365,6 +405,7 @@ int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err)
 	p->file = -1;
 	mm_partial_put_header(&p->buf, mm_partial_fingerprint(lx), lx->n_concept);
 	if (p->facts) mm_buf_puts(&p->buf, "#facts\n");
+	if (p->mesh) mm_buf_printf(&p->buf, "#mesh %s\n", mm_mesh_mode_name[p->mesh]);
 	return 0;
 }
 
@@ -396,6 +437,29 @@ void mm_partial_article(mm_partial_out *p, const mm_item *it)
 	mm_partial_rec r = { .type = MM_PREC_ARTICLE, .art = *it };
 	mm_partial_put_rec(&p->buf, &r);
 	out_flush(p);
+}
+
+static void put_mesh(mm_partial_out *p, mm_mesh *m, uint32_t i)
+{
+	mm_meshent *e = &m->e[i];
+	mm_partial_rec r = { .type = MM_PREC_MESH };
+	r.mesh = (mm_partial_mesh){ i, e->pmid, e->version, e->key, e->name, strlen(e->key) };
+	mm_partial_put_rec(&p->buf, &r);
+	e->written = 1;
+	e->stale = 0;
+}
+
+void mm_partial_mesh_names(mm_partial_out *p, mm_mesh *m, const mm_hit *hit, uint32_t n)
+{
+	for (uint32_t k = 0; k < n; ++k)
+		if (hit[k].sent == MM_HIT_DOC && hit[k].concept >= m->base && !m->e[hit[k].concept - m->base].written)
+			put_mesh(p, m, hit[k].concept - m->base);
+}
+
+void mm_partial_mesh_final(mm_partial_out *p, mm_mesh *m)
+{
+	for (uint32_t i = 0; i < m->n; ++i)
+		if (m->e[i].stale) put_mesh(p, m, i);
 }
 
 void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx)
@@ -492,12 +556,32 @@ static int read_line(mm_partial_in *in, mm_buf *err)
 	return 1;
 }
 
-/* Parse in->line into in->rec: 1, 0 at #end, -1 with a message. */
+/* Parse in->line into in->rec: 1, 0 at #end, -1 with a message.  A U
+ * line defines its MeSH concept; an A line may name only those defined. */
 static int parse_line(mm_partial_in *in, mm_buf *err)
 {
 	const char *why;
-	if (mm_partial_parse_rec(in->line.s, in->line.l, in->n_concept, &in->rec, &why) < 0) return in_bad(in, err, why);
-	return in->rec.type == MM_PREC_TRAILER ? 0 : 1;
+	mm_partial_rec *r = &in->rec;
+	if (mm_partial_parse_rec(in->line.s, in->line.l, in->n_concept + (int)in->n_mesh, r, &why) < 0) return in_bad(in, err, why);
+	if (r->type == MM_PREC_MESH) {
+		if (!in->mesh) return in_bad(in, err, "U line in a partial result made without --with-mesh");
+		if (r->mesh.idx >= in->n_mesh) {
+			in->mesh_def = mm_realloc(in->mesh_def, r->mesh.idx + 1);
+			memset(in->mesh_def + in->n_mesh, 0, r->mesh.idx + 1 - in->n_mesh);
+			in->n_mesh = r->mesh.idx + 1;
+		}
+		in->mesh_def[r->mesh.idx] = 1;
+	}
+	if (r->type == MM_PREC_ARTICLE)
+		for (uint32_t k = 0; k < r->art.n_hit; ++k) {
+			const mm_hit *h = &r->art.hit[k];
+			int doc = h->sent == MM_HIT_DOC || h->sec == MM_HIT_DOC;
+			if (h->concept >= (uint32_t)in->n_concept && !in->mesh_def[h->concept - (uint32_t)in->n_concept])
+				return in_bad(in, err, "A line names a MeSH concept before its U line");
+			if (doc != (h->concept >= (uint32_t)in->n_concept) || (doc && (h->sent != h->sec || h->n != 1 || h->neg)))
+				return in_bad(in, err, "A line with a malformed MeSH hit (a MeSH concept is in sentence and section 4294967295 with count 1)");
+		}
+	return r->type == MM_PREC_TRAILER ? 0 : 1;
 }
 
 int mm_partial_in_next(mm_partial_in *in, mm_buf *err)
@@ -535,6 +619,13 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 		in->facts = 1;
 		if (read_line(in, err) < 0) return -1;
 	}
+	if (in->line.l > 6 && memcmp(in->line.s, "#mesh ", 6) == 0) {
+		for (int k = 1; k < 3; ++k)
+			if (in->line.l == 6 + strlen(mm_mesh_mode_name[k]) && memcmp(in->line.s + 6, mm_mesh_mode_name[k], in->line.l - 6) == 0)
+				in->mesh = k;
+		if (!in->mesh) return in_bad(in, err, "unknown #mesh mode"), -1;
+		if (read_line(in, err) < 0) return -1;
+	}
 	int rc = parse_line(in, err);
 	if (rc == 1 && in->rec.type == MM_PREC_FILTERS) {
 		mm_buf_puts(&in->filters, in->rec.text);
@@ -551,6 +642,10 @@ void mm_partial_in_close(mm_partial_in *in)
 	free(in->buf);
 	mm_buf_free(&in->line);
 	mm_buf_free(&in->filters);
+	free(in->mesh_def);
+	free(in->mesh_map);
+	in->mesh_def = NULL;
+	in->mesh_map = NULL;
 	mm_partial_rec_free(&in->rec);
 	in->rd = NULL;
 	in->buf = NULL;

@@ -352,6 +352,7 @@ mm_report_status mm_report_build(const char *outdir, mm_report_locate loc, void 
 	rfile_close(&f);
 	if (ne < 0) { rc = MM_REPORT_BAD; goto out; }
 	double want = rp_json_num(rp_json_get(R.sum, "lexicon"), "concepts", -1);
+	if (want >= 0) want += rp_json_num(rp_json_get(R.sum, "mesh"), "concepts", 0); /* --with-mesh */
 	NEED(want < 0 || want == (double)ne, MM_REPORT_BAD, "entities.tsv: %ld concepts, summary.json says %.0f (truncated or from another run)", ne, want);
 	int nt = R.m.n_type;
 	R.heat_of = mm_malloc((size_t)(nt ? nt * nt : 1) * sizeof *R.heat_of);

@@ -189,6 +189,7 @@ typedef struct {
 	const mm_filter *filter;  /* NULL: none */
 	int keep_negated, documents;
 	mm_facts *fx;             /* --facts: the patterns (NULL: not asked for) */
+	int with_mesh;            /* MM_MESH_* */
 } wctx;
 
 static void tstate_free(tstate *ts)
@@ -380,6 +381,11 @@ static void process(const wctx *w, mm_batch *b, mm_item *it, tstate *ts)
 		it->out_len = o->l;
 	}
 	if (w->fx) collect_facts(it, d, ts);
+	if (w->with_mesh) {
+		o->l = 0;
+		mm_mesh_doc(o, d, w->with_mesh);
+		if (o->l) { it->mesh = mm_strndup(o->s, o->l); it->mesh_len = o->l; }
+	}
 	ts->t_match += omp_get_wtime() - t1;
 }
 
@@ -427,6 +433,7 @@ static int prepare_cb(void *ctx)
 	int rc = 0;
 	mm_lexicon *lx = mm_lexicon_open(o->lexicon, o->cache_dir, &ap->lc, &err);
 	if (!lx) rc = 2;
+	else if (o->with_mesh && mm_mesh_type_clash(lx, &err)) rc = 2;
 	else if (o->filter && mm_filter_resolve(o->filter, lx, &err) < 0) rc = 2; /* --require */
 	else if (mm_out_init(o->outdir, o->mentions, &err) < 0) rc = 3;
 	else {
@@ -440,7 +447,7 @@ static int prepare_cb(void *ctx)
 		} else if (o->facts && !(c->w->fx = mm_facts_new(&err))) {
 			mm_out_abort();
 			rc = 2;
-		} else if (o->partial && (ap->part.facts = o->facts != NULL, mm_partial_open(&ap->part, lx, &err) < 0)) {
+		} else if (o->partial && (ap->part.facts = o->facts != NULL, ap->part.mesh = o->with_mesh, mm_partial_open(&ap->part, lx, &err) < 0)) {
 			mm_out_abort();
 			rc = 3;
 		} else if (o->documents && !(ap->docspool = mm_spool_open(mm_out_dir()))) {
@@ -457,6 +464,10 @@ static int prepare_cb(void *ctx)
 	mm_buf_free(&err);
 	c->lx = lx;
 	c->w->lx = lx;
+	if (o->with_mesh) {
+		ap->mesh = mm_malloc(sizeof *ap->mesh);
+		mm_mesh_init(ap->mesh, o->with_mesh, (uint32_t)lx->n_concept);
+	}
 	for (int i = 0; i < c->threads; ++i) c->ts[i].m = mm_matcher_new(lx);
 	if (o->facts)
 		for (int i = 0; i < c->threads; ++i) c->ts[i].fc = mm_facts_ctx_new(c->w->fx);
@@ -491,9 +502,9 @@ int mm_run(const mm_opts *o)
 	rd.batch_bytes = o->batch_bytes;
 	rd.max_record = o->max_record;
 	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record,
-	           mm_filter_kinds(o->filter) ? o->filter : NULL, o->keep_negated, o->documents != NULL, NULL };
+	           mm_filter_kinds(o->filter) ? o->filter : NULL, o->keep_negated, o->documents != NULL, NULL, o->with_mesh };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts); /* matchers: prepare_cb() */
-	int want_meta = (mm_filter_kinds(o->filter) & MM_FILT_META_KINDS) || o->documents;
+	int want_meta = (mm_filter_kinds(o->filter) & MM_FILT_META_KINDS) || o->documents || o->with_mesh;
 	for (int i = 0; i < threads; ++i) ts[i].d.want_meta = want_meta;
 	ap.filter = w.filter;
 
@@ -539,6 +550,8 @@ int mm_run(const mm_opts *o)
 		if (ap.fsumspool) fclose(ap.fsumspool);
 		if (ap.docspool) fclose(ap.docspool);
 		mm_store_free(ap.store);
+		if (ap.mesh) mm_mesh_free(ap.mesh);
+		free(ap.mesh);
 		mm_files_free(&fl);
 		mm_out_free();
 		free(ap.lc.file);

@@ -37,6 +37,7 @@ typedef struct {
 	int report;               /* also write report.html (report.h) with the other outputs */
 	struct mm_filter *filter; /* filter.h: the documents that count (NULL: all) */
 	const char *documents;    /* NULL: no documents file */
+	int with_mesh;            /* MeSH headings as concepts (mesh.h: MM_MESH_*) */
 } mm_opts;
 
 /* Exit status of the run: 0 ok, 1 some input failed (outputs written from

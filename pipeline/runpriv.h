@@ -20,6 +20,7 @@
 #include "filter.h"
 #include "util.h"
 #include "facts.h"
+#include "mesh.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -113,6 +114,8 @@ typedef struct mm_item {
 	unsigned fail;            /* the filters the record fails (filter.h; 0: passes) */
 	char *docrow;             /* --documents: its row */
 	size_t docrow_len;
+	char *mesh;               /* --with-mesh: its headings (mm_mesh_doc lines) */
+	size_t mesh_len;
 } mm_item;
 
 /* --facts: a document's facts.tsv lines and what it adds to
@@ -150,8 +153,19 @@ typedef enum {
 	MM_PREC_FACTS_SUM,  /* S: fs, what the next A line's document adds to facts.summary.tsv (--facts) */
 	MM_PREC_FACTS_LINE, /* T: text is one of the next A line's facts.tsv lines (--facts) */
 	MM_PREC_FILTERED,   /* X: the article before fails the filters of mask fail */
-	MM_PREC_FILTERS     /* #filters: text is the filters of the run (mm_partial_put_filters) */
+	MM_PREC_FILTERS,    /* #filters: text is the filters of the run (mm_partial_put_filters) */
+	MM_PREC_MESH        /* U: mesh, a MeSH concept's key and name (--with-mesh) */
 } mm_prec_type;
+
+/* A U line: MeSH concept idx (internal index n_concept + idx in the A
+ * lines that follow) has key and, from record (pmid, version), name. */
+typedef struct {
+	uint32_t idx;
+	uint64_t pmid;
+	int version;
+	const char *key, *name;  /* parsed: point into the line; key is key_n bytes, name NUL-terminated */
+	size_t key_n;
+} mm_partial_mesh;
 
 typedef struct {
 	mm_prec_type type;
@@ -161,6 +175,7 @@ typedef struct {
 	mm_infile file;     /* E: only the fields of an E line */
 	mm_facts_doc fs;    /* S */
 	unsigned fail;      /* X */
+	mm_partial_mesh mesh; /* U */
 } mm_partial_rec;
 
 /* Append r as one line (with its newline) to b.  M text has its tabs and
@@ -189,6 +204,7 @@ typedef struct {
 	mm_buf buf;
 	int file;           /* the file whose block is open, -1 none */
 	int facts;          /* set before mm_partial_open(): the run has --facts (a #facts header line) */
+	int mesh;           /* ... and --with-mesh (MM_MESH_*: a "#mesh MODE" line) */
 } mm_partial_out;
 
 MM_WUR int mm_partial_open(mm_partial_out *p, const mm_lexicon *lx, mm_buf *err);
@@ -197,6 +213,12 @@ void mm_partial_begin_file(mm_partial_out *p, int file, const char *path);
 /* The file's E line and messages; closes its block. */
 void mm_partial_end_file(mm_partial_out *p, const mm_infile *f);
 void mm_partial_article(mm_partial_out *p, const mm_item *it);
+/* --with-mesh: before the A line of hits hit[0..n), a U line for each
+ * MeSH concept among them that has none yet; before #end, one for each
+ * whose record (pmid, version) changed since its U line: so the last U
+ * line of a key holds the name of its newest record (mesh.h). */
+void mm_partial_mesh_names(mm_partial_out *p, mm_mesh *m, const mm_hit *hit, uint32_t n);
+void mm_partial_mesh_final(mm_partial_out *p, mm_mesh *m);
 /* The S and T lines of a document's facts (before its A line). */
 void mm_partial_facts(mm_partial_out *p, const mm_item_facts *fx);
 void mm_partial_delete(mm_partial_out *p, uint64_t pmid);
@@ -221,10 +243,17 @@ typedef struct {
 	int facts;          /* written with --facts (S and T lines) */
 	mm_partial_rec rec; /* the current line, parsed */
 	mm_buf filters;     /* the text of its #filters line (empty: none) */
+	int mesh;           /* its "#mesh" mode (MM_MESH_*) */
+	uint8_t *mesh_def;  /* U lines read: mesh_def[idx] = 1 */
+	uint32_t n_mesh;    /* 1 + the highest idx of a U line read */
+	uint32_t *mesh_map; /* myomine merge: a U line's idx -> the merged MeSH concept */
+	uint32_t m_mesh_map;
 } mm_partial_in;
 
 /* Open DIR/partial.myomine.gz, check its header against the lexicon and
- * read its first record into in->rec (in->ended when it is #end).  0, or
+ * read its first record into in->rec (in->ended when it is #end).  An A
+ * line's hits name a lexicon concept or a MeSH concept whose U line came
+ * before it.  0, or
  * -1 with a message in err; close in either way. */
 MM_WUR int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint, int n_concept, mm_buf *err);
 /* The next record into in->rec: 1, 0 at #end, -1 with a message in err (a
@@ -300,6 +329,9 @@ typedef struct {
 	int files_done;
 	uint64_t *limit_hits;        /* per pattern: starts given up at a PCRE2 limit, summed over
 	                              * the threads' matchers at the end (NULL: none counted) */
+	mm_mesh *mesh;               /* --with-mesh: the MeSH concepts met (NULL: without) */
+	mm_hit *hbuf;                /* ... a record's hits with its headings */
+	size_t hcap;
 } mm_applier;
 
 /* --facts: spool the facts of article record it, applied as record seq. */
@@ -318,7 +350,9 @@ MM_WUR int mm_run_finish(const mm_opts *o, mm_lexicon *lx, mm_filelist *fl, mm_a
 /* ---- output files (write.c) ------------------------------------------------ */
 
 typedef struct {
-	const mm_lexicon *lx;
+	const mm_lexicon *lx;        /* the lexicon */
+	const mm_lexicon *cx;        /* the concepts of the counts: lx, or with --with-mesh
+	                              * lx's and the MeSH concepts (mm_mesh_view) */
 	const mm_counts *cn;
 	const mm_opts *o;
 	mm_buf err;                  /* the message of a failed write */

@@ -124,6 +124,7 @@ typedef struct {
 	uint64_t n_docs;           /* live documents */
 	uint64_t n_sents;          /* sentences of the live documents */
 	uint64_t docs_with_mentions;
+	uint64_t docs_indexed;     /* live documents with a document-level concept */
 	uint64_t mentions;
 	uint64_t negated;
 	uint64_t year_docs[256];   /* live documents per year code (mm_year_code) */

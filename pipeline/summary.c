@@ -10,11 +10,14 @@
 
 static const char *status_of(const mm_infile *f) { return mm_fs_name[f->status]; }
 
-/* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by type */
-static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint64_t *per_concept, const mm_lexicon *lx)
+/* "key": {"total": N, "<type>": n, ...}: per-concept counts summed by
+ * type (of the lexicon's types: MeSH headings are no mentions) */
+static void json_per_type(mm_buf *b, const char *key, uint64_t total, const uint64_t *per_concept, const mm_lexicon *lx,
+                          int skip)
 {
 	mm_buf_printf(b, "  \"%s\": {\"total\": %llu", key, (unsigned long long)total);
 	for (int t = 0; t < lx->n_type; ++t) {
+		if (t == skip) continue;
 		uint64_t s = 0;
 		for (int i = 0; i < lx->n_concept; ++i) if (lx->c[i].type_idx == t) s += per_concept[i];
 		mm_buf_puts(b, ", ");
@@ -169,9 +172,18 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	              (unsigned long long)st->live_abstract, (unsigned long long)w->cn->docs_with_mentions,
 	              (unsigned long long)st->live_sentences);
 	json_filters(&b, ap->filter, st);
-	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, lx);
+	const mm_lexicon *cx = w->cx;
+	int mt = -1;
+	for (int t = 0; cx != lx && t < cx->n_type; ++t) if (strcmp(cx->type[t], "mesh") == 0) mt = t;
+	if (mt >= 0) {
+		int nc = 0;
+		for (int i = 0; i < cx->n_concept; ++i) nc += cx->c[i].type_idx == mt;
+		mm_buf_printf(&b, "  \"mesh\": {\"mode\": \"%s\", \"concepts\": %d, \"documents_indexed\": %llu},\n",
+		              mm_mesh_mode_name[ap->mesh->mode], nc, (unsigned long long)w->cn->docs_indexed);
+	}
+	json_per_type(&b, "mentions", w->cn->mentions, w->cn->c_mentions, cx, mt);
 	mm_buf_puts(&b, ",\n");
-	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, lx);
+	json_per_type(&b, "negated_mentions", w->cn->negated, w->cn->c_negated, cx, mt);
 	mm_buf_printf(&b, ",\n  \"keep_negated\": %s,\n  \"pairs\": %zu,\n  \"dense_matrices_skipped\": %d,\n",
 	              o->keep_negated ? "true" : "false", w->cn->n_pair, dense_skipped);
 	mm_buf_printf(&b, "  \"warnings\": {\"invalid_utf8\": %llu, \"bad_character_references\": %llu},\n",

@@ -115,8 +115,8 @@ static int write_entities(mm_writer *w)
 	if (!f) return -1;
 	mm_buf b = {0};
 	mm_buf_puts(&b, "id\ttype\tname\tdocuments\tsentences\tmentions\tnegated\n");
-	for (int i = 0; i < w->lx->n_concept; ++i) {
-		const mm_concept *c = &w->lx->c[i];
+	for (int i = 0; i < w->cx->n_concept; ++i) {
+		const mm_concept *c = &w->cx->c[i];
 		/* put, not printf: 100k-name lexicons write 100k rows */
 		mm_buf_puts(&b, c->id); mm_buf_putc(&b, '\t');
 		mm_buf_puts(&b, c->type); mm_buf_putc(&b, '\t');
@@ -138,7 +138,7 @@ static int write_entities(mm_writer *w)
  * co-occurrence score's marginals are sums within the type pair. */
 static int write_pairs(mm_writer *w)
 {
-	const mm_lexicon *lx = w->lx;
+	const mm_lexicon *lx = w->cx;
 	const mm_counts *cn = w->cn;
 	int sent = w->o->level_sentence, nt = lx->n_type;
 	size_t np = cn->n_pair, n1 = np ? np : 1;
@@ -252,7 +252,7 @@ static void matrix_build(matrix *x, const mm_lexicon *lx, const mm_counts *cn, i
 /* matrix.A-B.mtx: Matrix Market coordinates */
 static int write_mtx(mm_writer *w, const matrix *x, mm_buf *b)
 {
-	const char *A = w->lx->type[x->ta], *B = w->lx->type[x->tb];
+	const char *A = w->cx->type[x->ta], *B = w->cx->type[x->tb];
 	char name[512];
 	snprintf(name, sizeof name, "matrix.%s-%s.mtx", A, B);
 	mm_outfile *f = mm_out_open(name, 0, &w->err);
@@ -274,7 +274,7 @@ static int write_mtx(mm_writer *w, const matrix *x, mm_buf *b)
 /* matrix.A-B.rows and .cols: the concept IDs of the rows and columns */
 static int write_labels(mm_writer *w, const matrix *x, mm_buf *b)
 {
-	const mm_lexicon *lx = w->lx;
+	const mm_lexicon *lx = w->cx;
 	for (int side = 0; side < 2; ++side) {
 		int t = side ? x->tb : x->ta;
 		char name[512];
@@ -288,10 +288,20 @@ static int write_labels(mm_writer *w, const matrix *x, mm_buf *b)
 	return 0;
 }
 
+/* a CSV field: s as it is, or quoted (RFC 4180) when it holds a comma, a
+ * quote or a line end (MeSH names of MEDLINE records as ids) */
+static void put_csv(mm_buf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) { mm_buf_puts(b, s); return; }
+	mm_buf_putc(b, '"');
+	for (; *s; ++s) { if (*s == '"') mm_buf_putc(b, '"'); mm_buf_putc(b, *s); }
+	mm_buf_putc(b, '"');
+}
+
 /* matrix.A-B.csv: the dense matrix with its labels */
 static int write_csv(mm_writer *w, const matrix *x, mm_buf *b)
 {
-	const mm_lexicon *lx = w->lx;
+	const mm_lexicon *lx = w->cx;
 	char name[512];
 	snprintf(name, sizeof name, "matrix.%s-%s.csv", lx->type[x->ta], lx->type[x->tb]);
 	mm_outfile *f = mm_out_open(name, 0, &w->err);
@@ -303,14 +313,14 @@ static int write_csv(mm_writer *w, const matrix *x, mm_buf *b)
 		if (lx->c[i].type_idx == x->tb) col_c[x->rank[i]] = i;
 	}
 	mm_buf_puts(b, "id");
-	for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(b, ','); mm_buf_puts(b, lx->c[col_c[j]].id); }
+	for (uint32_t j = 0; j < nc; ++j) { mm_buf_putc(b, ','); put_csv(b, lx->c[col_c[j]].id); }
 	mm_buf_putc(b, '\n');
 	/* most cells are 0: runs of ",0" are copied from a ready string */
 	char *zeros = mm_malloc(2 * (size_t)nc + 1);
 	for (uint32_t j = 0; j < nc; ++j) { zeros[2 * j] = ','; zeros[2 * j + 1] = '0'; }
 	size_t k = 0;
 	for (uint32_t i = 0; i < nr; ++i) {
-		mm_buf_puts(b, lx->c[row_c[i]].id);
+		put_csv(b, lx->c[row_c[i]].id);
 		uint32_t j = 0;
 		for (; k < x->n && x->cl[k].i == i; ++k) {
 			mm_buf_put(b, zeros, 2 * (size_t)(x->cl[k].j - j));
@@ -331,7 +341,7 @@ static int write_csv(mm_writer *w, const matrix *x, mm_buf *b)
 static int write_matrix(mm_writer *w, int ta, int tb, int *dense_skipped)
 {
 	matrix x;
-	matrix_build(&x, w->lx, w->cn, w->o->level_sentence, ta, tb);
+	matrix_build(&x, w->cx, w->cn, w->o->level_sentence, ta, tb);
 	mm_buf b = {0};
 	int rc = write_mtx(w, &x, &b) < 0 || write_labels(w, &x, &b) < 0 ? -1 : 0;
 	if (rc == 0 && (double)x.nr * x.nc > (double)w->o->dense_max) (*dense_skipped)++;
@@ -372,7 +382,7 @@ static int write_mentions(mm_writer *w, const mm_applier *ap)
  * document counts of every concept and pair per publication year. */
 static int write_by_year(mm_writer *w)
 {
-	const mm_lexicon *lx = w->lx;
+	const mm_lexicon *lx = w->cx;
 	const mm_counts *cn = w->cn;
 	mm_buf b = {0};
 	mm_outfile *f = mm_out_open("years.tsv", 0, &w->err);
@@ -461,7 +471,7 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 
 static int write_evidence(mm_writer *w, const mm_applier *ap)
 {
-	const mm_lexicon *lx = w->lx;
+	const mm_lexicon *lx = w->cx;
 	const mm_counts *cn = w->cn;
 	int with_text = w->o->evidence_text && ap->evspool;
 	evtext_slot *tab = NULL;
@@ -511,11 +521,14 @@ static int write_evidence(mm_writer *w, const mm_applier *ap)
 int mm_write_outputs(mm_writer *w, const mm_applier *ap, int *dense_skipped)
 {
 	const mm_opts *o = w->o;
-	int nt = w->lx->n_type;
+	const mm_lexicon *cx = w->cx;
+	int nt = cx->n_type;
 	if (write_entities(w) < 0 || write_pairs(w) < 0) return -1;
 	for (int a = 0; a < nt; ++a)
-		for (int b = a; b < nt; ++b)
+		for (int b = a; b < nt; ++b) {
+			if (a == b && cx != w->lx && strcmp(cx->type[a], "mesh") == 0) continue; /* headings do not pair (store.h) */
 			if (write_matrix(w, a, b, dense_skipped) < 0) return -1;
+		}
 	if (o->mentions && write_mentions(w, ap) < 0) return -1;
 	if (o->by_year && write_by_year(w) < 0) return -1;
 	if (o->evidence > 0 && write_evidence(w, ap) < 0) return -1;
