@@ -71,6 +71,10 @@ static int read_summary(const char *dir, mm_owned *ow)
 		ow->type = mm_realloc(ow->type, (size_t)(ow->n_type + 1) * sizeof *ow->type);
 		ow->type[ow->n_type++] = v;
 	}
+	if (strstr(s, "\n  \"mesh\": {")) { /* --with-mesh: the headings' matrices */
+		ow->type = mm_realloc(ow->type, (size_t)(ow->n_type + 1) * sizeof *ow->type);
+		ow->type[ow->n_type++] = mm_strdup("mesh");
+	}
 	char *c = json_str(cmd + strlen("\n  \"command\": \""), &cmd);
 	ow->mentions = option_file(c, " --mentions=");
 	ow->documents = option_file(c, " --documents=");

@@ -739,6 +739,70 @@ if [ ! -e "$FD/big/documents.tsv" ] && [ ! -e "$FD/big/docs.tsv" ]; then ok; els
 expect 0 "filters: --exclude-pmids above 2^32" "$BIN" -q --exclude-pmids "$FD/big-ex.txt" --documents -o "$FD/bigx" "$FD/big.pubtator"
 if [ "$(tail -n +2 "$FD/bigx/documents.tsv" | cut -f1 | sort | tr '\n' ' ')" = "1 9223372036854775807 " ]; then ok
 else ko "filters: --exclude-pmids with an id above 2^32"; sed 's/^/  | /' "$FD/bigx/documents.tsv"; fi
+# --with-mesh: headings as document-level concepts of type mesh
+# (test26n0001/2 above: final documents 1 Humans, 2 Myositis+Humans, 4 Myositis; 3 deleted)
+expect 0 "with-mesh: update semantics" "$BIN" -q -o "$FD/wm" --with-mesh --by-year --evidence 2 --report "$FD/in"
+ent() { awk -F'\t' -v id="$2" '$1 == id { print $2 "|" $3 "|" $4 "|" $5 "|" $6 }' "$1/entities.tsv"; }
+if [ "$(ent "$FD/wm" mesh:D009220)" = "mesh|Myositis|2|0|0" ] && [ "$(ent "$FD/wm" mesh:D006801)" = "mesh|Humans|2|0|0" ] &&
+   [ "$(json "$FD/wm/summary.json" "d['mesh']['concepts'], d['mesh']['documents_indexed'], d['mesh']['mode']")" = "2 3 descriptors" ]
+then ok; else ko "with-mesh: documents per descriptor after updates and a deletion"; grep mesh "$FD/wm/entities.tsv" | sed 's/^/  | /'; fi
+# a heading pairs with the concepts in sentences (documents only), never with another heading
+if awk -F'\t' 'NR > 1 && $3 == "mesh" && $4 == "mesh" { bad = 1 } $1 == "antibody:HMGCR" && $2 == "mesh:D009220" { hit = ($5 == 2 && $6 == 0) } END { exit !(hit && !bad) }' "$FD/wm/pairs.tsv" &&
+   [ ! -e "$FD/wm/matrix.mesh-mesh.mtx" ] && [ -e "$FD/wm/matrix.antibody-mesh.mtx" ] && [ -e "$FD/wm/report.html" ] &&
+   grep -q "^2015	mesh:D009220	mesh	2\$" "$FD/wm/entities.by-year.tsv"; then ok
+else ko "with-mesh: pairs, matrices, by-year and report"; grep mesh "$FD/wm/pairs.tsv" | head -5 | sed 's/^/  | /'; fi
+# a later run on the same -o replaces the headings' matrices
+cp -r "$FD/wm" "$FD/wm-again"
+expect 0 "with-mesh: a run without it on its -o" "$BIN" -q -o "$FD/wm-again" "$FD/in"
+if [ ! -e "$FD/wm-again/matrix.antibody-mesh.mtx" ] && ! grep -q mesh "$FD/wm-again/entities.tsv"; then ok; else ko "with-mesh: matrices of an earlier run kept"; fi
+# the name of the newest record; MEDLINE keys by name, qualifiers with =qualified, CSV labels quoted
+printf 'PMID- 21\nTI  - Anti-HMGCR myopathy.\nDP  - 2012\nMH  - Myositis, Inclusion Body/*chemically induced\nMH  - Humans\n\nPMID- 22\nTI  - Anti-HMGCR myopathy.\nDP  - 2013\nMH  - Myositis, Inclusion Body\n' >"$FD/wm.txt"
+expect 0 "with-mesh=qualified on MEDLINE" "$BIN" -q -o "$FD/wmq" --with-mesh=qualified "$FD/wm.txt"
+if [ "$(ent "$FD/wmq" "mesh:Myositis, Inclusion Body")" = "mesh|Myositis, Inclusion Body|2|0|0" ] &&
+   [ "$(ent "$FD/wmq" "mesh:Myositis, Inclusion Body/chemically induced")" = "mesh|Myositis, Inclusion Body/chemically induced|1|0|0" ] &&
+   head -1 "$FD/wmq/matrix.antibody-mesh.csv" | grep -q '^id,mesh:Humans,"mesh:Myositis, Inclusion Body",' ; then ok
+else ko "with-mesh: MEDLINE names as keys, qualified concepts, quoted CSV labels"; grep mesh "$FD/wmq/entities.tsv" | sed 's/^/  | /'; head -1 "$FD/wmq/matrix.antibody-mesh.csv"; fi
+{ echo '<PubmedArticleSet>'; mesh_rec 30 1 2015 D009220:Myositis; mesh_rec 31 1 2016 "D009220:Myositis (renamed)"
+  mesh_rec 29 1 2014 "D009220:Myositis (old)"; echo '</PubmedArticleSet>'; } >"$FD/names.xml"
+expect 0 "with-mesh: names" "$BIN" -q -o "$FD/wmn" --with-mesh "$FD/names.xml"
+if [ "$(ent "$FD/wmn" mesh:D009220)" = "mesh|Myositis (renamed)|3|0|0" ]; then ok
+else ko "with-mesh: the name is the newest record's"; grep mesh "$FD/wmn/entities.tsv" | sed 's/^/  | /'; fi
+# --dense-max keeps a big heading matrix sparse
+expect 0 "with-mesh: --dense-max 1" "$BIN" -q -o "$FD/wmd" --with-mesh --dense-max 1 "$FD/in"
+if [ -e "$FD/wmd/matrix.antibody-mesh.mtx" ] && [ ! -e "$FD/wmd/matrix.antibody-mesh.csv" ] &&
+   [ "$(json "$FD/wmd/summary.json" "d['dense_matrices_skipped'] > 0")" = True ]; then ok; else ko "with-mesh: dense CSV past --dense-max"; fi
+# refused combinations; PubTator input has no headings: said, not silent
+expect 2 "with-mesh: --level sentence refused" "$BIN" -q -o "$FD/x" --with-mesh --level sentence "$FD/in"
+has "$T/err" "cannot be combined" "with-mesh: --level sentence message"
+expect 2 "with-mesh: unknown mode" "$BIN" -q -o "$FD/x" --with-mesh=all "$FD/in"
+has "$T/err" "unknown --with-mesh mode 'all'" "with-mesh: mode message"
+expect 2 "with-mesh: --format pubtator refused" "$BIN" -q -o "$FD/x" --with-mesh --format pubtator "$FD/pt.txt"
+expect 0 "with-mesh: PubTator input" "$BIN" -o "$FD/x" --with-mesh "$FD/pt.txt"
+has "$T/err" "PubTator has no MeSH headings: its 1 documents count with no mesh concept" "with-mesh: PubTator warning"
+expect 2 "with-mesh: merge takes it from the shards" "$BIN" merge -q -o "$FD/x" --with-mesh "$FD/u"
+mkdir -p "$FD/lexmesh" && cp lexicons/*.tsv "$FD/lexmesh/" && printf 'id\ttype\tname\tsynonyms\txrefs\tpattern\nmesh:X\tmesh\txyzzy\t\t-\t\n' >"$FD/lexmesh/zz.tsv"
+expect 0 "with-mesh: a lexicon with a type mesh" "$BIN" -q --no-cache -l "$FD/lexmesh" -o "$FD/x" "$FD/in"
+expect 2 "with-mesh: ... refused with --with-mesh" "$BIN" -q --no-cache -l "$FD/lexmesh" -o "$FD/x" --with-mesh "$FD/in"
+has "$T/err" 'has a type "mesh" of its own' "with-mesh: lexicon type message"
+# determinism and shard-and-merge with --with-mesh and filters
+WO="--with-mesh=qualified --years 2000- --by-year --evidence 2"
+expect 0 "with-mesh -t 1" "$BIN" -q -t 1 $WO -o "$FD/w1" "$FI" "$FD/wm.txt"
+expect 0 "with-mesh -t 2, inputs reversed" "$BIN" -q -t 2 --batch-mb 1 $WO -o "$FD/w2" "$FD/wm.txt" "$FI"
+same_dir "$FD/w1" "$FD/w2" "with-mesh: -t 1 and -t 2 (reversed inputs) differ"
+set -- $(find "$FI" -name '*.xml*' | sort) "$FD/wm.txt"
+h=$(( $# / 2 ))
+A=$(echo "$@" | tr ' ' '\n' | head -n $h) B=$(echo "$@" | tr ' ' '\n' | tail -n +$((h + 1)))
+expect 0 "with-mesh: shard a" "$BIN" -q --partial --with-mesh=qualified --years 2000- -o "$FD/wsa" $A
+expect 0 "with-mesh: shard b" "$BIN" -q --partial --with-mesh=qualified --years 2000- -o "$FD/wsb" $B
+expect 0 "with-mesh: merge" "$BIN" merge -q --partial --by-year --evidence 2 -o "$FD/wmg" "$FD/wsb" "$FD/wsa"
+mv "$FD/wmg/partial.myomine.gz" "$FD/wmg.partial.gz"
+same_dir "$FD/w1" "$FD/wmg" "with-mesh: merge differs from one run"
+mkdir -p "$FD/wmg2in" && mv "$FD/wmg.partial.gz" "$FD/wmg2in/partial.myomine.gz"
+expect 0 "with-mesh: merge of a merge" "$BIN" merge -q --by-year --evidence 2 -o "$FD/wmg2" "$FD/wmg2in"
+same_dir "$FD/w1" "$FD/wmg2" "with-mesh: merge of a merged partial result differs from one run"
+expect 0 "with-mesh: shard of descriptors" "$BIN" -q --partial --with-mesh --years 2000- -o "$FD/wsc" $B
+expect 2 "with-mesh: merge refuses other --with-mesh" "$BIN" merge -q -o "$FD/x" "$FD/wsa" "$FD/wsc"
+has "$T/err" "different --with-mesh" "with-mesh: merge refusal message"
 # the independent reader over the real files, update files included
 if [ -d "$SHARED/pubmed-xml/pmparser" ]; then
 	S=$SHARED/pubmed-xml

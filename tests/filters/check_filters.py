@@ -10,6 +10,10 @@ one with the same PMID unless its Version is lower than the live one;
 DeleteCitation withdraws live PMIDs.  For each filter case the final
 documents that pass are computed here and compared with the PMIDs of
 myomine's documents.tsv and the "passed" count of its summary.json.
+With --with-mesh, the documents of every descriptor (by UI, or by name
+where the record has none) among the final documents that pass, and its
+name (that of the record with the highest PMID and version that carries it
+and passes), are compared with the mesh rows of entities.tsv.
 Prints one line per case; exits 1 when a case differs."""
 import gzip
 import json
@@ -134,7 +138,7 @@ def events(path):
     return read_xml(path)
 
 
-def final_docs(inputs):
+def input_files(inputs):
     files = []
     for a in inputs:
         if os.path.isdir(a):
@@ -142,15 +146,75 @@ def final_docs(inputs):
                 files += [os.path.join(r, x) for x in fs if re.search(r'\.(xml|xml\.gz|txt|medline)$', x)]
         else:
             files.append(a)
-    files = sorted(set(files), key=lambda p: (os.path.basename(p), p))
+    return sorted(set(files), key=lambda p: (os.path.basename(p), p))
+
+
+def final_docs(inputs):
     live = {}
-    for p in files:
+    for p in input_files(inputs):
         for kind, v in events(p):
             if kind == 'delete':
                 live.pop(v, None)
             elif v['pmid'] not in live or v['version'] >= live[v['pmid']]['version']:
                 live[v['pmid']] = v
     return live
+
+
+def mesh_key(u, n):
+    return 'mesh:' + (u or n)
+
+
+def mesh_names(inputs, pred):
+    """key -> name of the record with the highest (pmid, version), the
+    smaller name (in UTF-8 bytes) on a tie, over every record that passes"""
+    best = {}
+    for p in input_files(inputs):
+        for kind, v in events(p):
+            if kind != 'doc' or not pred(v):
+                continue
+            for u, n, m in v['mesh']:
+                k, cand = mesh_key(u, n), (v['pmid'], v['version'])
+                old = best.get(k)
+                if old is None or cand > old[0] or (cand == old[0] and n.encode() < old[1].encode()):
+                    best[k] = (cand, n)
+    return {k: n for k, (c, n) in best.items()}
+
+
+def check_mesh(binary, tmp, inputs, live, args, pred):
+    """--with-mesh: documents and name per descriptor"""
+    want = {}
+    for d in live.values():
+        if pred(d):
+            for k in {mesh_key(u, n) for u, n, m in d['mesh']}:
+                want[k] = want.get(k, 0) + 1
+    names = mesh_names(inputs, pred)
+    out = os.path.join(tmp, 'case')
+    r = subprocess.run([binary, '-q', '-t', '2', '--with-mesh', '-o', out] + args + inputs,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    label = ' '.join(['--with-mesh'] + args)
+    if r.returncode not in (0, 1):
+        print('FAIL %s: exit %d: %s' % (label, r.returncode, r.stderr.decode()[:300]))
+        return 1
+    got, got_names = {}, {}
+    with open(os.path.join(out, 'entities.tsv'), encoding='utf-8') as f:
+        for line in list(f)[1:]:
+            c = line.rstrip('\n').split('\t')
+            if c[1] == 'mesh':
+                got[c[0]] = int(c[3])
+                got_names[c[0]] = c[2]
+    indexed = sum(1 for d in live.values() if pred(d) and d['mesh'])
+    summary = json.load(open(os.path.join(out, 'summary.json')))['mesh']
+    bad_names = [k for k in want if got_names.get(k) != names.get(k)]
+    if got != want or bad_names or summary['documents_indexed'] != indexed or summary['concepts'] != len(want):
+        diff = sorted(k for k in set(got) | set(want) if got.get(k) != want.get(k))
+        print('FAIL %s: myomine %d descriptors, reader %d; counts differ for %s; names differ for %s (%s); '
+              'documents indexed %d, reader %d' % (
+                  label, len(got), len(want), [(k, got.get(k), want.get(k)) for k in diff[:5]], bad_names[:5],
+                  [(got_names.get(k), names.get(k)) for k in bad_names[:3]], summary['documents_indexed'], indexed))
+        return 1
+    print('ok %s: %d descriptors in %d documents, %d document-descriptor pairs' % (
+        label, len(want), indexed, sum(want.values())))
+    return 0
 
 
 def any_name(vals, names):
@@ -202,6 +266,9 @@ def main():
             bad += 1
         else:
             print('ok %s: %d of %d final documents' % (' '.join(args), len(want), len(live)))
+    bad += check_mesh(binary, tmp, inputs, live, [], lambda d: True)
+    bad += check_mesh(binary, tmp, inputs, live, ['--pubtype', 'Case Reports', '--years', '2000-'],
+                      lambda d: any(n.lower() == 'case reports' for u, n in d['pubtype']) and d['year'] >= 2000)
     sys.exit(1 if bad else 0)
 
 

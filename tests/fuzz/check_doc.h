@@ -58,6 +58,34 @@ static inline void check_meta(const mm_doc *d)
 	}
 }
 
+#ifdef MM_MESH_H
+/* --with-mesh: a document's heading lines (mesh.h) in both modes: "key<TAB>name",
+ * keys not empty, strictly increasing, without tab; descriptors a subset of qualified */
+static inline void check_mesh(const mm_doc *d)
+{
+	mm_buf o[2] = { { 0 }, { 0 } };
+	for (int q = 0; q < 2; ++q) {
+		mm_mesh_doc(&o[q], d, q ? MM_MESH_QUALIFIED : MM_MESH_DESCRIPTORS);
+		const char *s = o[q].s, *e = s + o[q].l, *pk = NULL;
+		size_t pn = 0;
+		while (s < e) {
+			const char *nl = memchr(s, '\n', (size_t)(e - s)), *tab = memchr(s, '\t', (size_t)(e - s));
+			if (!nl || !tab || tab > nl || tab == s || memchr(tab + 1, '\t', (size_t)(nl - tab - 1))) abort();
+			size_t kn = (size_t)(tab - s);
+			if (pk) { int c = memcmp(pk, s, pn < kn ? pn : kn); if (c > 0 || (c == 0 && pn >= kn)) abort(); }
+			pk = s; pn = kn;
+			s = nl + 1;
+		}
+	}
+	if (o[0].l > o[1].l) abort();
+	mm_buf_free(&o[0]);
+	mm_buf_free(&o[1]);
+}
+#define CHECK_MESH(d) check_mesh(d)
+#else
+#define CHECK_MESH(d) ((void)0)
+#endif
+
 /* Parse again with want_meta (parse(d) returns the parser's status): the
  * same status, text and sections as without, and valid terms. */
 #define CHECK_WITH_META(d, rc, parse) do { \
@@ -70,6 +98,7 @@ static inline void check_meta(const mm_doc *d)
 	if (rc2_ == 0) { \
 		if ((d)->text.l != text_.l || memcmp((d)->text.s ? (d)->text.s : "", text_.s ? text_.s : "", text_.l) || (d)->n_sec != nsec_) abort(); \
 		check_meta(d); \
+		CHECK_MESH(d); \
 	} \
 	mm_buf_free(&text_); \
 } while (0)

@@ -1,5 +1,6 @@
 /* fuzz_medline.c -- mm_medline_parse() on one MEDLINE text record. */
 #include "doc.h"
+#include "mesh.h"
 #include "check_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -47,6 +47,10 @@ static int same_rec(const mm_partial_rec *a, const mm_partial_rec *b)
 	}
 	case MM_PREC_TRAILER:
 		return 1;
+	case MM_PREC_MESH:
+		return a->mesh.idx == b->mesh.idx && a->mesh.pmid == b->mesh.pmid && a->mesh.version == b->mesh.version &&
+		       a->mesh.key_n == b->mesh.key_n && memcmp(a->mesh.key, b->mesh.key, a->mesh.key_n) == 0 &&
+		       strcmp(a->mesh.name, b->mesh.name) == 0;
 	}
 	return 0;
 }

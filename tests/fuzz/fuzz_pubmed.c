@@ -2,6 +2,7 @@
  * Checks the doc.h text model (check_doc.h) after each successful parse;
  * as DELETE, only the list of PMIDs is read. */
 #include "doc.h"
+#include "mesh.h"
 #include <stdlib.h>
 #include <string.h>
 #include "check_doc.h"

@@ -27,6 +27,7 @@ void test_stats(void);
 void test_sched(void);
 void test_facts(void);
 void test_filter(void);
+void test_mesh(void);
 
 int main(void)
 {
@@ -42,6 +43,7 @@ int main(void)
 	test_sched();
 	test_facts();
 	test_filter();
+	test_mesh();
 	test_shared();
 	printf("unit: %d checks, %d failed\n", t_run, t_fail);
 	return t_fail || !t_run ? 1 : 0;
