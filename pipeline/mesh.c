@@ -10,17 +10,17 @@ const char *const mm_mesh_mode_name[3] = { "none", "descriptors", "qualified" };
 
 typedef struct { uint32_t off, len; } span;
 
+/* s[0..n) with control characters (tabs, line ends, NUL) as spaces */
+static void put_clean(mm_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; ++i) mm_buf_putc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
+}
+
 /* a term's key part: its UI, or its name where the record has no UI */
 static void put_key(mm_buf *b, const mm_doc *d, const mm_term *t)
 {
-	if (t->ui_n) mm_buf_put(b, mm_term_ui(d, t), t->ui_n);
-	else mm_buf_put(b, mm_term_name(d, t), t->name_n);
-}
-
-/* s[0..n) with tabs and line ends as spaces */
-static void put_clean(mm_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; ++i) mm_buf_putc(b, s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	if (t->ui_n) put_clean(b, mm_term_ui(d, t), t->ui_n);
+	else put_clean(b, mm_term_name(d, t), t->name_n);
 }
 
 static int line_cmp(const char *a, size_t an, const char *b, size_t bn)
@@ -29,22 +29,30 @@ static int line_cmp(const char *a, size_t an, const char *b, size_t bn)
 	return c ? c : (an > bn) - (an < bn);
 }
 
+/* the length of the key of line s[0..n) (up to its tab) */
+static size_t key_len(const char *s, size_t n)
+{
+	const char *t = memchr(s, '\t', n);
+	return t ? (size_t)(t - s) : n;
+}
+
+/* lines by key, then by name */
+static int key_name_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t ak = key_len(a, an), bk = key_len(b, bn);
+	int c = line_cmp(a, ak, b, bk);
+	return c ? c : line_cmp(a + ak, an - ak, b + bk, bn - bk);
+}
+
 /* insertion sort of the lines (a document has tens of headings) */
 static void sort_lines(const char *s, span *l, size_t n)
 {
 	for (size_t i = 1; i < n; ++i) {
 		span x = l[i];
 		size_t j = i;
-		while (j > 0 && line_cmp(s + l[j - 1].off, l[j - 1].len, s + x.off, x.len) > 0) { l[j] = l[j - 1]; --j; }
+		while (j > 0 && key_name_cmp(s + l[j - 1].off, l[j - 1].len, s + x.off, x.len) > 0) { l[j] = l[j - 1]; --j; }
 		l[j] = x;
 	}
-}
-
-/* the length of the key of line s[0..n) (up to its tab) */
-static size_t key_len(const char *s, size_t n)
-{
-	const char *t = memchr(s, '\t', n);
-	return t ? (size_t)(t - s) : n;
 }
 
 void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
@@ -62,7 +70,7 @@ void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
 		size_t at = b.l;
 		put_key(&b, d, desc);
 		if (t != desc) { mm_buf_putc(&b, '/'); put_key(&b, d, t); }
-		if (memchr(b.s + at, '\t', b.l - at) || memchr(b.s + at, '\n', b.l - at) || b.l == at) { b.l = at; continue; }
+		if (b.l == at) continue; /* no key */
 		mm_buf_putc(&b, '\t');
 		put_clean(&b, mm_term_name(d, desc), desc->name_n);
 		if (t != desc) { mm_buf_putc(&b, '/'); put_clean(&b, mm_term_name(d, t), t->name_n); }

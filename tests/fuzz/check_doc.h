@@ -66,7 +66,7 @@ static inline void check_mesh(const mm_doc *d)
 	mm_buf o[2] = { { 0 }, { 0 } };
 	for (int q = 0; q < 2; ++q) {
 		mm_mesh_doc(&o[q], d, q ? MM_MESH_QUALIFIED : MM_MESH_DESCRIPTORS);
-		const char *s = o[q].s, *e = s + o[q].l, *pk = NULL;
+		const char *s = o[q].s ? o[q].s : "", *e = s + o[q].l, *pk = NULL;
 		size_t pn = 0;
 		while (s < e) {
 			const char *nl = memchr(s, '\n', (size_t)(e - s)), *tab = memchr(s, '\t', (size_t)(e - s));
