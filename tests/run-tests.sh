@@ -767,6 +767,12 @@ else ko "with-mesh: MEDLINE names as keys, qualified concepts, quoted CSV labels
 expect 0 "with-mesh: names" "$BIN" -q -o "$FD/wmn" --with-mesh "$FD/names.xml"
 if [ "$(ent "$FD/wmn" mesh:D009220)" = "mesh|Myositis (renamed)|3|0|0" ]; then ok
 else ko "with-mesh: the name is the newest record's"; grep mesh "$FD/wmn/entities.tsv" | sed 's/^/  | /'; fi
+# the shipped corpus: anti-HMGCR against the statins' descriptor, and the report's profiles show headings
+expect 0 "with-mesh: corpus/ with --report" "$BIN" -q -o "$FD/wmc" --with-mesh --report corpus/
+if grep -q "^antibody:HMGCR	mesh:D019161	antibody	mesh	5	0	" "$FD/wmc/pairs.tsv" &&
+   [ "$(ent "$FD/wmc" mesh:D019161)" = "mesh|Hydroxymethylglutaryl-CoA Reductase Inhibitors|7|0|0" ] &&
+   grep -q "mesh: [0-9]* co-occurring" "$FD/wmc/report.html"; then ok
+else ko "with-mesh: anti-HMGCR and D019161 on corpus/, and the report's heading profiles"; grep "D019161" "$FD/wmc/entities.tsv" "$FD/wmc/pairs.tsv" | head -3 | sed 's/^/  | /'; fi
 # --dense-max keeps a big heading matrix sparse
 expect 0 "with-mesh: --dense-max 1" "$BIN" -q -o "$FD/wmd" --with-mesh --dense-max 1 "$FD/in"
 if [ -e "$FD/wmd/matrix.antibody-mesh.mtx" ] && [ ! -e "$FD/wmd/matrix.antibody-mesh.csv" ] &&
