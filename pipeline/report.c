@@ -314,7 +314,200 @@ static void plan_profiles(rp_report *r)
 	else if (r->n_piv >= 2) { r->cmp_a = 0; r->cmp_b = 1; }
 }
 
-#define NEED(cond, st, ...) do { if (!(cond)) { mm_buf_printf(err, __VA_ARGS__); rc = st; goto out; } } while (0)
+#define NEED(cond, st, ...) do { if (!(cond)) { mm_buf_printf(err, __VA_ARGS__); return st; } } while (0)
+#define TRY(step) do { mm_report_status st_ = (step); if (st_ != MM_REPORT_OK) return st_; } while (0)
+
+/* Parse file name of the output directory with parse(R, f, err) (< 0:
+ * malformed, said); a file the run did not write is missing: *has = 0, or
+ * MM_REPORT_NOTOUT with need. */
+typedef long (*parse_fn)(rp_report *R, const rfile *f, void *ctx, mm_buf *err);
+static mm_report_status load(const rsrc *src, const char *name, int need, int *has, parse_fn parse, rp_report *R, void *ctx,
+                             long *n, mm_buf *err)
+{
+	rfile f;
+	int o = rfile_open(src, name, &f, err);
+	if (has) *has = o > 0;
+	if (o < 0) return MM_REPORT_NOTOUT;
+	if (o == 0) {
+		rfile_close(&f);
+		NEED(!need, MM_REPORT_NOTOUT, "%s: not a myomine output directory (no %s)", R->outdir, name);
+		return MM_REPORT_OK;
+	}
+	long r = parse(R, &f, ctx, err);
+	rfile_close(&f);
+	if (n) *n = r;
+	return r < 0 ? MM_REPORT_BAD : MM_REPORT_OK;
+}
+
+static long parse_summary(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	(void)ctx;
+	R->sum = rp_json_parse("summary.json", f->s, f->n, err);
+	return R->sum ? 1 : -1;
+}
+
+static long parse_entities(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	(void)ctx;
+	return rp_entities_parse(&R->m, "entities.tsv", f->s, f->n, err);
+}
+
+static long parse_pairs(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	return rp_pairs_parse(&R->m, "pairs.tsv", f->s, f->n, on_pair, ctx, err);
+}
+
+static long parse_evidence(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	R->has_text = f->n > 38 && !memcmp(f->s + 33, "\ttext\n", 6);
+	return rp_evidence_parse(&R->m, "evidence.tsv", f->s, f->n, on_evid, ctx, err);
+}
+
+static long parse_years(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	(void)R;
+	return rp_years_parse("years.tsv", f->s, f->n, on_year, ctx, err);
+}
+
+static long parse_entity_years(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	return rp_byyear_parse(&R->m, 0, "entities.by-year.tsv", f->s, f->n, on_year, ctx, err);
+}
+
+static long parse_pair_years(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	return rp_byyear_parse(&R->m, 1, "pairs.by-year.tsv", f->s, f->n, on_year, ctx, err);
+}
+
+static long parse_facts(rp_report *R, const rfile *f, void *ctx, mm_buf *err)
+{
+	(void)ctx;
+	return rp_facts_parse(&R->m, "facts.summary.tsv", f->s, f->n, on_fact, R, err);
+}
+
+/* summary.json and entities.tsv (the model), checked against each other;
+ * the plans of the profiles and heatmaps */
+static mm_report_status load_model(const rsrc *src, rp_report *R, mm_buf *err)
+{
+	static const char *const need[] = { "summary.json", "entities.tsv", "pairs.tsv" };
+	for (int i = 0; i < 3; ++i) {
+		rfile f;
+		int o = rfile_open(src, need[i], &f, err);
+		if (o < 0) return MM_REPORT_NOTOUT;
+		rfile_close(&f);
+		NEED(o, MM_REPORT_NOTOUT, "%s: not a myomine output directory (no %s)", R->outdir, need[i]);
+	}
+	TRY(load(src, "summary.json", 1, NULL, parse_summary, R, NULL, NULL, err));
+	NEED(rp_json_str(R->sum, "version", NULL) && rp_json_get(R->sum, "documents") && rp_json_get(R->sum, "lexicon"), MM_REPORT_NOTOUT,
+	     "summary.json: not a myomine summary (no version, documents or lexicon)");
+	R->sentence_level = !strcmp(rp_json_str(R->sum, "level", "document"), "sentence");
+	R->keep_negated = rp_json_num(R->sum, "keep_negated", 0) != 0;
+	long ne = 0;
+	TRY(load(src, "entities.tsv", 1, NULL, parse_entities, R, NULL, &ne, err));
+	double want = rp_json_num(rp_json_get(R->sum, "lexicon"), "concepts", -1);
+	if (want >= 0) want += rp_json_num(rp_json_get(R->sum, "mesh"), "concepts", 0); /* --with-mesh */
+	NEED(want < 0 || want == (double)ne, MM_REPORT_BAD, "entities.tsv: %ld concepts, summary.json says %.0f (truncated or from another run)", ne, want);
+	int nt = R->m.n_type;
+	R->heat_of = mm_malloc((size_t)(nt ? nt * nt : 1) * sizeof *R->heat_of);
+	R->tp_pairs = mm_calloc((size_t)(nt ? nt * nt : 1), sizeof *R->tp_pairs);
+	R->tp_sig = mm_calloc((size_t)(nt ? nt * nt : 1), sizeof *R->tp_sig);
+	plan_profiles(R);
+	plan_heatmaps(R);
+	return MM_REPORT_OK;
+}
+
+/* pairs.tsv: the heatmaps' cells, the profiles, the top pairs (topheap: room
+ * for RP_TOP_PAIRS) and the pairs to trend */
+static mm_report_status load_pairs(const rsrc *src, rp_report *R, rp_pair *topheap, mm_buf *err)
+{
+	pair_ctx pc = { R, topheap };
+	TRY(load(src, "pairs.tsv", 1, NULL, parse_pairs, R, &pc, &R->n_pairs, err));
+	double want = rp_json_num(R->sum, "pairs", -1);
+	NEED(want < 0 || want == (double)R->n_pairs, MM_REPORT_BAD, "pairs.tsv: %ld pairs, summary.json says %.0f (truncated or from another run)", R->n_pairs, want);
+	R->top = mm_calloc(RP_TOP_PAIRS, sizeof *R->top);
+	for (int i = 0; i < R->n_top; ++i) R->top[i].p = topheap[i];
+	qsort(R->top, (size_t)R->n_top, sizeof *R->top, cmp_top);
+	qsort(R->trend_pair, (size_t)R->n_trend_pair, sizeof *R->trend_pair, cmp_docs);
+	return MM_REPORT_OK;
+}
+
+/* evidence.tsv (--evidence): the PMIDs and sentences of the top pairs */
+static mm_report_status load_evidence(const rsrc *src, rp_report *R, mm_buf *err)
+{
+	ev_ctx ec = { R, NULL, 512 };
+	ec.slot = mm_calloc(ec.cap, sizeof *ec.slot);
+	for (int i = 0; i < R->n_top; ++i) {
+		size_t h = pair_hash(R->top[i].p.a, R->top[i].p.b, ec.cap);
+		while (ec.slot[h]) h = (h + 1) & (ec.cap - 1);
+		ec.slot[h] = i + 1;
+	}
+	mm_report_status rc = load(src, "evidence.tsv", 0, &R->has_evidence, parse_evidence, R, &ec, &R->n_evid, err);
+	free(ec.slot);
+	return rc;
+}
+
+/* the trend series: all documents, the top concepts of each type, the top pairs */
+static void plan_series(rp_report *R, const yr_ctx *yc)
+{
+	if (yc->ymin) {
+		R->y0 = yc->ymax - yc->ymin + 1 > RP_TREND_YEARS ? yc->ymax - RP_TREND_YEARS + 1 : yc->ymin;
+		R->ny = yc->ymax - R->y0 + 1;
+	}
+	int nt = R->m.n_type;
+	R->ser = mm_calloc(1 + (size_t)nt * RP_TREND_TYPE + RP_TREND_PAIRS, sizeof *R->ser);
+	R->ser[R->n_ser++] = (rp_series){ UINT32_MAX, UINT32_MAX, NULL, 0, 0 };
+	for (int t = 0; t < nt; ++t)
+		for (size_t k = 0; k < RP_TREND_TYPE && k < R->m.seen_of_type[t]; ++k)
+			R->ser[R->n_ser++] = (rp_series){ R->m.order[R->m.type_off[t] + k], UINT32_MAX, NULL, 0, 0 };
+	for (int k = 0; k < R->n_trend_pair; ++k) R->ser[R->n_ser++] = (rp_series){ R->trend_pair[k].a, R->trend_pair[k].b, NULL, 0, 0 };
+	for (int i = 0; i < R->n_ser; ++i) R->ser[i].v = mm_calloc((size_t)(R->ny ? R->ny : 1), sizeof *R->ser[i].v);
+	for (int y = 1; y < 10000; ++y) if (yc->ydocs[y]) series_add(R, 0, y, yc->ydocs[y]);
+	R->ser[0].outside += R->unknown_year;
+	R->ser[0].total += R->unknown_year;
+}
+
+/* the by-year files, checked against entities.tsv and pairs.tsv */
+static mm_report_status load_by_year(const rsrc *src, rp_report *R, yr_ctx *yc, mm_buf *err)
+{
+	int has = 0;
+	TRY(load(src, "entities.by-year.tsv", 0, &has, parse_entity_years, R, yc, NULL, err));
+	for (size_t i = 0; has && i < R->m.n_e; ++i)
+		NEED(R->m.e[i].year_sum == R->m.e[i].docs, MM_REPORT_BAD, "entities.by-year.tsv: %s: %llu documents over the years, entities.tsv says %llu (truncated or from another run)",
+		     R->m.e[i].id, (unsigned long long)R->m.e[i].year_sum, (unsigned long long)R->m.e[i].docs);
+	TRY(load(src, "pairs.by-year.tsv", 0, &R->has_pair_years, parse_pair_years, R, yc, NULL, err));
+	for (int k = 0; k < R->n_trend_pair && R->has_pair_years; ++k) {
+		const rp_series *S = &R->ser[find_series(R, R->trend_pair[k].a, R->trend_pair[k].b)];
+		NEED(S->total == R->trend_pair[k].docs, MM_REPORT_BAD, "pairs.by-year.tsv: %s and %s: %llu documents over the years, pairs.tsv says %llu (truncated or from another run)",
+		     R->m.e[S->a].id, R->m.e[S->b].id, (unsigned long long)S->total, (unsigned long long)R->trend_pair[k].docs);
+	}
+	return MM_REPORT_OK;
+}
+
+/* years.tsv and the by-year files (--by-year): the trends */
+static mm_report_status load_years(const rsrc *src, rp_report *R, mm_buf *err)
+{
+	yr_ctx yc = { R, mm_calloc(10000, sizeof(uint64_t)), 0, 0, 0 };
+	mm_report_status rc = load(src, "years.tsv", 0, &R->has_years, parse_years, R, &yc, NULL, err);
+	double want = rp_json_num(rp_json_get(R->sum, "documents"), "final", -1);
+	if (rc == MM_REPORT_OK && R->has_years && want >= 0 && want != (double)yc.total) {
+		mm_buf_printf(err, "years.tsv: %llu documents over the years, summary.json says %.0f final documents", (unsigned long long)yc.total, want);
+		rc = MM_REPORT_BAD;
+	}
+	if (rc == MM_REPORT_OK && R->has_years) plan_series(R, &yc);
+	free(yc.ydocs);
+	yc.ydocs = NULL;
+	return rc == MM_REPORT_OK && R->has_years ? load_by_year(src, R, &yc, err) : rc;
+}
+
+/* facts.summary.tsv (--facts): the antibodies with a CK value or an age */
+static mm_report_status load_facts(const rsrc *src, rp_report *R, mm_buf *err)
+{
+	TRY(load(src, "facts.summary.tsv", 0, &R->has_facts, parse_facts, R, NULL, NULL, err));
+	if (!R->n_facts) return MM_REPORT_OK;
+	qsort(R->facts, (size_t)R->n_facts, sizeof *R->facts, cmp_fact);
+	if (R->n_facts > RP_FACT_ROWS) R->n_facts = RP_FACT_ROWS;
+	return MM_REPORT_OK;
+}
 
 mm_report_status mm_report_build(const char *outdir, mm_report_locate loc, void *ud, mm_buf *html, mm_buf *err)
 {
@@ -322,134 +515,14 @@ mm_report_status mm_report_build(const char *outdir, mm_report_locate loc, void 
 	rp_report R;
 	memset(&R, 0, sizeof R);
 	R.outdir = outdir;
-	rfile f;
-	mm_report_status rc = MM_REPORT_OK;
-	rp_pair *topheap = NULL;
-	int o;
-	if (!loc) {
-		struct stat st;
-		NEED(stat(outdir, &st) == 0 && S_ISDIR(st.st_mode), MM_REPORT_NOTOUT, "%s: not a directory", outdir);
-	}
-	static const char *const need[] = { "summary.json", "entities.tsv", "pairs.tsv" };
-	for (int i = 0; i < 3; ++i) {
-		o = rfile_open(&src, need[i], &f, err);
-		if (o < 0) { rc = MM_REPORT_NOTOUT; goto out; }
-		rfile_close(&f);
-		NEED(o, MM_REPORT_NOTOUT, "%s: not a myomine output directory (no %s)", outdir, need[i]);
-	}
-	/* summary.json */
-	if (rfile_open(&src, "summary.json", &f, err) <= 0) { rc = MM_REPORT_NOTOUT; goto out; }
-	R.sum = rp_json_parse("summary.json", f.s, f.n, err);
-	rfile_close(&f);
-	if (!R.sum) { rc = MM_REPORT_BAD; goto out; }
-	NEED(rp_json_str(R.sum, "version", NULL) && rp_json_get(R.sum, "documents") && rp_json_get(R.sum, "lexicon"), MM_REPORT_NOTOUT,
-	     "summary.json: not a myomine summary (no version, documents or lexicon)");
-	R.sentence_level = !strcmp(rp_json_str(R.sum, "level", "document"), "sentence");
-	R.keep_negated = rp_json_num(R.sum, "keep_negated", 0) != 0;
-	/* entities.tsv */
-	if (rfile_open(&src, "entities.tsv", &f, err) <= 0) { rc = MM_REPORT_NOTOUT; goto out; }
-	long ne = rp_entities_parse(&R.m, "entities.tsv", f.s, f.n, err);
-	rfile_close(&f);
-	if (ne < 0) { rc = MM_REPORT_BAD; goto out; }
-	double want = rp_json_num(rp_json_get(R.sum, "lexicon"), "concepts", -1);
-	if (want >= 0) want += rp_json_num(rp_json_get(R.sum, "mesh"), "concepts", 0); /* --with-mesh */
-	NEED(want < 0 || want == (double)ne, MM_REPORT_BAD, "entities.tsv: %ld concepts, summary.json says %.0f (truncated or from another run)", ne, want);
-	int nt = R.m.n_type;
-	R.heat_of = mm_malloc((size_t)(nt ? nt * nt : 1) * sizeof *R.heat_of);
-	R.tp_pairs = mm_calloc((size_t)(nt ? nt * nt : 1), sizeof *R.tp_pairs);
-	R.tp_sig = mm_calloc((size_t)(nt ? nt * nt : 1), sizeof *R.tp_sig);
-	plan_profiles(&R);
-	plan_heatmaps(&R);
-	/* pairs.tsv */
-	topheap = mm_malloc(RP_TOP_PAIRS * sizeof *topheap);
-	pair_ctx pc = { &R, topheap };
-	if (rfile_open(&src, "pairs.tsv", &f, err) <= 0) { rc = MM_REPORT_NOTOUT; goto out; }
-	R.n_pairs = rp_pairs_parse(&R.m, "pairs.tsv", f.s, f.n, on_pair, &pc, err);
-	rfile_close(&f);
-	if (R.n_pairs < 0) { rc = MM_REPORT_BAD; goto out; }
-	want = rp_json_num(R.sum, "pairs", -1);
-	NEED(want < 0 || want == (double)R.n_pairs, MM_REPORT_BAD, "pairs.tsv: %ld pairs, summary.json says %.0f (truncated or from another run)", R.n_pairs, want);
-	R.top = mm_calloc(RP_TOP_PAIRS, sizeof *R.top);
-	for (int i = 0; i < R.n_top; ++i) R.top[i].p = topheap[i];
-	qsort(R.top, (size_t)R.n_top, sizeof *R.top, cmp_top);
-	qsort(R.trend_pair, (size_t)R.n_trend_pair, sizeof *R.trend_pair, cmp_docs);
-	/* evidence.tsv */
-	if ((o = rfile_open(&src, "evidence.tsv", &f, err)) < 0) { rc = MM_REPORT_NOTOUT; goto out; }
-	if (o) {
-		ev_ctx ec = { &R, NULL, 512 };
-		ec.slot = mm_calloc(ec.cap, sizeof *ec.slot);
-		for (int i = 0; i < R.n_top; ++i) {
-			size_t h = pair_hash(R.top[i].p.a, R.top[i].p.b, ec.cap);
-			while (ec.slot[h]) h = (h + 1) & (ec.cap - 1);
-			ec.slot[h] = i + 1;
-		}
-		R.has_evidence = 1;
-		R.has_text = f.n > 38 && !memcmp(f.s + 33, "\ttext\n", 6);
-		R.n_evid = rp_evidence_parse(&R.m, "evidence.tsv", f.s, f.n, on_evid, &ec, err);
-		free(ec.slot);
-		rfile_close(&f);
-		if (R.n_evid < 0) { rc = MM_REPORT_BAD; goto out; }
-	}
-	/* years.tsv and the by-year files */
-	if ((o = rfile_open(&src, "years.tsv", &f, err)) < 0) { rc = MM_REPORT_NOTOUT; goto out; }
-	if (o) {
-		yr_ctx yc = { &R, mm_calloc(10000, sizeof(uint64_t)), 0, 0, 0 };
-		long ny = rp_years_parse("years.tsv", f.s, f.n, on_year, &yc, err);
-		rfile_close(&f);
-		if (ny < 0) { free(yc.ydocs); rc = MM_REPORT_BAD; goto out; }
-		want = rp_json_num(rp_json_get(R.sum, "documents"), "final", -1);
-		if (want >= 0 && want != (double)yc.total) free(yc.ydocs);
-		NEED(want < 0 || want == (double)yc.total, MM_REPORT_BAD, "years.tsv: %llu documents over the years, summary.json says %.0f final documents",
-		     (unsigned long long)yc.total, want);
-		R.has_years = 1;
-		if (yc.ymin) {
-			R.y0 = yc.ymax - yc.ymin + 1 > RP_TREND_YEARS ? yc.ymax - RP_TREND_YEARS + 1 : yc.ymin;
-			R.ny = yc.ymax - R.y0 + 1;
-		}
-		/* series: all documents, the top concepts of each type, the top pairs */
-		R.ser = mm_calloc(1 + (size_t)nt * RP_TREND_TYPE + RP_TREND_PAIRS, sizeof *R.ser);
-		R.ser[R.n_ser++] = (rp_series){ UINT32_MAX, UINT32_MAX, NULL, 0, 0 };
-		for (int t = 0; t < nt; ++t)
-			for (size_t k = 0; k < RP_TREND_TYPE && k < R.m.seen_of_type[t]; ++k)
-				R.ser[R.n_ser++] = (rp_series){ R.m.order[R.m.type_off[t] + k], UINT32_MAX, NULL, 0, 0 };
-		for (int k = 0; k < R.n_trend_pair; ++k) R.ser[R.n_ser++] = (rp_series){ R.trend_pair[k].a, R.trend_pair[k].b, NULL, 0, 0 };
-		for (int i = 0; i < R.n_ser; ++i) R.ser[i].v = mm_calloc((size_t)(R.ny ? R.ny : 1), sizeof *R.ser[i].v);
-		for (int y = 1; y < 10000; ++y) if (yc.ydocs[y]) series_add(&R, 0, y, yc.ydocs[y]);
-		free(yc.ydocs);
-		yc.ydocs = NULL;
-		R.ser[0].outside += R.unknown_year;
-		R.ser[0].total += R.unknown_year;
-		for (int pass = 0; pass < 2; ++pass) {
-			const char *nm = pass ? "pairs.by-year.tsv" : "entities.by-year.tsv";
-			if ((o = rfile_open(&src, nm, &f, err)) < 0) { rc = MM_REPORT_NOTOUT; goto out; }
-			if (!o) continue;
-			long n = rp_byyear_parse(&R.m, pass, nm, f.s, f.n, on_year, &yc, err);
-			rfile_close(&f);
-			if (n < 0) { rc = MM_REPORT_BAD; goto out; }
-			if (pass) R.has_pair_years = 1;
-			if (!pass)
-				for (size_t i = 0; i < R.m.n_e; ++i)
-					NEED(R.m.e[i].year_sum == R.m.e[i].docs, MM_REPORT_BAD, "entities.by-year.tsv: %s: %llu documents over the years, entities.tsv says %llu (truncated or from another run)",
-					     R.m.e[i].id, (unsigned long long)R.m.e[i].year_sum, (unsigned long long)R.m.e[i].docs);
-		}
-		for (int k = 0; k < R.n_trend_pair && R.has_pair_years; ++k) {
-			const rp_series *S = &R.ser[find_series(&R, R.trend_pair[k].a, R.trend_pair[k].b)];
-			NEED(S->total == R.trend_pair[k].docs, MM_REPORT_BAD, "pairs.by-year.tsv: %s and %s: %llu documents over the years, pairs.tsv says %llu (truncated or from another run)",
-			     R.m.e[S->a].id, R.m.e[S->b].id, (unsigned long long)S->total, (unsigned long long)R.trend_pair[k].docs);
-		}
-	}
-	/* facts.summary.tsv (--facts): the antibodies with a CK value or an age */
-	if ((o = rfile_open(&src, "facts.summary.tsv", &f, err)) < 0) { rc = MM_REPORT_NOTOUT; goto out; }
-	if (o) {
-		long nf = rp_facts_parse(&R.m, "facts.summary.tsv", f.s, f.n, on_fact, &R, err);
-		rfile_close(&f);
-		if (nf < 0) { rc = MM_REPORT_BAD; goto out; }
-		R.has_facts = 1;
-		qsort(R.facts, (size_t)R.n_facts, sizeof *R.facts, cmp_fact);
-		if (R.n_facts > RP_FACT_ROWS) R.n_facts = RP_FACT_ROWS;
-	}
-	rp_html(&R, html);
-out:
+	struct stat st;
+	mm_report_status rc = MM_REPORT_NOTOUT;
+	rp_pair *topheap = mm_malloc(RP_TOP_PAIRS * sizeof *topheap);
+	if (!loc && (stat(outdir, &st) < 0 || !S_ISDIR(st.st_mode))) mm_buf_printf(err, "%s: not a directory", outdir);
+	else if ((rc = load_model(&src, &R, err)) == MM_REPORT_OK && (rc = load_pairs(&src, &R, topheap, err)) == MM_REPORT_OK &&
+	         (rc = load_evidence(&src, &R, err)) == MM_REPORT_OK && (rc = load_years(&src, &R, err)) == MM_REPORT_OK &&
+	         (rc = load_facts(&src, &R, err)) == MM_REPORT_OK)
+		rp_html(&R, html);
 	free(topheap);
 	report_free(&R);
 	return rc;
