@@ -51,7 +51,7 @@ typedef struct {
 } mm_doc_fields;
 
 /* Indexing of a record (PubMed XML and MEDLINE text; PubTator has none),
- * collected only when mm_doc.want_meta is set: a list of terms whose
+ * collected only for the kinds in mm_doc.want_meta: a list of terms whose
  * strings are in one arena.  A MeSH heading is an MM_TERM_MESH term
  * followed by its MM_TERM_QUAL qualifiers.  MEDLINE text has no UIs
  * (ui_n is 0) except the journal's NlmUniqueID (JID). */
@@ -67,6 +67,11 @@ typedef enum {
 	MM_TERM_KEYWORD,    /* KeywordList/Keyword; MEDLINE OT */
 	MM_TERM_PMC         /* ArticleId IdType="pmc"; MEDLINE PMC */
 } mm_term_kind;
+
+/* mm_doc.want_meta: the kinds of terms to collect, a bit (1 << kind) each */
+#define MM_META_BIT(k) (1u << (k))
+#define MM_META_MESH (MM_META_BIT(MM_TERM_MESH) | MM_META_BIT(MM_TERM_QUAL))
+#define MM_META_ALL  0x3FFu
 
 #define MM_TERM_MAJOR 1u    /* its own MajorTopicYN="Y" (MEDLINE: '*') */
 #define MM_TERM_MAJR  2u    /* MESH: the heading is a major topic (the
@@ -98,7 +103,8 @@ typedef struct {
 	int bad_refs;         /* unknown or malformed character references */
 	int keep_ws;          /* keep leading/trailing white space (PubTator) */
 	mm_buf err;           /* why parsing failed (when a parser returns < 0) */
-	int want_meta;        /* the caller's: collect meta (kept by mm_doc_reset) */
+	unsigned want_meta;   /* the caller's: the term kinds to collect (MM_META_*; 0: none;
+	                       * kept by mm_doc_reset) */
 	mm_meta meta;         /* indexing terms, when want_meta */
 	mm_doc_fields f;      /* parser working buffers */
 } mm_doc;

@@ -106,7 +106,7 @@ int mm_medline_parse(const char *p, size_t n, mm_doc *d)
 		else if (tl == 3 && memcmp(l, "VTI", 3) == 0) cur = vti;
 		else if (tl == 2 && memcmp(l, "AB", 2) == 0) cur = ab;
 		else if (tl == 2 && memcmp(l, "DP", 2) == 0) d->year = mm_first_year(v, vl);
-		else if (d->want_meta && (k = meta_tag(l, tl)) >= 0) {
+		else if (d->want_meta && (k = meta_tag(l, tl)) >= 0 && (d->want_meta & MM_META_BIT(k))) {
 			if (meta->l) mm_buf_putc(meta, '\n');
 			mm_buf_putc(meta, 'a' + k);
 			mm_buf_putc(meta, '\t');

@@ -81,16 +81,19 @@ static int decode(const char *p, size_t n, mm_buf *out)
 	return bad;
 }
 
-/* Value of attribute `name` in the tag text t[0..n) (decoded into out), or
- * -1 when absent. Attributes are read in order, so a name inside another
- * attribute's value is never taken for an attribute. */
-static int attr(const char *t, size_t n, const char *name, mm_buf *out)
+/* The values of the attributes names[0..k) of start tag t[0..n), decoded
+ * into outs[] (each emptied first when found): a bit (1 << i) for each
+ * found, the first of a name that occurs twice.  One pass over the tag,
+ * however many are asked for; attributes are read in order, so a name
+ * inside another attribute's value is never taken for an attribute. */
+static unsigned attrs(const char *t, size_t n, const char *const *names, mm_buf *const *outs, int k)
 {
-	size_t nl = strlen(name), i = 1;
+	size_t i = 1;
+	unsigned found = 0;
 	while (i < n && !isspace((unsigned char)t[i]) && t[i] != '>' && t[i] != '/') ++i; /* the tag name */
 	for (;;) {
 		while (i < n && isspace((unsigned char)t[i])) ++i;
-		if (i >= n || t[i] == '>' || t[i] == '/') return -1;
+		if (i >= n || t[i] == '>' || t[i] == '/') return found;
 		size_t a = i;
 		while (i < n && t[i] != '=' && !isspace((unsigned char)t[i]) && t[i] != '>') ++i;
 		size_t an = i - a;
@@ -98,18 +101,30 @@ static int attr(const char *t, size_t n, const char *name, mm_buf *out)
 		if (i >= n || t[i] != '=') continue; /* an attribute without a value */
 		++i;
 		while (i < n && isspace((unsigned char)t[i])) ++i;
-		if (i >= n || (t[i] != '"' && t[i] != '\'')) return -1;
+		if (i >= n || (t[i] != '"' && t[i] != '\'')) return found;
 		char q = t[i++];
 		const char *e = memchr(t + i, q, n - i);
-		if (!e) return -1;
-		if (an == nl && memcmp(t + a, name, nl) == 0) {
-			out->l = 0;
-			mm_buf_grow(out, 1);
-			decode(t + i, (size_t)(e - (t + i)), out);
-			return 0;
-		}
+		if (!e) return found;
+		for (int x = 0; x < k; ++x)
+			if (!(found >> x & 1) && strlen(names[x]) == an && memcmp(t + a, names[x], an) == 0) {
+				outs[x]->l = 0;
+				mm_buf_grow(outs[x], 1);
+				decode(t + i, (size_t)(e - (t + i)), outs[x]);
+				found |= 1u << x;
+				break;
+			}
+		if (found == (1u << k) - 1) return found;
 		i = (size_t)(e - t) + 1;
 	}
+}
+
+/* Value of attribute `name` in the tag text t[0..n) (decoded into out), or
+ * -1 when absent. */
+static int attr(const char *t, size_t n, const char *name, mm_buf *out)
+{
+	const char *names[1] = { name };
+	mm_buf *outs[1] = { out };
+	return attrs(t, n, names, outs, 1) ? 0 : -1;
 }
 
 enum { F_NONE, F_PMID, F_TITLE, F_VTITLE, F_BTITLE, F_ABS, F_YEAR, F_MDATE, F_DEL, F_META };
@@ -260,27 +275,34 @@ static inline __attribute__((always_inline)) size_t skip_subtree(const char *p, 
 	return (size_t)(e - p) + el;
 }
 
-/* The lists that are skipped unless the indexing is collected (want_meta). */
-static int meta_list(sref name)
+/* The lists that are skipped unless a kind of term they hold is collected
+ * (want: mm_doc.want_meta). */
+static int meta_list(sref name, unsigned want)
 {
-	return is(name, "MeshHeadingList") || is(name, "KeywordList") || is(name, "SupplMeshList") ||
-	       is(name, "PublicationTypeList") || is(name, "MedlineJournalInfo");
+	return (is(name, "MeshHeadingList") && (want & MM_META_MESH)) || (is(name, "KeywordList") && (want & MM_META_BIT(MM_TERM_KEYWORD))) ||
+	       (is(name, "SupplMeshList") && (want & MM_META_BIT(MM_TERM_SUPPL))) ||
+	       (is(name, "PublicationTypeList") && (want & MM_META_BIT(MM_TERM_PUBTYPE))) ||
+	       (is(name, "MedlineJournalInfo") && (want & (MM_META_BIT(MM_TERM_JOURNAL_ID) | MM_META_BIT(MM_TERM_JOURNAL_TA))));
 }
 
 /* The term field (F_META + kind) that the start tag name under parent par
  * begins, or F_NONE. */
-static __attribute__((noinline)) int meta_field(sref name, sref par)
+static __attribute__((noinline)) int meta_field(sref name, sref par, unsigned want)
 {
-	static const struct { const char *name, *par; int kind; } tab[] = {
-		{ "DescriptorName", "MeshHeading", MM_TERM_MESH }, { "QualifierName", "MeshHeading", MM_TERM_QUAL },
-		{ "SupplMeshName", "SupplMeshList", MM_TERM_SUPPL }, { "PublicationType", "PublicationTypeList", MM_TERM_PUBTYPE },
-		{ "PublicationType", "BookDocument", MM_TERM_PUBTYPE }, { "Language", "Article", MM_TERM_LANG },
-		{ "Language", "BookDocument", MM_TERM_LANG }, { "NlmUniqueID", "MedlineJournalInfo", MM_TERM_JOURNAL_ID },
-		{ "MedlineTA", "MedlineJournalInfo", MM_TERM_JOURNAL_TA }, { "ISOAbbreviation", "Journal", MM_TERM_JOURNAL_ISO },
-		{ "Keyword", "KeywordList", MM_TERM_KEYWORD },
+#define T(n, p, k) { n, p, sizeof n - 1, sizeof p - 1, k }
+	static const struct { const char *name, *par; int nn, pn, kind; } tab[] = {
+		T("DescriptorName", "MeshHeading", MM_TERM_MESH), T("QualifierName", "MeshHeading", MM_TERM_QUAL),
+		T("SupplMeshName", "SupplMeshList", MM_TERM_SUPPL), T("PublicationType", "PublicationTypeList", MM_TERM_PUBTYPE),
+		T("PublicationType", "BookDocument", MM_TERM_PUBTYPE), T("Language", "Article", MM_TERM_LANG),
+		T("Language", "BookDocument", MM_TERM_LANG), T("NlmUniqueID", "MedlineJournalInfo", MM_TERM_JOURNAL_ID),
+		T("MedlineTA", "MedlineJournalInfo", MM_TERM_JOURNAL_TA), T("ISOAbbreviation", "Journal", MM_TERM_JOURNAL_ISO),
+		T("Keyword", "KeywordList", MM_TERM_KEYWORD),
 	};
+#undef T
 	for (size_t k = 0; k < sizeof tab / sizeof tab[0]; ++k)
-		if (is(name, tab[k].name) && is(par, tab[k].par)) return F_META + tab[k].kind;
+		if (name.n == tab[k].nn && par.n == tab[k].pn && (want & MM_META_BIT(tab[k].kind)) &&
+		    memcmp(name.s, tab[k].name, (size_t)name.n) == 0 && memcmp(par.s, tab[k].par, (size_t)par.n) == 0)
+			return F_META + tab[k].kind;
 	return F_NONE;
 }
 
@@ -289,13 +311,15 @@ static __attribute__((noinline)) int meta_field(sref name, sref par)
 static __attribute__((noinline)) void meta_begin(int f, const char *t, size_t tn, const fields *b, mm_doc *d)
 {
 	int kind = f - F_META;
-	unsigned flags = 0;
-	if (attr(t, tn, "MajorTopicYN", b->label) == 0 && b->label->l == 1 && b->label->s[0] == 'Y') flags = MM_TERM_MAJOR;
+	/* b->field is free until capture_begin() */
+	static const char *const names[2] = { "MajorTopicYN", "UI" };
+	mm_buf *const outs[2] = { b->field, b->label };
+	int want_ui = kind == MM_TERM_MESH || kind == MM_TERM_QUAL || kind == MM_TERM_SUPPL || kind == MM_TERM_PUBTYPE;
+	unsigned got = attrs(t, tn, names, outs, 1 + want_ui);
+	unsigned flags = (got & 1) && b->field->l == 1 && b->field->s[0] == 'Y' ? MM_TERM_MAJOR : 0;
 	const char *ui = NULL;
 	size_t ui_n = 0;
-	if ((kind == MM_TERM_MESH || kind == MM_TERM_QUAL || kind == MM_TERM_SUPPL || kind == MM_TERM_PUBTYPE) &&
-	    attr(t, tn, "UI", b->label) == 0)
-		ui = b->label->s, ui_n = b->label->l;
+	if (got & 2) ui = b->label->s, ui_n = b->label->l;
 	if (kind == MM_TERM_MESH && flags) flags |= MM_TERM_MAJR;
 	if (kind == MM_TERM_QUAL && flags) /* the heading (the last descriptor) is a major topic */
 		for (int i = d->meta.n - 1; i >= 0; --i)
@@ -352,7 +376,7 @@ static int field_of(sref name, sref par, sref gp, const char *t, size_t tn, cons
 	           (is(gp, "JournalIssue") || is(gp, "Book")) && !got_year) {
 		return is(name, "Year") ? F_YEAR : F_MDATE;
 	}
-	return d->want_meta ? meta_field(name, par) : F_NONE;
+	return d->want_meta ? meta_field(name, par, d->want_meta) : F_NONE;
 }
 
 /* Begin capturing field f, whose start tag is t[0..tn): returns the buffer
@@ -433,8 +457,9 @@ int mm_pubmed_parse(const char *p, size_t n, mm_rec_kind kind, mm_doc *d)
 					if (!(i = skip_subtree(p, n, i, te, name, d))) return -1;
 					continue;
 				}
-				if (!meta_list(name)) { /* the indexing is read */
-					if (!(i = is(name, "PubmedData") ? pubmed_data(p, n, i, te, &b, d) : skip_subtree(p, n, i, te, name, d))) return -1;
+				if (!meta_list(name, d->want_meta)) { /* the indexing is read */
+					if (!(i = is(name, "PubmedData") && (d->want_meta & MM_META_BIT(MM_TERM_PMC)) ? pubmed_data(p, n, i, te, &b, d)
+					                                                                              : skip_subtree(p, n, i, te, name, d))) return -1;
 					continue;
 				}
 			}

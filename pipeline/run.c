@@ -504,7 +504,8 @@ int mm_run(const mm_opts *o)
 	wctx w = { NULL, o->mentions != NULL, o->mentions_pubtator, o->evidence_text, o->max_record,
 	           mm_filter_kinds(o->filter) ? o->filter : NULL, o->keep_negated, o->documents != NULL, NULL, o->with_mesh };
 	tstate *ts = mm_calloc((size_t)threads, sizeof *ts); /* matchers: prepare_cb() */
-	int want_meta = (mm_filter_kinds(o->filter) & MM_FILT_META_KINDS) || o->documents || o->with_mesh;
+	unsigned want_meta = (mm_filter_kinds(o->filter) & MM_FILT_META_KINDS) || o->documents ? MM_META_ALL
+	                   : o->with_mesh ? MM_META_MESH : 0;
 	for (int i = 0; i < threads; ++i) ts[i].d.want_meta = want_meta;
 	ap.filter = w.filter;
 

@@ -91,7 +91,7 @@ static inline void check_mesh(const mm_doc *d)
 #define CHECK_WITH_META(d, rc, parse) do { \
 	mm_buf text_ = {0}; int nsec_ = (d)->n_sec; \
 	if ((rc) == 0) mm_buf_put(&text_, (d)->text.s ? (d)->text.s : "", (d)->text.l); \
-	(d)->want_meta = 1; \
+	(d)->want_meta = MM_META_ALL; \
 	int rc2_ = (parse); \
 	(d)->want_meta = 0; \
 	if (rc2_ != (rc)) abort(); \

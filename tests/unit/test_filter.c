@@ -76,7 +76,7 @@ static void test_parsers(void)
 	CHECK_INT(d.meta.n, 0);
 	CHECK_STR(d.text.s, "T");
 
-	d.want_meta = 1;
+	d.want_meta = MM_META_ALL;
 	CHECK(mm_medline_parse(medline_rec, sizeof medline_rec - 1, &d) == 0);
 	CHECK_INT(n_kind(&d, MM_TERM_MESH), 3);
 	CHECK_INT(n_kind(&d, MM_TERM_QUAL), 3);

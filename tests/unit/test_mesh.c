@@ -19,7 +19,7 @@ static const char xml[] =
 static void test_doc_keys(void)
 {
 	mm_doc d = {0};
-	d.want_meta = 1;
+	d.want_meta = MM_META_MESH;
 	CHECK(mm_pubmed_parse(xml, sizeof xml - 1, MM_REC_ARTICLE, &d) == 0);
 	mm_buf o = {0};
 	mm_mesh_doc(&o, &d, MM_MESH_DESCRIPTORS); /* sorted by key, each once */
