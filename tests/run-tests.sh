@@ -773,6 +773,13 @@ if grep -q "^antibody:HMGCR	mesh:D019161	antibody	mesh	5	0	" "$FD/wmc/pairs.tsv"
    [ "$(ent "$FD/wmc" mesh:D019161)" = "mesh|Hydroxymethylglutaryl-CoA Reductase Inhibitors|7|0|0" ] &&
    grep -q "mesh: [0-9]* co-occurring" "$FD/wmc/report.html"; then ok
 else ko "with-mesh: anti-HMGCR and D019161 on corpus/, and the report's heading profiles"; grep "D019161" "$FD/wmc/entities.tsv" "$FD/wmc/pairs.tsv" | head -3 | sed 's/^/  | /'; fi
+# the headings change nothing of the lexicon's concepts: their rows, pairs and matrices are a plain run's
+expect 0 "with-mesh: corpus/ without it" "$BIN" -q -o "$FD/wmc0" corpus/
+awk -F'\t' '$3 != "mesh" && $4 != "mesh"' "$FD/wmc/pairs.tsv" >"$FD/wmc.pairs"
+grep -v '^mesh:' "$FD/wmc/entities.tsv" >"$FD/wmc.entities"
+if cmp -s "$FD/wmc.pairs" "$FD/wmc0/pairs.tsv" && cmp -s "$FD/wmc.entities" "$FD/wmc0/entities.tsv" &&
+   cmp -s "$FD/wmc/matrix.antibody-drug.mtx" "$FD/wmc0/matrix.antibody-drug.mtx"; then ok
+else ko "with-mesh: the lexicon's rows and pairs differ from a run without it"; fi
 # --dense-max keeps a big heading matrix sparse
 expect 0 "with-mesh: --dense-max 1" "$BIN" -q -o "$FD/wmd" --with-mesh --dense-max 1 "$FD/in"
 if [ -e "$FD/wmd/matrix.antibody-mesh.mtx" ] && [ ! -e "$FD/wmd/matrix.antibody-mesh.csv" ] &&
