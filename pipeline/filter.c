@@ -304,6 +304,8 @@ int mm_filter_resolve(mm_filter *f, const mm_lexicon *lx, mm_buf *err)
 			mm_buf_printf(err, "--require '%s': no concept has this id or type in the lexicon (ids look like antibody:HMGCR; types:", v);
 			for (int t = 0; t < lx->n_type; ++t) mm_buf_printf(err, "%s %s", t ? "," : "", lx->type[t]);
 			mm_buf_puts(err, ")");
+			if (!strncmp(v, "mesh", 4) && (!v[4] || v[4] == ':'))
+				mm_buf_puts(err, "; MeSH headings are filtered with --mesh or --mesh-major (D009220, Myositis)");
 			return -1;
 		}
 	}
