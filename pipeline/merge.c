@@ -188,6 +188,49 @@ static mm_filter *shard_filters(const char *text)
 	return f;
 }
 
+static int cmp_path(const void *x, const void *y) { return mm_path_cmp(*(char *const *)x, *(char *const *)y); }
+
+/* The input files the partial results list, each once, in input order
+ * (the caller frees the array, not the strings: in[]'s) */
+static char **listed_inputs(const mm_partial_in *in, int n_in, int *n)
+{
+	int m = 0;
+	for (int i = 0; i < n_in; ++i) m += in[i].n_inputs;
+	char **p = mm_malloc((size_t)(m ? m : 1) * sizeof *p);
+	*n = 0;
+	for (int i = 0; i < n_in; ++i)
+		for (int k = 0; k < in[i].n_inputs; ++k) p[(*n)++] = in[i].inputs[k];
+	if (*n > 1) qsort(p, (size_t)*n, sizeof *p, cmp_path);
+	int w = 0;
+	for (int k = 0; k < *n; ++k) if (!w || strcmp(p[w - 1], p[k])) p[w++] = p[k];
+	*n = w;
+	return p;
+}
+
+static int cmp_infile(const void *x, const void *y) { return mm_path_cmp(((const mm_infile *)x)->path, ((const mm_infile *)y)->path); }
+
+/* The input files a partial result that could not be read to its end lists
+ * but never reached: pending in summary.json, with a message naming the
+ * partial result, in input order among the others. */
+static void unreached_inputs(mm_filelist *fl, const mm_partial_in *in, const mm_shard *sh, int n_in)
+{
+	int added = 0;
+	for (int i = 0; i < n_in; ++i) {
+		if (!sh[i].msg) continue;
+		for (int k = 0; k < in[i].n_inputs; ++k) {
+			if (mm_files_find(fl, in[i].inputs[k]) >= 0) continue;
+			mm_infile *f = mm_files_add(fl, in[i].inputs[k], 0);
+			f->status = MM_FS_PENDING;
+			mm_buf m = {0};
+			mm_buf_printf(&m, "not read: the partial result %s ends before this file's records", in[i].dir);
+			f->err[0] = m.s;
+			f->n_err = 1;
+			added = 1;
+		}
+	}
+	if (added) qsort(fl->a, (size_t)fl->n, sizeof *fl->a, cmp_infile);
+}
+
 int mm_merge(const mm_opts *o)
 {
 	double t_start = mm_realtime();
@@ -239,7 +282,13 @@ int mm_merge(const mm_opts *o)
 	}
 	mm_filter *filt = shard_filters(in[0].filters.s);
 	ap.filter = filt;
-	if (ap.part.f) mm_partial_put_filters(&ap.part.buf, filt);
+	if (ap.part.f) {
+		int n_listed;
+		char **listed = listed_inputs(in, n_in, &n_listed);
+		mm_partial_put_filters(&ap.part.buf, filt);
+		mm_partial_put_inputs(&ap.part.buf, listed, n_listed);
+		free(listed);
+	}
 	mm_shard *sh = mm_calloc((size_t)n_in, sizeof *sh);
 	for (int i = 0; i < n_in; ++i) sh[i].dir = o->inputs[i];
 	ap.shard = sh;
@@ -261,6 +310,7 @@ int mm_merge(const mm_opts *o)
 		if (r <= 0) p->ended = 1;
 		failed += r < 0;
 	}
+	unreached_inputs(&fl, in, sh, n_in);
 	for (int i = 0; i < n_in; ++i) mm_partial_in_close(&in[i]);
 	free(in);
 	if (failed) ap.n.failed++; /* makes the exit status 1: the result is incomplete */

@@ -17,6 +17,7 @@
  *                                   the A lines after it) has key, and name from record (pmid,
  *                                   version); before the first A line naming it, and before
  *                                   #end again when a newer record carried it (mesh.h)
+ *   I<TAB>path                      an input file of the run, listed before the first F line
  *   #end
  * With --facts a "#facts" line follows the #lexicon line, with --with-mesh
  * a "#mesh <mode>" line; with filters, a line "#filters<TAB>--option=key..."
@@ -175,6 +176,10 @@ void mm_partial_put_rec(mm_buf *b, const mm_partial_rec *r)
 		mm_buf_puts(b, "#filters");
 		mm_buf_puts(b, r->text);
 		break;
+	case MM_PREC_INPUT:
+		mm_buf_puts(b, "I\t");
+		for (const char *s = r->text ? r->text : ""; *s; ++s) mm_buf_putc(b, *s == '\n' ? ' ' : *s);
+		break;
 	case MM_PREC_MESH:
 		mm_buf_putc(b, 'U');
 		for (size_t k = 0; k < N_FIELDS(u_fields); ++k) { mm_buf_putc(b, '\t'); put_field(b, &r->mesh, &u_fields[k]); }
@@ -273,7 +278,7 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 {
 	static const char *const bad[] = { "malformed F line", "malformed A line", "malformed D line", "malformed E line",
 	                                   "malformed M line", "unknown line", "malformed X line", "malformed S line", "malformed T line",
-	                                   "malformed U line" };
+	                                   "malformed U line", "malformed I line" };
 	const char *end = l + n;
 	int which = 5;
 	mm_partial_rec_free(r);
@@ -325,6 +330,12 @@ int mm_partial_parse_rec(const char *l, size_t n, int n_concept, mm_partial_rec 
 		which = 7;
 		r->type = MM_PREC_FACTS_SUM;
 		if (parse_fsum(l + 1, end, &r->fs) < 0) goto fail;
+		return 0;
+	case 'I':
+		which = 10;
+		r->type = MM_PREC_INPUT;
+		r->text = l + 2;
+		if (n == 2) goto fail;
 		return 0;
 	case 'U':
 		which = 9;
@@ -494,6 +505,15 @@ void mm_partial_put_filters(mm_buf *b, const mm_filter *f)
 	mm_buf_free(&t);
 }
 
+void mm_partial_put_inputs(mm_buf *b, char *const *paths, int n)
+{
+	mm_partial_rec r = { .type = MM_PREC_INPUT };
+	for (int i = 0; i < n; ++i) {
+		r.text = paths[i];
+		mm_partial_put_rec(b, &r);
+	}
+}
+
 void mm_partial_delete(mm_partial_out *p, uint64_t pmid)
 {
 	mm_partial_rec r = { .type = MM_PREC_DELETE, .pmid = pmid };
@@ -631,6 +651,10 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 		mm_buf_puts(&in->filters, in->rec.text);
 		rc = mm_partial_in_next(in, err);
 	}
+	for (; rc == 1 && in->rec.type == MM_PREC_INPUT; rc = mm_partial_in_next(in, err)) {
+		in->inputs = mm_realloc(in->inputs, (size_t)(in->n_inputs + 1) * sizeof *in->inputs);
+		in->inputs[in->n_inputs++] = mm_strdup(in->rec.text);
+	}
 	if (rc < 0) return -1;
 	in->ended = rc == 0;
 	return 0;
@@ -644,6 +668,10 @@ void mm_partial_in_close(mm_partial_in *in)
 	mm_buf_free(&in->filters);
 	free(in->mesh_def);
 	free(in->mesh_map);
+	for (int i = 0; i < in->n_inputs; ++i) free(in->inputs[i]);
+	free(in->inputs);
+	in->inputs = NULL;
+	in->n_inputs = 0;
 	in->mesh_def = NULL;
 	in->mesh_map = NULL;
 	mm_partial_rec_free(&in->rec);

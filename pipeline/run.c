@@ -453,7 +453,13 @@ static int prepare_cb(void *ctx)
 		} else if (o->documents && !(ap->docspool = mm_spool_open(mm_out_dir()))) {
 			mm_buf_printf(&err, "%s: cannot create a temporary file: %s", mm_out_dir(), strerror(errno));
 			rc = 3;
-		} else if (ap->part.f) mm_partial_put_filters(&ap->part.buf, ap->filter);
+		} else if (ap->part.f) {
+			mm_partial_put_filters(&ap->part.buf, ap->filter);
+			char **paths = mm_malloc((size_t)(ap->fl->n ? ap->fl->n : 1) * sizeof *paths);
+			for (int i = 0; i < ap->fl->n; ++i) paths[i] = ap->fl->a[i].path;
+			mm_partial_put_inputs(&ap->part.buf, paths, ap->fl->n);
+			free(paths);
+		}
 	}
 	if (rc) {
 		mm_warn("%s", err.s ? err.s : "error");

@@ -154,7 +154,8 @@ typedef enum {
 	MM_PREC_FACTS_LINE, /* T: text is one of the next A line's facts.tsv lines (--facts) */
 	MM_PREC_FILTERED,   /* X: the article before fails the filters of mask fail */
 	MM_PREC_FILTERS,    /* #filters: text is the filters of the run (mm_partial_put_filters) */
-	MM_PREC_MESH        /* U: mesh, a MeSH concept's key and name (--with-mesh) */
+	MM_PREC_MESH,       /* U: mesh, a MeSH concept's key and name (--with-mesh) */
+	MM_PREC_INPUT       /* I: text is the path of an input file of the run (before the first F line) */
 } mm_prec_type;
 
 /* A U line: MeSH concept idx (internal index n_concept + idx in the A
@@ -227,6 +228,9 @@ void mm_partial_filtered(mm_partial_out *p, unsigned fail);
 /* The "#filters" line of filter set f (nothing when f has no filter), after
  * the header; its text names each option and its canonical key. */
 void mm_partial_put_filters(mm_buf *b, const mm_filter *f);
+/* The I lines of the input files paths[0..n) (after the filters): so that a
+ * merge can name the files of a partial result cut off before their blocks. */
+void mm_partial_put_inputs(mm_buf *b, char *const *paths, int n);
 /* Write #end and close the file: 0, or -1 with a message. */
 MM_WUR int mm_partial_close(mm_partial_out *p, mm_buf *err);
 
@@ -246,6 +250,8 @@ typedef struct {
 	int mesh;           /* its "#mesh" mode (MM_MESH_*) */
 	uint8_t *mesh_def;  /* U lines read: mesh_def[idx] = 1 */
 	uint32_t n_mesh;    /* 1 + the highest idx of a U line read */
+	char **inputs;      /* the paths of its I lines (its run's input files) */
+	int n_inputs;
 	uint32_t *mesh_map; /* myomine merge: a U line's idx -> the merged MeSH concept */
 	uint32_t m_mesh_map;
 } mm_partial_in;

@@ -160,8 +160,8 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	json_lexicon(&b, lx, o->lexicon, &ap->lc);
 	int n_st[MM_FS_SKIPPED + 1] = {0};
 	json_inputs(&b, ap->fl, n_st);
-	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d},\n",
-	              ap->fl->n, n_st[MM_FS_OK], n_st[MM_FS_ERROR], n_st[MM_FS_FAILED], n_st[MM_FS_SKIPPED]);
+	mm_buf_printf(&b, "\n  ],\n  \"files\": {\"total\": %d, \"ok\": %d, \"error\": %d, \"failed\": %d, \"skipped\": %d, \"pending\": %d},\n",
+	              ap->fl->n, n_st[MM_FS_OK], n_st[MM_FS_ERROR], n_st[MM_FS_FAILED], n_st[MM_FS_SKIPPED], n_st[MM_FS_PENDING]);
 	if (ap->n_shard) json_shards(&b, ap->shard, ap->n_shard);
 	mm_buf_printf(&b, "  \"documents\": {\"records\": %llu, \"read\": %llu, \"failed\": %llu, \"superseded\": %llu, "
 	                  "\"older_version_ignored\": %llu, \"delete_listed\": %llu, \"deleted\": %llu, \"final\": %llu, "

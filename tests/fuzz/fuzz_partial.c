@@ -24,6 +24,7 @@ static int same_rec(const mm_partial_rec *a, const mm_partial_rec *b)
 	case MM_PREC_MESSAGE:
 	case MM_PREC_FACTS_LINE:
 	case MM_PREC_FILTERS:
+	case MM_PREC_INPUT:
 		return strcmp(a->text, b->text) == 0;
 	case MM_PREC_FACTS_SUM:
 		return a->fs.has_ck == b->fs.has_ck && a->fs.has_uln == b->fs.has_uln && a->fs.has_age == b->fs.has_age &&
