@@ -412,6 +412,52 @@ static void add_age(scan *S, int stat, size_t s, size_t e, int gv, int gu)
 	push(S, MM_FACT_AGE, stat, MM_FU_YEARS, s, e, gs(S, gv), ge(S, gv), us, ue, y, 1);
 }
 
+/* the word w[0..n) ends at q (and begins a word) */
+static int word_before(const scan *S, size_t q, const char *w, size_t n)
+{
+	return q >= S->from + n && !memcmp(S->s + q - n, w, n) && (q == S->from + n || !mm_alnum((unsigned char)S->s[q - n - 1]));
+}
+
+/* Before position q: a separator of a list of numbers ("and", "or" when
+ * conj, else ","; spaces around) and a number of 1 to 3 digits that begins a
+ * word: its start and end into *nb, *ne, and 1; else 0. */
+static int list_number(const scan *S, size_t q, int conj, size_t *nb, size_t *ne)
+{
+	const char *s = S->s;
+	while (q > S->from && s[q - 1] == ' ') --q;
+	if (conj && word_before(S, q, "and", 3)) q -= 3;
+	else if (conj && word_before(S, q, "or", 2)) q -= 2;
+	else if (!conj && q > S->from && s[q - 1] == ',') q -= 1;
+	else return 0;
+	while (q > S->from && s[q - 1] == ' ') --q;
+	size_t b = q;
+	while (b > S->from && s[b - 1] >= '0' && s[b - 1] <= '9') --b;
+	if (b == q || q - b > 3 || (b > S->from && (mm_alnum((unsigned char)s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '-'))) return 0;
+	*nb = b;
+	*ne = q;
+	return 1;
+}
+
+/* "6 and 13 years old", "6, 9 and 13 years old": the values coordinated
+ * before the one whose number starts at vs (the match ends at e), in its
+ * unit u (us..ue): one list "A, B and C" (its "and" or "or" last); when more
+ * numbers come before it ("patients 1 and 2, 35 and 40 years old") only the
+ * value next to the matched one is taken.  Never after "between" or "from"
+ * (a range) or a word that blocks an age. */
+static void coordinated_ages(scan *S, size_t vs, size_t e, const char *u, size_t us, size_t ue)
+{
+	static const char *const range_words[] = { "between", "from", NULL };
+	size_t nb[8], ne[8], x, y;
+	int n = 0;
+	while (n < 8 && list_number(S, n ? nb[n - 1] : vs, n == 0, &nb[n], &ne[n])) ++n;
+	if (n > 1 && (list_number(S, nb[n - 1], 1, &x, &y) || list_number(S, nb[n - 1], 0, &x, &y))) n = 1; /* more numbers before */
+	if (n && (prev_word_in(S, S->from, nb[n - 1], range_words) || prev_word_in(S, S->from, nb[n - 1], age_block_before))) return;
+	for (int k = 0; k < n; ++k) {
+		double age = age_years(parse_num(S->s + nb[k], ne[k] - nb[k]), u);
+		if (age > 0 && age <= 120) push(S, MM_FACT_AGE, MM_FST_VALUE, MM_FU_YEARS, nb[k], e, nb[k], ne[k], us, ue, age, 1);
+	}
+}
+
 static void scan_age(scan *S)
 {
 	static const char *const decade[] = { "teens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
@@ -443,6 +489,8 @@ static void scan_age(scan *S)
 		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
 		if (prev_word_in(S, S->from, gs(S, 0), age_block_before)) continue;
 		add_age(S, MM_FST_VALUE, gs(S, 0), ge(S, 0), gv, gv + 1);
+		coordinated_ages(S, gs(S, gv), ge(S, 0), grp(S, gv + 1) ? s + gs(S, gv + 1) : "y", grp(S, gv + 1) ? gs(S, gv + 1) : 0,
+		                 grp(S, gv + 1) ? ge(S, gv + 1) : 0);
 	}
 	for (at = S->from; S->digit && age && find(S, P_AGE_AGED, at) > 0; at = ge(S, 0)) {
 		if (overlaps(S, MM_FACT_AGE, gs(S, 0), ge(S, 0))) continue;
