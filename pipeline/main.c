@@ -230,50 +230,53 @@ typedef struct {
 
 /* Parse the options into o and c.  Returns -1 to go on, or the exit status
  * of --help or --version; exits 2 on a usage error. */
+/* The long options: getopt_long()'s table, and the codes of those without a
+ * short form (a filter's is O_FILTER + its mm_filter_kind). */
+enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT, O_FACTS,
+       O_DOCUMENTS, O_WITHMESH, O_FILTER /* + mm_filter_kind */ };
+static const struct option long_options[] = {
+	{ "output", required_argument, 0, 'o' },
+	{ "threads", required_argument, 0, 't' },
+	{ "lexicon", required_argument, 0, 'l' },
+	{ "format", required_argument, 0, O_FORMAT },
+	{ "level", required_argument, 0, O_LEVEL },
+	{ "mentions", optional_argument, 0, O_MENTIONS },
+	{ "mentions-format", required_argument, 0, O_MFORMAT },
+	{ "facts", optional_argument, 0, O_FACTS },
+	{ "batch-mb", required_argument, 0, O_BATCH },
+	{ "max-record-mb", required_argument, 0, O_MAXREC },
+	{ "dense-max", required_argument, 0, O_DENSE },
+	{ "min-docs", required_argument, 0, O_MINDOCS },
+	{ "by-year", no_argument, 0, O_BYYEAR },
+	{ "partial", no_argument, 0, O_PARTIAL },
+	{ "keep-negated", no_argument, 0, O_KEEPNEG },
+	{ "evidence", required_argument, 0, O_EVIDENCE },
+	{ "evidence-text", no_argument, 0, O_EVTEXT },
+	{ "cache-dir", required_argument, 0, O_CACHEDIR },
+	{ "no-cache", no_argument, 0, O_NOCACHE },
+	{ "report", no_argument, 0, O_REPORT },
+	{ "documents", optional_argument, 0, O_DOCUMENTS },
+	{ "with-mesh", optional_argument, 0, O_WITHMESH },
+	{ "mesh", required_argument, 0, O_FILTER + MM_FILT_MESH },
+	{ "mesh-major", required_argument, 0, O_FILTER + MM_FILT_MESH_MAJOR },
+	{ "pubtype", required_argument, 0, O_FILTER + MM_FILT_PUBTYPE },
+	{ "lang", required_argument, 0, O_FILTER + MM_FILT_LANG },
+	{ "journal", required_argument, 0, O_FILTER + MM_FILT_JOURNAL },
+	{ "years", required_argument, 0, O_FILTER + MM_FILT_YEARS },
+	{ "pmids", required_argument, 0, O_FILTER + MM_FILT_PMIDS },
+	{ "exclude-pmids", required_argument, 0, O_FILTER + MM_FILT_EXCLUDE },
+	{ "require", required_argument, 0, O_FILTER + MM_FILT_REQUIRE },
+	{ "quiet", no_argument, 0, 'q' },
+	{ "help", no_argument, 0, 'h' },
+	{ "version", no_argument, 0, O_VERSION },
+	{ 0, 0, 0, 0 }
+};
+
 static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 {
-	enum { O_FORMAT = 256, O_LEVEL, O_MENTIONS, O_MFORMAT, O_BATCH, O_MAXREC, O_DENSE, O_MINDOCS, O_BYYEAR, O_EVIDENCE, O_EVTEXT, O_PARTIAL, O_KEEPNEG, O_VERSION, O_CACHEDIR, O_NOCACHE, O_REPORT, O_FACTS,
-	       O_DOCUMENTS, O_WITHMESH, O_FILTER /* + mm_filter_kind */ };
-	static const struct option lo[] = {
-		{ "output", required_argument, 0, 'o' },
-		{ "threads", required_argument, 0, 't' },
-		{ "lexicon", required_argument, 0, 'l' },
-		{ "format", required_argument, 0, O_FORMAT },
-		{ "level", required_argument, 0, O_LEVEL },
-		{ "mentions", optional_argument, 0, O_MENTIONS },
-		{ "mentions-format", required_argument, 0, O_MFORMAT },
-		{ "facts", optional_argument, 0, O_FACTS },
-		{ "batch-mb", required_argument, 0, O_BATCH },
-		{ "max-record-mb", required_argument, 0, O_MAXREC },
-		{ "dense-max", required_argument, 0, O_DENSE },
-		{ "min-docs", required_argument, 0, O_MINDOCS },
-		{ "by-year", no_argument, 0, O_BYYEAR },
-		{ "partial", no_argument, 0, O_PARTIAL },
-		{ "keep-negated", no_argument, 0, O_KEEPNEG },
-		{ "evidence", required_argument, 0, O_EVIDENCE },
-		{ "evidence-text", no_argument, 0, O_EVTEXT },
-		{ "cache-dir", required_argument, 0, O_CACHEDIR },
-		{ "no-cache", no_argument, 0, O_NOCACHE },
-		{ "report", no_argument, 0, O_REPORT },
-		{ "documents", optional_argument, 0, O_DOCUMENTS },
-		{ "with-mesh", optional_argument, 0, O_WITHMESH },
-		{ "mesh", required_argument, 0, O_FILTER + MM_FILT_MESH },
-		{ "mesh-major", required_argument, 0, O_FILTER + MM_FILT_MESH_MAJOR },
-		{ "pubtype", required_argument, 0, O_FILTER + MM_FILT_PUBTYPE },
-		{ "lang", required_argument, 0, O_FILTER + MM_FILT_LANG },
-		{ "journal", required_argument, 0, O_FILTER + MM_FILT_JOURNAL },
-		{ "years", required_argument, 0, O_FILTER + MM_FILT_YEARS },
-		{ "pmids", required_argument, 0, O_FILTER + MM_FILT_PMIDS },
-		{ "exclude-pmids", required_argument, 0, O_FILTER + MM_FILT_EXCLUDE },
-		{ "require", required_argument, 0, O_FILTER + MM_FILT_REQUIRE },
-		{ "quiet", no_argument, 0, 'q' },
-		{ "help", no_argument, 0, 'h' },
-		{ "version", no_argument, 0, O_VERSION },
-		{ 0, 0, 0, 0 }
-	};
 	int ch;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":o:t:l:qh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":o:t:l:qh", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'o': o->outdir = optarg; break;
 		case 't': o->threads = (int)parse_long(optarg, "thread count", 1, 1024); break;
