@@ -73,9 +73,9 @@ static const char usage_text2[] =
 "                          types, MeSH, mentions per type\n"
 "      --with-mesh[=MODE]  count each document's MeSH headings as concepts of\n"
 "                          type mesh (mesh:D009220) beside the lexicon's, at the\n"
-"                          document level: MODE descriptors (default), or\n"
+"                          document level: MODE descriptors (default),\n"
 "                          qualified (also mesh:D009220/Q000009 for each\n"
-"                          descriptor/qualifier)\n"
+"                          descriptor/qualifier) or major (major topics only)\n"
 "\n"
 "Filters: only the documents that pass count (the statistics' universe); a\n"
 "filter judges the final version of each PMID; several options combine with\n"
@@ -323,7 +323,8 @@ static int parse_options(int argc, char **argv, mm_opts *o, cli *c)
 		case O_WITHMESH:
 			if (!optarg || !strcmp(optarg, "descriptors")) o->with_mesh = MM_MESH_DESCRIPTORS;
 			else if (!strcmp(optarg, "qualified")) o->with_mesh = MM_MESH_QUALIFIED;
-			else usage_error("unknown --with-mesh mode '%s' (descriptors or qualified)", optarg);
+			else if (!strcmp(optarg, "major")) o->with_mesh = MM_MESH_MAJOR;
+			else usage_error("unknown --with-mesh mode '%s' (descriptors, qualified or major)", optarg);
 			break;
 		case ':': usage_error("option '%s' needs an argument", argv[optind - 1]); break;
 		default:

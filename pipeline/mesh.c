@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const mm_mesh_mode_name[3] = { "none", "descriptors", "qualified" };
+const char *const mm_mesh_mode_name[MM_MESH_N] = { "none", "descriptors", "qualified", "major" };
 
 /* ---- a document's keys (the worker step) -------------------------------------- */
 
@@ -64,8 +64,10 @@ void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
 	const mm_term *desc = NULL;
 	for (int i = 0; i < d->meta.n; ++i) {
 		const mm_term *t = &d->meta.t[i];
-		if (t->kind == MM_TERM_MESH) desc = t;
-		else if (t->kind != MM_TERM_QUAL || !desc || mode != MM_MESH_QUALIFIED) continue;
+		if (t->kind == MM_TERM_MESH) {
+			desc = t;
+			if (mode == MM_MESH_MAJOR && !(t->flags & MM_TERM_MAJR)) continue;
+		} else if (t->kind != MM_TERM_QUAL || !desc || mode != MM_MESH_QUALIFIED) continue;
 		if (n == m) { m = m ? 2 * m : 32; l = mm_realloc(l, m * sizeof *l); }
 		size_t at = b.l;
 		put_key(&b, d, desc);

@@ -5,7 +5,8 @@
  * ("mesh:D009220") or, where the record has no UI (MEDLINE text), the
  * descriptor name ("mesh:Myositis").  With MM_MESH_QUALIFIED each
  * descriptor/qualifier combination is a concept too ("mesh:D009220/Q000009",
- * MEDLINE "mesh:Myositis/drug therapy").  The concept's name is the one of
+ * MEDLINE "mesh:Myositis/drug therapy"); with MM_MESH_MAJOR only the
+ * descriptors of major-topic headings count.  The concept's name is the one of
  * the record with the highest (PMID, version) that carries it (the newest
  * indexing), the smaller name in byte order on a tie: so it depends on the
  * records, never on their order, the thread count or the shards.
@@ -28,8 +29,10 @@
 #include "store.h"
 #include "util.h"
 
-enum { MM_MESH_OFF = 0, MM_MESH_DESCRIPTORS = 1, MM_MESH_QUALIFIED = 2 };
-extern const char *const mm_mesh_mode_name[3]; /* "none", "descriptors", "qualified" */
+/* the modes: off; descriptors; descriptors and descriptor/qualifier
+ * combinations; the descriptors of major-topic headings only (MM_TERM_MAJR) */
+enum { MM_MESH_OFF = 0, MM_MESH_DESCRIPTORS = 1, MM_MESH_QUALIFIED = 2, MM_MESH_MAJOR = 3, MM_MESH_N };
+extern const char *const mm_mesh_mode_name[MM_MESH_N]; /* "none", "descriptors", "qualified", "major" */
 
 /* A document's heading keys and names as lines "key<TAB>name\n", sorted
  * by key, each key once (tabs and line ends in names become spaces). */

@@ -640,7 +640,7 @@ int mm_partial_in_open(mm_partial_in *in, const char *dir, uint64_t fingerprint,
 		if (read_line(in, err) < 0) return -1;
 	}
 	if (in->line.l > 6 && memcmp(in->line.s, "#mesh ", 6) == 0) {
-		for (int k = 1; k < 3; ++k)
+		for (int k = 1; k < MM_MESH_N; ++k)
 			if (in->line.l == 6 + strlen(mm_mesh_mode_name[k]) && memcmp(in->line.s + 6, mm_mesh_mode_name[k], in->line.l - 6) == 0)
 				in->mesh = k;
 		if (!in->mesh) return in_bad(in, err, "unknown #mesh mode"), -1;

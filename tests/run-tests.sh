@@ -762,6 +762,11 @@ if [ "$(ent "$FD/wmq" "mesh:Myositis, Inclusion Body")" = "mesh|Myositis, Inclus
    [ "$(ent "$FD/wmq" "mesh:Myositis, Inclusion Body/chemically induced")" = "mesh|Myositis, Inclusion Body/chemically induced|1|0|0" ] &&
    head -1 "$FD/wmq/matrix.antibody-mesh.csv" | grep -q '^id,mesh:Humans,"mesh:Myositis, Inclusion Body",' ; then ok
 else ko "with-mesh: MEDLINE names as keys, qualified concepts, quoted CSV labels"; grep mesh "$FD/wmq/entities.tsv" | sed 's/^/  | /'; head -1 "$FD/wmq/matrix.antibody-mesh.csv"; fi
+# =major: the descriptors of major-topic headings only (major through a qualifier too)
+expect 0 "with-mesh=major on MEDLINE" "$BIN" -q -o "$FD/wmm" --with-mesh=major "$FD/wm.txt"
+if [ "$(grep -c '^mesh:' "$FD/wmm/entities.tsv")" = 1 ] && [ "$(ent "$FD/wmm" "mesh:Myositis, Inclusion Body")" = "mesh|Myositis, Inclusion Body|1|0|0" ] &&
+   [ "$(json "$FD/wmm/summary.json" "d['mesh']['mode']")" = major ]; then ok
+else ko "with-mesh=major: major-topic headings only"; grep mesh "$FD/wmm/entities.tsv" | sed 's/^/  | /'; fi
 { echo '<PubmedArticleSet>'; mesh_rec 30 1 2015 D009220:Myositis; mesh_rec 31 1 2016 "D009220:Myositis (renamed)"
   mesh_rec 29 1 2014 "D009220:Myositis (old)"; echo '</PubmedArticleSet>'; } >"$FD/names.xml"
 expect 0 "with-mesh: names" "$BIN" -q -o "$FD/wmn" --with-mesh "$FD/names.xml"

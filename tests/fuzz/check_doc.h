@@ -59,13 +59,14 @@ static inline void check_meta(const mm_doc *d)
 }
 
 #ifdef MM_MESH_H
-/* --with-mesh: a document's heading lines (mesh.h) in both modes: "key<TAB>name",
- * keys not empty, strictly increasing, without tab; descriptors a subset of qualified */
+/* --with-mesh: a document's heading lines (mesh.h) in each mode: "key<TAB>name",
+ * keys not empty, strictly increasing, without tab; major within descriptors within qualified */
 static inline void check_mesh(const mm_doc *d)
 {
-	mm_buf o[2] = { { 0 }, { 0 } };
-	for (int q = 0; q < 2; ++q) {
-		mm_mesh_doc(&o[q], d, q ? MM_MESH_QUALIFIED : MM_MESH_DESCRIPTORS);
+	static const int mode[3] = { MM_MESH_DESCRIPTORS, MM_MESH_QUALIFIED, MM_MESH_MAJOR };
+	mm_buf o[3] = { { 0 }, { 0 }, { 0 } };
+	for (int q = 0; q < 3; ++q) {
+		mm_mesh_doc(&o[q], d, mode[q]);
 		const char *s = o[q].s ? o[q].s : "", *e = s + o[q].l, *pk = NULL;
 		size_t pn = 0;
 		while (s < e) {
@@ -77,9 +78,8 @@ static inline void check_mesh(const mm_doc *d)
 			s = nl + 1;
 		}
 	}
-	if (o[0].l > o[1].l) abort();
-	mm_buf_free(&o[0]);
-	mm_buf_free(&o[1]);
+	if (o[0].l > o[1].l || o[2].l > o[0].l) abort();
+	for (int q = 0; q < 3; ++q) mm_buf_free(&o[q]);
 }
 #define CHECK_MESH(d) check_mesh(d)
 #else

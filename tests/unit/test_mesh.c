@@ -29,6 +29,9 @@ static void test_doc_keys(void)
 	CHECK_STR(o.s, "D006801\tHumans\nD009220\tMyositis\nD009220/Q000139\tMyositis/chemically induced\n"
 	               "D009220/Q000188\tMyositis/drug therapy\n");
 	o.l = 0;
+	mm_mesh_doc(&o, &d, MM_MESH_MAJOR); /* Myositis is major through a qualifier */
+	CHECK_STR(o.s, "D009220\tMyositis\n");
+	o.l = 0;
 	mm_mesh_doc(&o, &d, MM_MESH_OFF);
 	CHECK_INT(o.l, 0);
 	/* MEDLINE text has no UIs: the names are the keys */
