@@ -124,6 +124,22 @@ void mm_doc_add_abstract(mm_doc *d, const mm_buf *abs)
 	d->has_abstract = d->n_sec > 1;
 }
 
+/* src[0..n) into dst (room for n + 1 bytes), NUL-terminated, as a field of
+ * a TSV output: valid UTF-8 only (invalid bytes as '?'), controls as spaces;
+ * one output byte per input byte. */
+static void field_copy(char *dst, const char *src, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)src;
+	for (size_t i = 0; i < n;) {
+		int k = mm_utf8_len(u + i, n - i);
+		if (k == 0) { dst[i++] = '?'; continue; }
+		if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F)) dst[i] = ' ';
+		else memcpy(dst + i, u + i, (size_t)k);
+		i += (size_t)k;
+	}
+	dst[n] = 0;
+}
+
 void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 {
 	if (d->n_sec == d->m_sec) {
@@ -139,22 +155,12 @@ void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len)
 	}
 	mm_section *s = &d->sec[d->n_sec++];
 	s->start = s->end = (uint32_t)d->text.l;
-	/* The label goes into a TSV field: valid UTF-8 only (invalid bytes as
-	 * '?'), controls as spaces; whole (one output byte per input byte). */
+	/* the label goes into a TSV field */
 	if (label_len + 1 > s->label_m) {
 		s->label_m = label_len + 1 > 64 ? label_len + 1 : 64;
 		s->label = mm_realloc(s->label, s->label_m);
 	}
-	const unsigned char *u = (const unsigned char *)label;
-	size_t j = 0;
-	for (size_t i = 0; i < label_len;) {
-		int k = mm_utf8_len(u + i, label_len - i);
-		if (k == 0) { s->label[j++] = '?'; ++i; continue; }
-		if (k == 1 && (u[i] < 0x20 || u[i] == 0x7F)) s->label[j++] = ' ';
-		else { memcpy(s->label + j, u + i, (size_t)k); j += (size_t)k; }
-		i += (size_t)k;
-	}
-	s->label[j] = 0;
+	field_copy(s->label, label, label_len);
 }
 
 void mm_doc_end_section(mm_doc *d)
@@ -179,11 +185,14 @@ static const char *trim(const char *s, size_t *n)
 	return s;
 }
 
+/* s[0..n) into the terms' arena, as a TSV field (field_copy) */
 static uint32_t put_str(mm_meta *m, const char *s, size_t n)
 {
 	uint32_t off = (uint32_t)m->str.l;
-	mm_buf_put(&m->str, s, n);
-	mm_buf_putc(&m->str, 0);
+	mm_buf_grow(&m->str, n + 1);
+	field_copy(m->str.s + off, s, n);
+	m->str.l += n + 1;
+	m->str.s[m->str.l] = 0;
 	return off;
 }
 

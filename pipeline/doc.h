@@ -142,7 +142,9 @@ void mm_doc_begin_section(mm_doc *d, const char *label, size_t label_len);
 void mm_doc_end_section(mm_doc *d);
 
 /* Append a term of kind k with UI ui[0..ui_n) and name name[0..name_n)
- * (white space around them trimmed); returns its index in d->meta.t. */
+ * (white space around them trimmed; stored as valid UTF-8 without control
+ * characters: invalid bytes as '?', controls as spaces, lengths kept);
+ * returns its index in d->meta.t. */
 int mm_doc_add_term(mm_doc *d, mm_term_kind k, const char *ui, size_t ui_n, const char *name, size_t name_n, unsigned flags);
 /* Set the name of term i (trimmed), replacing none. */
 void mm_doc_term_name(mm_doc *d, int i, const char *name, size_t name_n);

@@ -10,17 +10,12 @@ const char *const mm_mesh_mode_name[MM_MESH_N] = { "none", "descriptors", "quali
 
 typedef struct { uint32_t off, len; } span;
 
-/* s[0..n) with control characters (tabs, line ends, NUL) as spaces */
-static void put_clean(mm_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; ++i) mm_buf_putc(b, (unsigned char)s[i] < 0x20 ? ' ' : s[i]);
-}
-
-/* a term's key part: its UI, or its name where the record has no UI */
+/* a term's key part: its UI, or its name where the record has no UI (terms
+ * hold no control characters, doc.h: so no tab or line end) */
 static void put_key(mm_buf *b, const mm_doc *d, const mm_term *t)
 {
-	if (t->ui_n) put_clean(b, mm_term_ui(d, t), t->ui_n);
-	else put_clean(b, mm_term_name(d, t), t->name_n);
+	if (t->ui_n) mm_buf_put(b, mm_term_ui(d, t), t->ui_n);
+	else mm_buf_put(b, mm_term_name(d, t), t->name_n);
 }
 
 static int line_cmp(const char *a, size_t an, const char *b, size_t bn)
@@ -74,8 +69,8 @@ void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
 		if (t != desc) { mm_buf_putc(&b, '/'); put_key(&b, d, t); }
 		if (b.l == at) continue; /* no key */
 		mm_buf_putc(&b, '\t');
-		put_clean(&b, mm_term_name(d, desc), desc->name_n);
-		if (t != desc) { mm_buf_putc(&b, '/'); put_clean(&b, mm_term_name(d, t), t->name_n); }
+		mm_buf_put(&b, mm_term_name(d, desc), desc->name_n);
+		if (t != desc) { mm_buf_putc(&b, '/'); mm_buf_put(&b, mm_term_name(d, t), t->name_n); }
 		l[n++] = (span){ (uint32_t)at, (uint32_t)(b.l - at) };
 	}
 	sort_lines(b.s, l, n);

@@ -35,7 +35,7 @@ enum { MM_MESH_OFF = 0, MM_MESH_DESCRIPTORS = 1, MM_MESH_QUALIFIED = 2, MM_MESH_
 extern const char *const mm_mesh_mode_name[MM_MESH_N]; /* "none", "descriptors", "qualified", "major" */
 
 /* A document's heading keys and names as lines "key<TAB>name\n", sorted
- * by key, each key once (tabs and line ends in names become spaces). */
+ * by key, each key once (terms are valid UTF-8 without controls, doc.h). */
 void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode);
 
 typedef struct {

@@ -55,6 +55,11 @@ static inline void check_meta(const mm_doc *d)
 		if (strlen(mm_term_ui(d, t)) > t->ui_n || strlen(mm_term_name(d, t)) > t->name_n) abort();
 		if (d->meta.str.s[t->ui + t->ui_n] || d->meta.str.s[t->name + t->name_n]) abort();
 		if ((t->flags & MM_TERM_MAJR) && t->kind != MM_TERM_MESH) abort();
+		for (int f = 0; f < 2; ++f) { /* TSV fields: valid UTF-8, no control characters */
+			const unsigned char *u = (const unsigned char *)(f ? mm_term_name(d, t) : mm_term_ui(d, t));
+			for (size_t j = 0, m, ln = f ? t->name_n : t->ui_n; j < ln; j += m)
+				if (!(m = fuzz_utf8_len(u + j, ln - j)) || u[j] < 0x20 || u[j] == 0x7F) abort();
+		}
 	}
 }
 

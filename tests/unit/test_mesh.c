@@ -40,6 +40,12 @@ static void test_doc_keys(void)
 	o.l = 0;
 	mm_mesh_doc(&o, &d, MM_MESH_QUALIFIED);
 	CHECK_STR(o.s, "Humans\tHumans\nMyositis\tMyositis\nMyositis/chemically induced\tMyositis/chemically induced\n");
+	/* terms are TSV fields: invalid UTF-8 as '?', controls as spaces */
+	static const char bad[] = "PMID- 9\nTI  - T.\nMH  - Bad\001Name\377\n";
+	CHECK(mm_medline_parse(bad, sizeof bad - 1, &d) == 0);
+	o.l = 0;
+	mm_mesh_doc(&o, &d, MM_MESH_DESCRIPTORS);
+	CHECK_STR(o.s, "Bad Name?\tBad Name?\n");
 	mm_buf_free(&o);
 	mm_doc_free(&d);
 }
