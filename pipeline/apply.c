@@ -97,23 +97,14 @@ static void apply_record(mm_applier *ap, mm_infile *f, const mm_item *it)
 		}
 		if (applied && ap->fsumspool) mm_apply_facts(ap, seq, it);
 		if (applied && it->docrow_len && ap->docspool) mm_documents_spool(ap, it->pmid, seq, it->docrow, it->docrow_len);
-		if (applied && it->evtext_len && ap->evspool) {
-			fprintf(ap->evspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->evtext_len);
-			fwrite(it->evtext, 1, it->evtext_len, ap->evspool);
-		}
-		if (applied && it->out_len && ap->spool) {
-			fprintf(ap->spool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->out_len);
-			fwrite(it->out, 1, it->out_len, ap->spool);
-		}
+		if (applied && it->evtext_len && ap->evspool) mm_spool_put(ap->evspool, seq, it->pmid, it->evtext, it->evtext_len);
+		if (applied && it->out_len && ap->spool) mm_spool_put(ap->spool, seq, it->pmid, it->out, it->out_len);
 	}
 }
 
 void mm_apply_facts(mm_applier *ap, uint64_t seq, const mm_item *it)
 {
-	if (it->facts && it->facts->len) {
-		fprintf(ap->fspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)it->pmid, it->facts->len);
-		fwrite(it->facts->lines, 1, it->facts->len, ap->fspool);
-	}
+	if (it->facts && it->facts->len) mm_spool_put(ap->fspool, seq, it->pmid, it->facts->lines, it->facts->len);
 	int sp = mm_fsum_spool(ap->fsumspool, seq, it);
 	mm_fseq_article(&ap->fseq, it->pmid, seq, sp || it->facts);
 }

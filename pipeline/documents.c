@@ -74,8 +74,7 @@ void mm_documents_row(mm_buf *o, const mm_lexicon *lx, const mm_doc *d, const mm
 
 void mm_documents_spool(mm_applier *ap, uint64_t pmid, uint64_t seq, const char *row, size_t len)
 {
-	fprintf(ap->docspool, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)pmid, len);
-	fwrite(row, 1, len, ap->docspool);
+	mm_spool_put(ap->docspool, seq, pmid, row, len);
 	if (ap->n_docseq == ap->m_docseq) {
 		ap->m_docseq = ap->m_docseq ? 2 * ap->m_docseq : 1024;
 		ap->docseq = mm_realloc(ap->docseq, ap->m_docseq * sizeof *ap->docseq);
@@ -108,12 +107,11 @@ int mm_write_documents(mm_writer *w, const mm_applier *ap)
 	int rc = 0;
 	if (ap->docspool) {
 		rewind(ap->docspool);
-		unsigned long long seq, pmid;
+		uint64_t seq, pmid;
 		size_t len, mt = 0;
 		char *tmp = NULL;
-		while (fscanf(ap->docspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
-			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
-			if (fread(tmp, 1, len, ap->docspool) != len) { rc = -1; break; }
+		int r;
+		while ((r = mm_spool_next(ap->docspool, &seq, &pmid, &tmp, &mt, &len)) == 1) {
 			size_t lo = 0, hi = u; /* the entry of pmid */
 			while (lo < hi) { size_t m = (lo + hi) / 2; if (last[m].pmid < pmid) lo = m + 1; else hi = m; }
 			if (lo < u && last[lo].pmid == pmid && last[lo].seq == seq && mm_store_passes(ap->store, pmid)) {
@@ -121,7 +119,7 @@ int mm_write_documents(mm_writer *w, const mm_applier *ap)
 				if (b.l > (1u << 20)) (void)mm_out_buf(f, &b);
 			}
 		}
-		if (ferror(ap->docspool)) rc = -1;
+		if (r < 0) rc = -1;
 		free(tmp);
 	}
 	free(last);

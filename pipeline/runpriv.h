@@ -403,7 +403,13 @@ MM_WUR int mm_write_documents(mm_writer *w, const mm_applier *ap);
 /* The apply step: spool the row of document pmid, applied as record seq. */
 void mm_documents_spool(mm_applier *ap, uint64_t pmid, uint64_t seq, const char *row, size_t len);
 /* An anonymous spool file beside the outputs: it vanishes on any exit.
- * NULL with errno set. */
+ * NULL with errno set.  (write.c) */
 FILE *mm_spool_open(const char *dir);
+/* A spool holds records "seq pmid len\n" and len bytes: a document's lines,
+ * applied as record seq.  Append one: */
+void mm_spool_put(FILE *f, uint64_t seq, uint64_t pmid, const char *p, size_t len);
+/* Read the next one: its bytes into *buf (grown to *cap, NUL-terminated),
+ * *len of them.  1, 0 at the end, -1 on a read error or a cut record. */
+int mm_spool_next(FILE *f, uint64_t *seq, uint64_t *pmid, char **buf, size_t *cap, size_t *len);
 
 #endif

@@ -202,14 +202,3 @@ int mm_write_summary(mm_writer *w, const mm_applier *ap, int threads, int exit_s
 	mm_buf_free(&b);
 	return r;
 }
-
-FILE *mm_spool_open(const char *dir)
-{
-	mm_buf p = {0};
-	mm_buf_path(&p, dir, ".myomine-spool-XXXXXX");
-	int fd = mkstemp(p.s);
-	FILE *f = NULL;
-	if (fd >= 0) { unlink(p.s); f = fdopen(fd, "w+b"); }
-	mm_buf_free(&p);
-	return f;
-}

@@ -11,6 +11,38 @@
 #include <string.h>
 #include <unistd.h>
 
+/* ---- spools ------------------------------------------------------------------ */
+
+FILE *mm_spool_open(const char *dir)
+{
+	mm_buf p = {0};
+	mm_buf_path(&p, dir, ".myomine-spool-XXXXXX");
+	int fd = mkstemp(p.s);
+	FILE *f = NULL;
+	if (fd >= 0) { unlink(p.s); f = fdopen(fd, "w+b"); }
+	mm_buf_free(&p);
+	return f;
+}
+
+void mm_spool_put(FILE *f, uint64_t seq, uint64_t pmid, const char *p, size_t len)
+{
+	fprintf(f, "%llu %llu %zu\n", (unsigned long long)seq, (unsigned long long)pmid, len);
+	fwrite(p, 1, len, f); /* a failed write shows as a short record when read back */
+}
+
+int mm_spool_next(FILE *f, uint64_t *seq, uint64_t *pmid, char **buf, size_t *cap, size_t *len)
+{
+	unsigned long long s, p;
+	int r = fscanf(f, "%llu %llu %zu\n", &s, &p, len);
+	if (r != 3) return r == EOF && !ferror(f) ? 0 : -1;
+	if (*len + 1 > *cap) { *cap = *len + 1; *buf = mm_realloc(*buf, *cap); }
+	if (fread(*buf, 1, *len, f) != *len) return -1;
+	(*buf)[*len] = 0;
+	*seq = s;
+	*pmid = p;
+	return 1;
+}
+
 /* ---- per-document lines (formatted by the worker step) ---------------------- */
 
 static size_t cp_count(const char *s, size_t n)
@@ -361,17 +393,14 @@ static int write_mentions(mm_writer *w, const mm_applier *ap)
 	if (!w->o->mentions_pubtator) mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\ttext\tid\ttype\tnegated\n");
 	if (ap->spool) {
 		rewind(ap->spool);
-		unsigned long long seq, pmid;
-		size_t len;
+		uint64_t seq, pmid;
+		size_t len, mt = 0;
 		char *tmp = NULL;
-		size_t mt = 0;
-		while (fscanf(ap->spool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
-			if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
-			if (fread(tmp, 1, len, ap->spool) != len) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
+		int r;
+		while ((r = mm_spool_next(ap->spool, &seq, &pmid, &tmp, &mt, &len)) == 1)
 			if (mm_store_is_final(ap->store, pmid, seq)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
-		}
-		if (ferror(ap->spool)) { mm_buf_printf(&w->err, "mentions spool: read error"); free(tmp); mm_buf_free(&b); return -1; }
 		free(tmp);
+		if (r < 0) { mm_buf_printf(&w->err, "mentions spool: read error"); mm_buf_free(&b); return -1; }
 	}
 	int r = mm_write_finish(w, f, &b);
 	mm_buf_free(&b);
@@ -446,13 +475,11 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 			s->sent = cn->evidence[k].sent;
 		}
 	rewind(ap->evspool);
-	unsigned long long seq, pmid;
+	uint64_t seq, pmid;
 	size_t len, mt = 0;
 	char *buf = NULL;
-	while (fscanf(ap->evspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
-		if (len + 1 > mt) { mt = len + 1; buf = mm_realloc(buf, mt); }
-		if (fread(buf, 1, len, ap->evspool) != len) break;
-		buf[len] = 0;
+	int r;
+	while ((r = mm_spool_next(ap->evspool, &seq, &pmid, &buf, &mt, &len)) == 1) {
 		if (!mm_store_is_final(ap->store, pmid, seq)) continue;
 		for (char *l = buf; *l;) {
 			char *nl = strchr(l, '\n');
@@ -466,7 +493,7 @@ static int evidence_texts(evtext_slot *tab, size_t cap, const mm_counts *cn, con
 		}
 	}
 	free(buf);
-	return ferror(ap->evspool) ? -1 : 0;
+	return r < 0 ? -1 : 0;
 }
 
 static int write_evidence(mm_writer *w, const mm_applier *ap)

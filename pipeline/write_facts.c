@@ -79,17 +79,15 @@ static int write_facts(mm_writer *w, const mm_applier *ap)
 	mm_buf b = {0};
 	mm_buf_puts(&b, "pmid\tsection\tsentence\tstart\tend\tkind\tstatistic\tvalue\tunit\tnorm_value\tnorm_unit\ttext\n");
 	rewind(ap->fspool);
-	unsigned long long seq, pmid;
+	uint64_t seq, pmid;
 	size_t len, mt = 0;
 	char *tmp = NULL;
-	while (fscanf(ap->fspool, "%llu %llu %zu\n", &seq, &pmid, &len) == 3) {
-		if (len > mt) { mt = len; tmp = mm_realloc(tmp, mt); }
-		if (fread(tmp, 1, len, ap->fspool) != len) break;
+	int r;
+	while ((r = mm_spool_next(ap->fspool, &seq, &pmid, &tmp, &mt, &len)) == 1)
 		if (mm_fseq_final(&ap->fseq, pmid, seq) && mm_store_passes(ap->store, pmid)) { mm_buf_put(&b, tmp, len); FLUSH_IF_BIG(f, &b); }
-	}
 	free(tmp);
-	if (ferror(ap->fspool)) { mm_buf_printf(&w->err, "facts spool: read error"); mm_buf_free(&b); return -1; }
-	int r = mm_write_finish(w, f, &b);
+	if (r < 0) { mm_buf_printf(&w->err, "facts spool: read error"); mm_buf_free(&b); return -1; }
+	r = mm_write_finish(w, f, &b);
 	mm_buf_free(&b);
 	return r;
 }
