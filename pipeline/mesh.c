@@ -8,8 +8,6 @@ const char *const mm_mesh_mode_name[MM_MESH_N] = { "none", "descriptors", "quali
 
 /* ---- a document's keys (the worker step) -------------------------------------- */
 
-typedef struct { uint32_t off, len; } span;
-
 /* a term's key part: its UI, or its name where the record has no UI (terms
  * hold no control characters, doc.h: so no tab or line end) */
 static void put_key(mm_buf *b, const mm_doc *d, const mm_term *t)
@@ -39,23 +37,19 @@ static int key_name_cmp(const char *a, size_t an, const char *b, size_t bn)
 	return c ? c : line_cmp(a + ak, an - ak, b + bk, bn - bk);
 }
 
-/* insertion sort of the lines (a document has tens of headings) */
-static void sort_lines(const char *s, span *l, size_t n)
+typedef struct { const char *s; size_t n; } line;
+
+static int cmp_line(const void *x, const void *y)
 {
-	for (size_t i = 1; i < n; ++i) {
-		span x = l[i];
-		size_t j = i;
-		while (j > 0 && key_name_cmp(s + l[j - 1].off, l[j - 1].len, s + x.off, x.len) > 0) { l[j] = l[j - 1]; --j; }
-		l[j] = x;
-	}
+	const line *a = x, *b = y;
+	return key_name_cmp(a->s, a->n, b->s, b->n);
 }
 
 void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
 {
 	if (mode == MM_MESH_OFF) return;
 	mm_buf b = {0};
-	span *l = NULL;
-	size_t n = 0, m = 0;
+	size_t n = 0;
 	const mm_term *desc = NULL;
 	for (int i = 0; i < d->meta.n; ++i) {
 		const mm_term *t = &d->meta.t[i];
@@ -63,7 +57,6 @@ void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
 			desc = t;
 			if (mode == MM_MESH_MAJOR && !(t->flags & MM_TERM_MAJR)) continue;
 		} else if (t->kind != MM_TERM_QUAL || !desc || mode != MM_MESH_QUALIFIED) continue;
-		if (n == m) { m = m ? 2 * m : 32; l = mm_realloc(l, m * sizeof *l); }
 		size_t at = b.l;
 		put_key(&b, d, desc);
 		if (t != desc) { mm_buf_putc(&b, '/'); put_key(&b, d, t); }
@@ -71,14 +64,22 @@ void mm_mesh_doc(mm_buf *o, const mm_doc *d, int mode)
 		mm_buf_putc(&b, '\t');
 		mm_buf_put(&b, mm_term_name(d, desc), desc->name_n);
 		if (t != desc) { mm_buf_putc(&b, '/'); mm_buf_put(&b, mm_term_name(d, t), t->name_n); }
-		l[n++] = (span){ (uint32_t)at, (uint32_t)(b.l - at) };
+		mm_buf_putc(&b, '\n');
+		n++;
 	}
-	sort_lines(b.s, l, n);
+	if (!n) { mm_buf_free(&b); return; }
+	/* sorted by key then name (qsort: a record may hold any number of headings) */
+	line *l = mm_malloc(n * sizeof *l);
+	for (size_t i = 0, at = 0; i < n; ++i) {
+		const char *e = memchr(b.s + at, '\n', b.l - at);
+		l[i] = (line){ b.s + at, (size_t)(e - (b.s + at)) };
+		at = (size_t)(e - b.s) + 1;
+	}
+	qsort(l, n, sizeof *l, cmp_line);
 	for (size_t i = 0; i < n; ++i) {
-		const char *s = b.s + l[i].off;
-		size_t kl = key_len(s, l[i].len);
-		if (i && kl == key_len(b.s + l[i - 1].off, l[i - 1].len) && memcmp(s, b.s + l[i - 1].off, kl) == 0) continue;
-		mm_buf_put(o, s, l[i].len);
+		size_t kl = key_len(l[i].s, l[i].n);
+		if (i && kl == key_len(l[i - 1].s, l[i - 1].n) && memcmp(l[i].s, l[i - 1].s, kl) == 0) continue;
+		mm_buf_put(o, l[i].s, l[i].n);
 		mm_buf_putc(o, '\n');
 	}
 	free(l);
