@@ -115,17 +115,27 @@ static uint32_t sentence_hits(const mm_hit *hit, uint32_t n, mm_hit *out)
 }
 
 /* The distinct concepts of hit[0..n) (sorted by concept) into uc; returns
- * how many.  With doc (room for n), doc[x] is 1 when concept uc[x] is a
- * document-level one. */
-static size_t distinct_concepts(const mm_hit *hit, uint32_t n, uint32_t *uc, uint8_t *doc)
+ * how many. */
+static size_t distinct_concepts(const mm_hit *hit, uint32_t n, uint32_t *uc)
 {
 	size_t nu = 0;
 	for (uint32_t k = 0; k < n; ++k)
-		if (!nu || uc[nu - 1] != hit[k].concept) {
-			if (doc) doc[nu] = hit[k].sent == MM_HIT_DOC;
-			uc[nu++] = hit[k].concept;
-		}
+		if (!nu || uc[nu - 1] != hit[k].concept) uc[nu++] = hit[k].concept;
 	return nu;
+}
+
+/* The same, the concepts in sentences into uc (*nu of them) and the
+ * document-level ones into dc (*nd), each list sorted.  A document's pairs
+ * are those of two concepts of uc and those of one of uc with one of dc
+ * (never two of dc: store.h), so they cost nu x (nu + nd), not (nu + nd)^2. */
+static void distinct_split(const mm_hit *hit, uint32_t n, uint32_t *uc, size_t *nu, uint32_t *dc, size_t *nd)
+{
+	*nu = *nd = 0;
+	for (uint32_t k = 0; k < n; ++k) {
+		uint32_t *l = hit[k].sent == MM_HIT_DOC ? dc : uc;
+		size_t *m = hit[k].sent == MM_HIT_DOC ? nd : nu;
+		if (!*m || l[*m - 1] != hit[k].concept) l[(*m)++] = hit[k].concept;
+	}
 }
 
 /* Sentence and section pairs of one document's hits (tmp: a copy, sorted
@@ -153,7 +163,7 @@ static void count_local_pairs(pairmap *pm, mm_hit *tmp, uint32_t n, uint64_t doc
 	for (uint32_t a = 0; a < n;) {
 		uint32_t b = a;
 		while (b < n && tmp[b].sec == tmp[a].sec) ++b;
-		size_t nu = distinct_concepts(tmp + a, b - a, uc, NULL);
+		size_t nu = distinct_concepts(tmp + a, b - a, uc);
 		for (size_t x = 0; x < nu; ++x)
 			for (size_t y = x + 1; y < nu; ++y) {
 				pslot *p = pair_get(pm, uc[x], uc[y]);
@@ -231,8 +241,7 @@ static void push_key(uint64_t **keys, size_t *nk, size_t *mk, uint64_t key)
 /* Working arrays, each with room for the hits of the largest document */
 typedef struct {
 	mm_hit *live, *tmp;
-	uint32_t *uc;
-	uint8_t *doc;
+	uint32_t *uc, *dc;
 	size_t m;
 } work;
 
@@ -243,7 +252,7 @@ static void work_fit(work *w, size_t n)
 	w->live = mm_realloc(w->live, n * sizeof *w->live);
 	w->tmp = mm_realloc(w->tmp, n * sizeof *w->tmp);
 	w->uc = mm_realloc(w->uc, n * sizeof *w->uc);
-	w->doc = mm_realloc(w->doc, n);
+	w->dc = mm_realloc(w->dc, n * sizeof *w->dc);
 }
 
 /* The second pass, over the pairs counted: per-year keys (b = 2^28-1 for a
@@ -262,21 +271,19 @@ static void count_years_evidence(const mm_store *s, const mm_count_opts *opt, mm
 		uint32_t ns, nl = counted_hits(d, opt->keep_negated, w->live, &ns);
 		if (!nl) continue;
 		uint64_t y = mm_year_code(d->year);
-		size_t nu = distinct_concepts(w->live, nl, w->uc, w->doc);
-		const uint32_t *uc = w->uc;
-		int any = 0;
-		for (size_t x = 0; x < nu; ++x) {
-			if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | 0x0FFFFFFF);
-			for (size_t z = x + 1; z < nu; ++z) {
-				if (w->doc[x] && w->doc[z]) continue;
-				if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)uc[x] << 28 | uc[z]);
-				if (k > 0) {
-					evidence_add(out->evidence + pair_index(out, uc[x], uc[z]) * (size_t)k, k, d->pmid, d->year, 0);
-					any = 1;
-				}
+		size_t nu, nd;
+		distinct_split(w->live, nl, w->uc, &nu, w->dc, &nd);
+		const uint32_t *uc = w->uc, *dc = w->dc;
+		for (size_t x = 0; opt->by_year && x < nu + nd; ++x)
+			push_key(&keys, &nk, &mk, y << 56 | (uint64_t)(x < nu ? uc[x] : dc[x - nu]) << 28 | 0x0FFFFFFF);
+		for (size_t x = 0; x < nu; ++x)
+			for (size_t z = x + 1; z < nu + nd; ++z) {
+				uint32_t a = uc[x], b = z < nu ? uc[z] : dc[z - nu];
+				if (a > b) { uint32_t t = a; a = b; b = t; }
+				if (opt->by_year) push_key(&keys, &nk, &mk, y << 56 | (uint64_t)a << 28 | b);
+				if (k > 0) evidence_add(out->evidence + pair_index(out, a, b) * (size_t)k, k, d->pmid, d->year, 0);
 			}
-		}
-		if (any && ns > 1) shared_sentences(out, w->tmp, sentence_hits(w->live, nl, w->tmp), d->pmid);
+		if (k > 0 && ns > 1) shared_sentences(out, w->tmp, sentence_hits(w->live, nl, w->tmp), d->pmid);
 	}
 	year_rows(keys, nk, out);
 	free(keys);
@@ -302,11 +309,15 @@ static void count_doc(mm_counts *out, pairmap *pm, const docent *d, uint64_t doc
 		out->c_mentions[h->concept] += h->n;
 		out->mentions += h->n;
 	}
-	size_t nu = distinct_concepts(w->live, nl, w->uc, w->doc);
+	size_t nu, nd;
+	distinct_split(w->live, nl, w->uc, &nu, w->dc, &nd);
+	for (size_t x = 0; x < nd; ++x) out->c_docs[w->dc[x]]++;
 	for (size_t x = 0; x < nu; ++x) {
 		out->c_docs[w->uc[x]]++;
-		for (size_t y = x + 1; y < nu; ++y)
-			if (!w->doc[x] || !w->doc[y]) pair_get(pm, w->uc[x], w->uc[y])->docs++;
+		for (size_t z = x + 1; z < nu + nd; ++z) {
+			uint32_t a = w->uc[x], b = z < nu ? w->uc[z] : w->dc[z - nu];
+			pair_get(pm, a < b ? a : b, a < b ? b : a)->docs++;
+		}
 	}
 	uint32_t nt = ns == nl ? (memcpy(w->tmp, w->live, nl * sizeof *w->tmp), nl) : sentence_hits(w->live, nl, w->tmp);
 	count_local_pairs(pm, w->tmp, nt, doc_tag, w->uc);
@@ -333,7 +344,7 @@ void mm_store_count(const mm_store *s, int n_concept, const mm_count_opts *opt, 
 		if (docs[i].live && (docs[i].n_hit || docs[i].n_cx)) count_doc(out, &pm, &docs[i], (uint64_t)i + 1, keep, &w);
 	collect_pairs(&pm, out);
 	if (opt && (opt->by_year || opt->evidence > 0)) count_years_evidence(s, opt, out, &w);
-	free(w.live); free(w.tmp); free(w.uc); free(w.doc);
+	free(w.live); free(w.tmp); free(w.uc); free(w.dc);
 }
 
 void mm_counts_free(mm_counts *c)

@@ -65,8 +65,22 @@ def main():
                         "</PubmedArticle></PubmedArticleSet>\n" % (NAMES[0], text))
             else:
                 f.write("7|t|A long record about %s\n7|a|%s\n\n" % (NAMES[0], text))
+    elif mode == "mesh":
+        # one PubMed record whose MeSH headings (each with a major qualifier) fill MB
+        mb, out = float(sys.argv[2]), sys.argv[3]
+        parts, size, i = [], 0, 0
+        while size < mb * 1e6:
+            s = ('<MeshHeading><DescriptorName UI="D%07d" MajorTopicYN="N">Heading %d</DescriptorName>'
+                 '<QualifierName UI="Q%06d" MajorTopicYN="Y">qualifier %d</QualifierName></MeshHeading>' % (i, i, i % 97, i % 97))
+            parts.append(s)
+            size += len(s)
+            i += 1
+        with open(out, "w") as f:
+            f.write("<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version=\"1\">7</PMID><Article>"
+                    "<ArticleTitle>A record about %s</ArticleTitle></Article><MeshHeadingList>%s</MeshHeadingList>"
+                    "</MedlineCitation></PubmedArticle></PubmedArticleSet>\n" % (NAMES[0], "".join(parts)))
     else:
-        sys.exit("usage: gen-records.py spread N BITS OUT | dense N OUT | big|bigxml|onesentence MB OUT")
+        sys.exit("usage: gen-records.py spread N BITS OUT | dense N OUT | big|bigxml|onesentence MB OUT | mesh MB OUT")
 
 
 if __name__ == "__main__":

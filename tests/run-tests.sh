@@ -917,6 +917,10 @@ for f in long.pubtator long.xml sentence.pubtator; do
 	bounded "a 4 MB record ($f), PubTator mentions, sentence level" 1048576 10 -q -t 1 --level sentence \
 		--mentions-format pubtator --mentions -o "$SB/p-$f" "$SB/$f"
 done
+# a record of 15 MB of MeSH headings (about 170,000 concepts with =qualified): its pairs cost
+# mentions x headings, never headings x headings
+python3 tests/gen-records.py mesh 15 "$SB/mesh.xml"
+bounded "a record with 15 MB of MeSH headings" 1048576 10 -q -t 2 --with-mesh=qualified --by-year --evidence 2 -o "$SB/o-mesh" "$SB/mesh.xml"
 # merge of a truncated shard: summary.json names it, keeps the files read, counts the failure
 "$BIN" -q --partial -o "$SB/sh1" corpus/ && "$BIN" -q --partial -o "$SB/sh2" "$SB/dense.pubtator"
 mkdir -p "$SB/cut"
